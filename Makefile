@@ -1,0 +1,47 @@
+# Two commands do everything on a fresh machine:
+#   make run   - install, build the DuckDB file from data/seed/*.xlsx, serve the dashboard
+#   make test  - install (incl. Debian chromium for browser tests), run the whole suite
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= data/dashboard.duckdb
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+
+.PHONY: run test install db rebuild-db browser-deps bench clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+# Loading is idempotent: seed files already loaded are skipped, uploads are kept.
+db: $(STAMP)
+	$(BIN)/python -m etl load data/seed/*.xlsx --db $(DB)
+
+rebuild-db: $(STAMP)
+	rm -f $(DB)
+	$(BIN)/python -m etl load data/seed/*.xlsx --db $(DB)
+
+run: db
+	DASHBOARD_DB=$(abspath $(DB)) $(BIN)/streamlit run streamlit_app.py
+
+# Browser tests drive Debian's Chromium (a Playwright browser download is not possible here).
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null) \
+	      || echo "warning: could not install chromium; browser tests will fail"; \
+	  else echo "note: install Debian's chromium for the browser tests (apt-get install chromium)"; fi; \
+	fi
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).lock test-artifacts

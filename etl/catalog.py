@@ -1,0 +1,149 @@
+"""Map: a commune's own wording -> the canonical indicator catalogue (data/catalog/).
+
+Exact aliases (after :func:`etl.normalize.alias_key`) are trusted. Unseen wording is matched
+with rapidfuzz over diacritic-folded text; a match is accepted only above ``ACCEPT``; between
+``REVIEW`` and ``ACCEPT`` it is reported as a suggestion and the row stays commune-specific
+until an analyst confirms it (which records an alias). Pure: the CSV files are read once by
+:func:`load_catalog`, an I/O edge the tests call with the committed files.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .normalize import alias_key, fold
+
+CATALOG_DIR = Path(os.environ.get("ETL_CATALOG_DIR") or
+                   Path(__file__).resolve().parents[1] / "data" / "catalog")
+ACCEPT = 90.0
+REVIEW = 72.0
+
+
+@dataclass(frozen=True)
+class Pillar:
+    code: str
+    order: int
+    name_vi: str
+    name_en: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    pillar: str
+    name_vi: str
+    name_en: str
+    unit: str
+    direction: str  # higher | lower | done
+    value_type: str
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str | None
+    confidence: float  # 0..1
+    method: str  # alias | reviewed_local | fuzzy | low_confidence | local
+    suggestion: str | None = None
+    suggestion_score: float | None = None
+
+
+@dataclass
+class Catalog:
+    pillars: dict[str, Pillar]
+    indicators: dict[str, Indicator]
+    aliases: dict[str, str]  # alias_key -> code ('' = reviewed as commune-specific)
+    _choices: list[str] = field(default_factory=list, repr=False)
+    _choice_codes: list[str] = field(default_factory=list, repr=False)
+    _pillar_keys: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        seen: dict[str, str] = {}
+        for ind in self.indicators.values():
+            seen.setdefault(fold(ind.name_vi), ind.code)
+        for key, code in self.aliases.items():
+            if code:
+                seen.setdefault(fold(key), code)
+        self._choices = list(seen)
+        self._choice_codes = [seen[k] for k in self._choices]
+        for p in self.pillars.values():
+            for a in (p.name_vi, *p.aliases):
+                self._pillar_keys[fold(a)] = p.code
+
+    def with_aliases(self, extra: dict[str, str]) -> "Catalog":
+        """A copy with analyst-confirmed aliases added (they win over the file's)."""
+        merged = {**self.aliases, **{alias_key(k): v for k, v in extra.items()}}
+        return Catalog(self.pillars, self.indicators, merged)
+
+    def match(self, label: str) -> Match:
+        key = alias_key(label)
+        if not key:
+            return Match(None, 0.0, "local")
+        if key in self.aliases:
+            code = self.aliases[key]
+            if code and code in self.indicators:
+                return Match(code, 1.0, "alias")
+            if not code:
+                return Match(None, 1.0, "reviewed_local")
+        best = process.extractOne(fold(label), self._choices, scorer=fuzz.token_sort_ratio)
+        if not best:
+            return Match(None, 0.0, "local")
+        _, score, idx = best
+        # token_set catches a label that is a longer version of a known one.
+        set_score = fuzz.token_set_ratio(fold(label), self._choices[idx])
+        score = max(score, min(set_score, 95.0) - 5.0)
+        code = self._choice_codes[idx]
+        if score >= ACCEPT:
+            return Match(code, round(score / 100, 3), "fuzzy", code, score)
+        if score >= REVIEW:
+            return Match(None, round(score / 100, 3), "low_confidence", code, score)
+        return Match(None, round(score / 100, 3), "local", code, score)
+
+    def pillar_for_heading(self, heading: str) -> str | None:
+        """'Hạ tầng số' / 'I. HẠ TẦNG SỐ' / 'Hoạt động Chính quyền số' -> pillar code."""
+        f = fold(heading)
+        f = f.lstrip("0123456789ivxlc. )-").strip() if f else f
+        if f in self._pillar_keys:
+            return self._pillar_keys[f]
+        for key, code in sorted(self._pillar_keys.items(), key=lambda kv: -len(kv[0])):
+            if key and (f.endswith(key) or f.startswith(key)) and len(f) <= len(key) + 12:
+                return code
+        return None
+
+
+def local_code(commune: str, label: str) -> str:
+    """A stable code for a commune-specific indicator, so its results meet its targets."""
+    h = hashlib.sha1(f"{fold(commune)}|{alias_key(label)}".encode()).hexdigest()[:10]
+    return f"LOCAL.{h}"
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+@lru_cache(maxsize=4)
+def load_catalog(directory: str | None = None) -> Catalog:
+    d = Path(directory) if directory else CATALOG_DIR
+    pillars = {
+        r["code"]: Pillar(r["code"], int(r["order"]), r["name_vi"], r["name_en"],
+                          tuple(a.strip() for a in r.get("aliases", "").split("|") if a.strip()))
+        for r in _read_csv(d / "pillars.csv")
+    }
+    indicators = {
+        r["code"]: Indicator(r["code"], r["pillar"], r["name_vi"], r["name_en"], r["unit"],
+                             r["direction"] or "higher", r["value_type"] or "percent")
+        for r in _read_csv(d / "indicators.csv")
+    }
+    aliases: dict[str, str] = {}
+    alias_file = d / "aliases.csv"
+    if alias_file.exists():
+        for r in _read_csv(alias_file):
+            aliases[alias_key(r["alias"])] = r["indicator_code"]
+    return Catalog(pillars, indicators, aliases)

@@ -1,0 +1,192 @@
+"""Command line: python -m etl validate|load|undo|imports ...
+
+validate  prints what the ETL understood of each file and every problem; writes nothing.
+load      loads each file in its own transaction; a file with errors loads nothing.
+undo      reverses one import exactly.
+imports   lists the imports recorded in a database.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import problems as P
+from .catalog import load_catalog
+from .load import LoadResult, load_understanding, sync_catalog, undo_import, user_aliases
+from .pipeline import Understanding, understand
+from .read import read_workbook
+from .store import DEFAULT_DB, Discard, write_session
+
+
+def _add_context_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", type=Path, help="Các tệp .xlsx")
+    p.add_argument("--commune", help="Tên xã, khi tệp không ghi")
+    p.add_argument("--province", help="Tên tỉnh, khi tệp không ghi")
+    p.add_argument("--year", type=int, help="Năm, khi tiêu đề cột không ghi")
+    p.add_argument("-v", "--verbose", action="store_true", help="In cả các thông tin (info)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m etl", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="Kiểm tra tệp, không ghi gì")
+    _add_context_args(v)
+    ld = sub.add_parser("load", help="Nạp tệp vào cơ sở dữ liệu")
+    _add_context_args(ld)
+    ld.add_argument("--db", type=Path, default=DEFAULT_DB, help="Tệp DuckDB")
+    ld.add_argument("--user", default="cli")
+    u = sub.add_parser("undo", help="Hoàn tác một lượt nạp")
+    u.add_argument("import_id", type=int)
+    u.add_argument("--db", type=Path, default=DEFAULT_DB)
+    im = sub.add_parser("imports", help="Liệt kê các lượt nạp")
+    im.add_argument("--db", type=Path, default=DEFAULT_DB)
+    try:
+        from .synth import add_parser as add_synth
+        add_synth(sub)
+    except ImportError:  # pragma: no cover
+        pass
+    return ap
+
+
+def understand_file(path: Path, catalog, *, commune=None, province=None, year=None
+                    ) -> Understanding:
+    wb, problems = read_workbook(path)
+    if wb is None:
+        from .records import Context
+        return Understanding(file_name=path.name, sha256="", context=Context(), problems=problems)
+    return understand(wb, catalog, commune=commune, province=province, year=year)
+
+
+def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
+    out = out or sys.stdout
+    c = u.context
+    print(f"\n=== {u.file_name}", file=out)
+    if c.commune or c.province:
+        years = ", ".join(map(str, c.years)) or "?"
+        print(f"    Xã: {c.commune or '?'} ({c.commune_source or '-'}); Tỉnh: {c.province or '?'} "
+              f"({c.province_source or '-'}); Năm: {years}", file=out)
+    for t in u.tables:
+        kinds = ", ".join(t.kinds) or "không rõ"
+        n = Counter(r.kind for r in t.rows)
+        print(f"    Sheet '{t.sheet}', tiêu đề dòng {t.header_first}-{t.header_last}: {kinds}; "
+              f"{n.get('data', 0)} dòng dữ liệu, {n.get('section', 0)} dòng mục, "
+              f"{n.get('total', 0)} dòng tổng", file=out)
+        if verbose:
+            print(f"      Cột: {t.describe()}", file=out)
+    counts = u.counts()
+    print(f"    Hiểu được: {counts['targets']} chỉ tiêu, {counts['actuals']} kết quả, "
+          f"{counts['budget_lines']} dòng kinh phí", file=out)
+    mapped = sum(1 for r in [*u.targets, *u.actuals] if r.match_method in ("alias", "fuzzy"))
+    if u.targets or u.actuals:
+        print(f"    Gắn chỉ tiêu chuẩn: {mapped}/{len(u.targets) + len(u.actuals)}", file=out)
+    sev = Counter(p.severity for p in u.problems)
+    print(f"    Lỗi: {sev.get('error', 0)}, cảnh báo: {sev.get('warning', 0)}", file=out)
+    for p in u.problems:
+        if p.severity == "info" and not verbose:
+            continue
+        print(f"    {p}", file=out)
+
+
+def _catalog_for(db: Path | None):
+    catalog = load_catalog()
+    if db is not None and db.exists():
+        import duckdb
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+            try:
+                catalog = catalog.with_aliases(user_aliases(con))
+            finally:
+                con.close()
+        except duckdb.Error:
+            pass
+    return catalog
+
+
+def cmd_validate(args) -> int:
+    catalog = _catalog_for(None)
+    bad = 0
+    for f in args.files:
+        u = understand_file(f, catalog, commune=args.commune, province=args.province,
+                            year=args.year)
+        report(u, verbose=args.verbose)
+        bad += not u.ok
+    print(f"\n{len(args.files) - bad} tệp hợp lệ, {bad} tệp có lỗi.")
+    return 1 if bad else 0
+
+
+def cmd_load(args) -> int:
+    catalog = _catalog_for(args.db)
+    results: list[tuple[Understanding, LoadResult]] = []
+    understood = [understand_file(f, catalog, commune=args.commune, province=args.province,
+                                  year=args.year) for f in args.files]
+    totals = None
+    with write_session(args.db) as con:
+        sync_catalog(con, catalog)
+        for u in understood:
+            results.append((u, load_understanding(con, u, loaded_by=args.user)))
+        totals = con.execute(
+            "SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM actuals), "
+            "(SELECT count(*) FROM budget_lines)").fetchone()
+        if not any(r.status == "loaded" for _, r in results) and args.db.exists():
+            raise Discard()  # nothing new: leave the live file exactly as it is
+    rejected = 0
+    for u, r in results:
+        report(u, verbose=args.verbose)
+        if r.status == "loaded":
+            added = ", ".join(f"{k}: +{v}" for k, v in r.added.items()) or "không có dòng nào"
+            repl = ", ".join(f"{k}: {v}" for k, v in r.replaced.items())
+            print(f"    → Đã nạp (lượt {r.import_id}): {added}"
+                  + (f"; thay thế {repl}" if repl else ""))
+        elif r.status == "unchanged":
+            print(f"    → {r.message}")
+        else:
+            rejected += 1
+            print(f"    → TỪ CHỐI: {r.message}")
+    print(f"\nCơ sở dữ liệu {args.db}: targets {totals[0]}, actuals {totals[1]}, "
+          f"budget_lines {totals[2]}.")
+    if rejected:
+        print(f"{rejected} tệp bị từ chối: xem các lỗi [error] ở trên.", file=sys.stderr)
+    return 1 if rejected else 0
+
+
+def cmd_undo(args) -> int:
+    with write_session(args.db) as con:
+        try:
+            print(undo_import(con, args.import_id))
+        except ValueError as e:
+            print(str(e), file=sys.stderr)
+            return 1
+    return 0
+
+
+def cmd_imports(args) -> int:
+    import duckdb
+    if not args.db.exists():
+        print(f"Không có cơ sở dữ liệu {args.db}", file=sys.stderr)
+        return 1
+    con = duckdb.connect(str(args.db), read_only=True)
+    rows = con.execute("SELECT import_id, loaded_at, file_name, commune, status, n_targets, "
+                       "n_actuals, n_budget, n_replaced FROM imports ORDER BY import_id").fetchall()
+    for r in rows:
+        print(" | ".join("" if v is None else str(v) for v in r))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"validate": cmd_validate, "load": cmd_load, "undo": cmd_undo,
+               "imports": cmd_imports}.get(args.command)
+    if handler is None:
+        return args.func(args)
+    try:
+        return handler(args)
+    except TimeoutError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,368 @@
+"""Extract, part two: find tables in a sheet by their header words, not by fixed positions.
+
+Office workbooks differ: title rows above the table, merged multi-row headers ("Mục tiêu" over
+"Năm 2026" / "Đến năm 2030"; "Dự toán kinh phí (triệu đồng)" over one column per funding
+source), a column-number row "(1) (2) (3)", section rows, numbering that restarts in each
+section, "Tổng cộng" rows, notes and the signature block under the table. This module turns a
+sheet's cells into :class:`Table` objects with typed columns and classified rows. Pure: it
+works on the cell grid that :mod:`etl.read` returns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from .normalize import clean, fold
+from .read import SheetData
+
+HEADER_SCAN_ROWS = 60
+VALUE_ROLES = ("target", "actual", "amount", "assessment")
+ROMAN = re.compile(r"^(?=[IVXLC]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+FOOTER_STARTS = ("noi nhan", "tm uy ban", "tm ubnd", "kt chu tich", "t m uy ban",
+                 "nguoi lap bieu", "nguoi lap", "thu truong don vi", "xac nhan cua")
+TOTAL_STARTS = ("tong cong", "tong so", "tong kinh phi", "cong")
+NOTE_STARTS = ("ghi chu", "luu y", "chu thich", "*")
+
+
+@dataclass
+class Column:
+    index: int  # 0-based
+    header: str  # the header text as written (parent + child for grouped headers)
+    role: str
+    year: int | None = None
+    funding_source: str | None = None
+    scale: float = 1.0  # amounts: factor to million VND
+
+    @property
+    def letter(self) -> str:
+        return get_column_letter(self.index + 1)
+
+
+@dataclass
+class TableRow:
+    excel_row: int
+    kind: str  # data | section | total | note
+    cells: dict[str, Any]  # role-keyed single cells (label, stt, unit, ...)
+    values: list[tuple[Column, Any, bool]]  # (column, raw value, percent formatted)
+    section: str = ""
+    section_number: str = ""
+    formulas: dict[str, str] = field(default_factory=dict)  # column letter -> formula
+
+
+@dataclass
+class Table:
+    sheet: str
+    header_first: int  # Excel rows
+    header_last: int
+    columns: list[Column]
+    rows: list[TableRow] = field(default_factory=list)
+    title_lines: list[str] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> list[str]:
+        roles = {c.role for c in self.columns}
+        out = []
+        if "amount" in roles:
+            out.append("budget")
+        if "target" in roles:
+            out.append("targets")
+        if "actual" in roles or ("assessment" in roles and "amount" not in roles):
+            out.append("actuals")
+        return out
+
+    def column(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    def describe(self) -> str:
+        parts = []
+        for c in self.columns:
+            extra = f" {c.year}" if c.year else ""
+            if c.funding_source:
+                extra += f" [{c.funding_source}]"
+            parts.append(f"{c.letter}='{c.header}'→{c.role}{extra}")
+        return "; ".join(parts)
+
+
+def header_role(text: str, *, in_budget: bool = False) -> tuple[str | None, int | None]:
+    """Classify one header text; returns (role, year)."""
+    h = fold(text)
+    if not h:
+        return None, None
+    years = YEAR.findall(text)
+    year = int(years[-1]) if years else None
+    if h in ("tt", "stt", "so tt", "so thu tu", "thu tu") or h.startswith("stt "):
+        return "stt", None
+    if h.startswith("ghi chu"):
+        return "note", None
+    if ("du toan" in h or "kinh phi" in h or "trieu dong" in h or "ty dong" in h) \
+            and "nguon muc" not in h:
+        return "amount", year
+    if h.startswith("nguon") and ("muc" in h or "van ban" in h or "trich" in h):
+        return "source_ref", None
+    if h.startswith(("nguon von", "nguon kinh phi")):
+        return "funding", None
+    if h in ("dvt", "don vi tinh", "don vi") or h.startswith("don vi tinh"):
+        return "unit", None
+    if "chu tri" in h or h.startswith("don vi thuc hien") or h.startswith("don vi phu trach"):
+        return "lead_unit", None
+    if "phoi hop" in h:
+        return "partner_unit", None
+    if h.startswith("can cu"):
+        return "legal_basis", None
+    if h.startswith(("nhiem vu thuc hien", "giai phap")):
+        return "tasks", None
+    if h.startswith("danh gia") or h.startswith("muc do dat"):
+        return "assessment", year
+    if h.startswith(("trang thai", "tinh trang")):
+        return "status", None
+    if h.startswith("du kien ket qua"):
+        return "expected", None
+    if h.startswith(("ket qua", "thuc hien", "uoc thuc hien", "uoc dat", "so lieu thuc hien")):
+        return "actual", year
+    if h.startswith("ke hoach") or h.startswith("chi tieu ke hoach"):
+        return "target", year
+    if h.startswith("muc tieu"):
+        if year or not in_budget:
+            return "target", year
+        return "objective", None
+    if h.startswith("chi tieu"):
+        if year:
+            return "target", year
+        return "label", None
+    if re.fullmatch(r"(nam|den nam|giai doan|den)\s+20\d\d( 20\d\d)?", h) or re.fullmatch(r"20\d\d", h):
+        return "target", year
+    if h.startswith(("chi so", "noi dung", "ten chi tieu", "ten nhiem vu", "nhiem vu du an",
+                     "ten du an", "nhiem vu", "danh muc", "hang muc")):
+        return "label", None
+    if h.startswith(("nhom", "tru cot", "linh vuc")):
+        return "group", None
+    return None, year
+
+
+def _filled_grid(sheet: SheetData, upto: int) -> dict[tuple[int, int], Any]:
+    """Top-left values of merged ranges copied into every cell of the range (0-based)."""
+    grid: dict[tuple[int, int], Any] = {}
+    for (r1, c1, r2, c2) in sheet.merged:
+        if r1 - 1 >= upto:
+            continue
+        v = sheet.value(r1 - 1, c1 - 1)
+        for r in range(r1 - 1, min(r2, upto)):
+            for c in range(c1 - 1, c2):
+                grid[(r, c)] = v
+    return grid
+
+
+def _merged_span(sheet: SheetData, r: int, c: int) -> tuple[int, int, int, int] | None:
+    for rng in sheet.merged:
+        r1, c1, r2, c2 = rng
+        if r1 - 1 <= r <= r2 - 1 and c1 - 1 <= c <= c2 - 1:
+            return rng
+    return None
+
+
+def _cell(sheet: SheetData, grid: dict, r: int, c: int) -> Any:
+    v = grid.get((r, c))
+    return v if v is not None else sheet.value(r, c)
+
+
+def _is_header_row(sheet: SheetData, grid: dict, r: int) -> bool:
+    width = max((len(x) for x in sheet.rows[r:r + 2]), default=0)
+    roles = set()
+    texts = [clean(_cell(sheet, grid, r, c)) for c in range(width)]
+    if sum(1 for t in texts if t) < 2:
+        return False
+    if any(len(t) > 120 for t in texts):
+        return False
+    in_budget = any(header_role(t)[0] == "amount" for t in texts)
+    for t in texts:
+        role, _ = header_role(t, in_budget=in_budget)
+        if role:
+            roles.add(role)
+    has_value = bool(roles & {"target", "actual", "amount", "assessment", "lead_unit", "unit"})
+    return "label" in roles and has_value or ("label" in roles and len(roles) >= 3)
+
+
+def find_tables(sheet: SheetData) -> list[Table]:
+    """Every table in the sheet, in order."""
+    nrows = len(sheet.rows)
+    grid = _filled_grid(sheet, nrows)
+    tables: list[Table] = []
+    r = 0
+    current: Table | None = None
+    title_lines: list[str] = []
+    while r < nrows:
+        if _is_header_row(sheet, grid, r):
+            table, r = _read_header(sheet, grid, r)
+            table.title_lines = title_lines
+            title_lines = []
+            tables.append(table)
+            current = table
+            continue
+        if current is None:
+            line = " ".join(clean(v) for v in sheet.rows[r] if clean(v))
+            if line:
+                title_lines.append(line)
+            r += 1
+            continue
+        row = _classify_row(sheet, current, r)
+        if row is None:  # footer: the table is over
+            current = None
+        elif row.kind != "blank":
+            current.rows.append(row)
+        r += 1
+    return tables
+
+
+def _read_header(sheet: SheetData, grid: dict, r: int) -> tuple[Table, int]:
+    """Read the header starting at 0-based row r; return the table and the first body row."""
+    width = max(len(x) for x in sheet.rows[r:r + 3])
+    last = r
+    # A grouped header continues on the next row when a header cell spans several columns
+    # horizontally (its children are below) or spans rows vertically.
+    for c in range(width):
+        span = _merged_span(sheet, r, c)
+        if span:
+            r1, c1, r2, c2 = span
+            if r2 - 1 > last and r2 - 1 <= r + 2:
+                last = r2 - 1
+            if c2 > c1 and r2 - 1 == r and r + 1 < len(sheet.rows):
+                if any(clean(sheet.value(r + 1, cc)) for cc in range(c1 - 1, c2)):
+                    last = max(last, r + 1)
+    texts_parent = [clean(_cell(sheet, grid, r, c)) for c in range(width)]
+    in_budget = any(header_role(t)[0] == "amount" for t in texts_parent)
+    columns: list[Column] = []
+    for c in range(width):
+        parts: list[str] = []
+        for rr in range(r, last + 1):
+            t = clean(_cell(sheet, grid, rr, c))
+            if t and t not in parts:
+                parts.append(t)
+        if not parts:
+            continue
+        header = " / ".join(parts)
+        role, year = header_role(header, in_budget=in_budget)
+        if role is None:
+            # A child header alone may say it ("Năm 2026" under a merged "Mục tiêu").
+            role, year = header_role(parts[-1], in_budget=in_budget)
+        col = Column(index=c, header=header, role=role or "ignored", year=year)
+        if col.role == "amount":
+            col.funding_source, col.scale = _funding_and_scale(parts)
+            col.year = None
+        if col.role == "target" and year is None:
+            col.year = _year_from_children(parts)
+        columns.append(col)
+    # Only the first label column is the label; later ones are extra text.
+    seen_label = False
+    for col in columns:
+        if col.role == "label":
+            if seen_label:
+                col.role = "extra"
+            seen_label = True
+    body = last + 1
+    # A column-number row "(1) (2) (3)" or "1 2 3 4" right under the header.
+    if body < len(sheet.rows):
+        vals = [clean(v) for v in sheet.rows[body] if clean(v)]
+        if len(vals) >= 3 and all(re.fullmatch(r"\(?[0-9]{1,2}\)?|[A-Z]", v) for v in vals):
+            body += 1
+    table = Table(sheet=sheet.name, header_first=r + 1, header_last=last + 1, columns=columns)
+    return table, body
+
+
+def _year_from_children(parts: list[str]) -> int | None:
+    for p in reversed(parts):
+        ys = YEAR.findall(p)
+        if ys:
+            return int(ys[-1])
+    return None
+
+
+def _funding_and_scale(parts: list[str]) -> tuple[str | None, float]:
+    joined = " ".join(parts)
+    f = fold(joined)
+    scale = 1.0
+    if "ty dong" in f:
+        scale = 1000.0
+    elif "nghin dong" in f:
+        scale = 0.001
+    elif "trieu" not in f and re.search(r"\(\s*dong\s*\)|\bdong\b", f):
+        scale = 1e-6
+    source = None
+    if len(parts) > 1 and not re.fullmatch(r"\(?\s*(triệu|tỷ|nghìn)?\s*đồng\s*\)?", parts[-1],
+                                           flags=re.I):
+        source = clean(parts[-1])  # a sub-column under "Dự toán kinh phí": the source
+    else:
+        m = re.search(r"(Nguồn.*)$", parts[0], flags=re.I)
+        if m:
+            source = clean(m.group(1))
+    return source, scale
+
+
+def _classify_row(sheet: SheetData, table: Table, r: int) -> TableRow | None:
+    raw = sheet.rows[r] if r < len(sheet.rows) else []
+    texts = [clean(v) for v in raw]
+    if not any(texts):
+        return TableRow(excel_row=r + 1, kind="blank", cells={}, values=[])
+    first_text = next((t for t in texts if t), "")
+    if fold(first_text).startswith(FOOTER_STARTS):
+        return None
+    cells: dict[str, Any] = {}
+    values: list[tuple[Column, Any, bool]] = []
+    formulas: dict[str, str] = {}
+    for col in table.columns:
+        v = sheet.value(r, col.index)
+        f = sheet.formulas_without_value.get((r, col.index))
+        if f:
+            formulas[col.letter] = f
+        if col.role in VALUE_ROLES:
+            if clean(v) or f:
+                values.append((col, v, (r, col.index) in sheet.percent_cells))
+        elif col.role not in ("ignored",):
+            if col.role in cells:
+                continue
+            if isinstance(v, str):
+                v = v.strip()
+            cells[col.role] = v
+    label = clean(cells.get("label"))
+    stt = clean(cells.get("stt"))
+    row = TableRow(excel_row=r + 1, kind="data", cells=cells, values=values, formulas=formulas)
+    fl, fs = fold(label), fold(stt)
+    if fl.startswith(TOTAL_STARTS) and (not stt or fs.startswith(TOTAL_STARTS)) or \
+            fs.startswith(("tong cong", "tong so")):
+        row.kind = "total"
+        return row
+    if not values and not stt and fl.startswith(NOTE_STARTS):
+        row.kind = "note"
+        return row
+    if not values and label and _looks_like_section(sheet, table, r, stt, label):
+        row.kind = "section"
+        return row
+    if not values and not label and stt and not any(clean(cells.get(k)) for k in cells
+                                                    if k not in ("stt",)):
+        row.kind = "blank"
+    return row
+
+
+def _looks_like_section(sheet: SheetData, table: Table, r: int, stt: str, label: str) -> bool:
+    if ROMAN.match(stt.rstrip(".")) or re.fullmatch(r"[A-Z]\.?", stt):
+        return True
+    label_col = table.column("label")
+    if label_col is not None:
+        span = _merged_span(sheet, r, label_col.index)
+        if span and span[3] > span[1]:
+            return True
+    letters = [ch for ch in label if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def sheet_title_text(sheet: SheetData, upto: int = 12) -> list[str]:
+    """Non-empty lines of the first rows: titles, for commune/province/year detection."""
+    out = []
+    for row in sheet.rows[:upto]:
+        line = " ".join(clean(v) for v in row if clean(v))
+        if line:
+            out.append(line)
+    return out

@@ -1,0 +1,204 @@
+"""Load: write one understood workbook into the database in one transaction.
+
+Rows are grouped into datasets (commune, province, kind, year). A dataset replaces the active
+dataset with the same key from an earlier import; the same file loaded again changes nothing.
+Undo reverses an import exactly (its datasets off, the ones it replaced back on).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from .catalog import Catalog
+from .pipeline import Understanding
+from .records import ActualRecord, BudgetRecord, TargetRecord
+
+
+@dataclass
+class LoadResult:
+    import_id: int | None
+    status: str  # loaded | unchanged | rejected
+    added: dict[str, int] = field(default_factory=dict)
+    replaced: dict[str, int] = field(default_factory=dict)
+    rejected: int = 0
+    message: str = ""
+
+
+def sync_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    con.execute("DELETE FROM catalog_pillars")
+    con.executemany("INSERT INTO catalog_pillars VALUES (?, ?, ?, ?)",
+                    [(p.code, p.order, p.name_vi, p.name_en) for p in catalog.pillars.values()])
+    con.execute("DELETE FROM catalog_indicators")
+    con.executemany("INSERT INTO catalog_indicators VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(i.code, i.pillar, i.name_vi, i.name_en, i.unit, i.direction, i.value_type)
+                     for i in catalog.indicators.values()])
+
+
+def user_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT alias, indicator_code FROM user_aliases").fetchall())
+
+
+def _dataset_keys(u: Understanding) -> dict[tuple[str, str], list]:
+    groups: dict[tuple[str, str], list] = {}
+    for t in u.targets:
+        groups.setdefault(("targets", str(t.target_year)), []).append(t)
+    for a in u.actuals:
+        groups.setdefault(("actuals", a.period), []).append(a)
+    for b in u.budget:
+        groups.setdefault(("budget", str(b.plan_year)), []).append(b)
+    return groups
+
+
+def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
+                       loaded_by: str = "cli", synthetic: bool = False) -> LoadResult:
+    """Insert one workbook's rows in one transaction. Refuses a workbook with errors."""
+    if not u.ok:
+        return LoadResult(None, "rejected", rejected=len(u.targets) + len(u.actuals) + len(u.budget),
+                          message="Tệp có lỗi: không ghi gì vào cơ sở dữ liệu.")
+    ctx = u.context
+    existing = con.execute(
+        "SELECT import_id FROM imports WHERE sha256 = ? AND commune = ? AND province = ? "
+        "AND status = 'active'", [u.sha256, ctx.commune, ctx.province]).fetchone()
+    if existing:
+        return LoadResult(existing[0], "unchanged",
+                          message="Tệp này đã được nạp trước đó: không thay đổi gì.")
+    groups = _dataset_keys(u)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
+        added: dict[str, int] = {}
+        replaced: dict[str, int] = {}
+        dataset_ids: dict[tuple[str, str], int] = {}
+        for (kind, period), rows in groups.items():
+            old = con.execute(
+                "SELECT dataset_id FROM datasets WHERE commune = ? AND province = ? AND kind = ? "
+                "AND period_key = ? AND active", [ctx.commune, ctx.province, kind, period]
+            ).fetchall()
+            table = {"targets": "target_rows", "actuals": "actual_rows",
+                     "budget": "budget_rows"}[kind]
+            for (ds,) in old:
+                n = con.execute(f"SELECT count(*) FROM {table} WHERE dataset_id = ?",
+                                [ds]).fetchone()[0]
+                replaced[kind] = replaced.get(kind, 0) + n
+                con.execute("UPDATE datasets SET active = FALSE, replaced_by = ? "
+                            "WHERE dataset_id = ?", [import_id, ds])
+            ds_id = con.execute("SELECT nextval('dataset_seq')").fetchone()[0]
+            con.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, TRUE, NULL)",
+                        [ds_id, import_id, ctx.commune, ctx.province, kind, period])
+            dataset_ids[(kind, period)] = ds_id
+            added[kind] = added.get(kind, 0) + len(rows)
+        _insert_targets(con, u.targets, dataset_ids, import_id, synthetic)
+        _insert_actuals(con, u.actuals, dataset_ids, import_id, synthetic)
+        _insert_budget(con, u.budget, dataset_ids, import_id, synthetic)
+        probs = [p for p in u.problems if p.severity != "info"]
+        if probs:
+            con.executemany("INSERT INTO import_problems VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [(import_id, p.code, p.severity, p.message, p.sheet, p.row, p.column)
+                             for p in probs])
+        con.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, NULL)",
+            [import_id, u.file_name, u.sha256, datetime.now(), loaded_by, ctx.commune,
+             ctx.province, len(u.targets), len(u.actuals), len(u.budget),
+             sum(replaced.values()), sum(1 for p in probs if p.severity == "warning"), synthetic])
+        _bump_version(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return LoadResult(import_id, "loaded", added=added, replaced=replaced)
+
+
+def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> str:
+    """Reverse an import: its datasets off, the datasets it replaced back on."""
+    row = con.execute("SELECT status FROM imports WHERE import_id = ?", [import_id]).fetchone()
+    if row is None:
+        raise ValueError(f"Không có lượt nạp số {import_id}.")
+    if row[0] == "undone":
+        return "Lượt nạp này đã được hoàn tác trước đó."
+    later = con.execute(
+        "SELECT DISTINCT replaced_by FROM datasets WHERE import_id = ? AND replaced_by IS NOT NULL",
+        [import_id]).fetchall()
+    if later:
+        ids = ", ".join(str(r[0]) for r in later)
+        raise ValueError(f"Dữ liệu của lượt nạp {import_id} đã bị lượt nạp {ids} thay thế: "
+                         f"hãy hoàn tác lượt {ids} trước.")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("UPDATE datasets SET active = FALSE WHERE import_id = ?", [import_id])
+        con.execute("UPDATE datasets SET active = TRUE, replaced_by = NULL WHERE replaced_by = ?",
+                    [import_id])
+        con.execute("UPDATE imports SET status = 'undone', undone_at = ? WHERE import_id = ?",
+                    [datetime.now(), import_id])
+        _bump_version(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return "Đã hoàn tác."
+
+
+def _bump_version(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('data_version', "
+                "CAST(coalesce((SELECT CAST(value AS INTEGER) FROM meta "
+                "WHERE key = 'data_version'), 0) + 1 AS VARCHAR))")
+
+
+def _flags(flags: list[str]) -> str:
+    return ",".join(flags)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("_frame", frame)
+    cols = ", ".join(f'"{c}"' for c in frame.columns)
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame")
+    con.unregister("_frame")
+
+
+def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, synthetic: bool):
+    _insert(con, "target_rows", pd.DataFrame([dict(
+        dataset_id=ds[("targets", str(r.target_year))], import_id=import_id, commune=r.commune,
+        province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
+        target_year=r.target_year, target_text=r.target_text, value_kind=r.kind, op=r.op,
+        value_low=r.value_low, value_high=r.value_high, unit=r.unit, lead_unit=r.lead_unit,
+        partner_unit=r.partner_unit, section=r.section, line_no=r.stt,
+        match_method=r.match_method, match_confidence=r.match_confidence,
+        suggested_code=r.suggested_code, note=r.note, source_ref=r.source_ref,
+        flags=_flags(r.flags), source_file=r.prov.source_file, source_sheet=r.prov.source_sheet,
+        source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic)
+        for r in rows]))
+
+
+def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, synthetic: bool):
+    _insert(con, "actual_rows", pd.DataFrame([dict(
+        dataset_id=ds[("actuals", r.period)], import_id=import_id, commune=r.commune,
+        province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
+        period=r.period, period_year=r.period_year, value=r.value, value_text=r.value_text,
+        value_kind=r.kind, op=r.op, value_low=r.value_low, value_high=r.value_high, unit=r.unit,
+        numerator=r.numerator, denominator=r.denominator, stated_percent=r.stated_percent,
+        assessment=r.assessment, section=r.section, line_no=r.stt, match_method=r.match_method,
+        match_confidence=r.match_confidence, suggested_code=r.suggested_code, note=r.note,
+        source_ref=r.source_ref, flags=_flags(r.flags), source_file=r.prov.source_file,
+        source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
+        source_col=r.prov.source_col, synthetic=synthetic) for r in rows]))
+
+
+def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synthetic: bool):
+    _insert(con, "budget_rows", pd.DataFrame([dict(
+        dataset_id=ds[("budget", str(r.plan_year))], import_id=import_id, commune=r.commune,
+        province=r.province, plan_year=r.plan_year, line_no=r.line_no, task=r.task,
+        objective=r.objective, expected_result=r.expected_result, pillar=r.pillar,
+        lead_unit=r.lead_unit, amount_million_vnd=r.amount_million_vnd,
+        amount_text=r.amount_text, funding_source=r.funding_source, status=r.status,
+        note=r.note, flags=_flags(r.flags), source_file=r.prov.source_file,
+        source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
+        source_col=r.prov.source_col, synthetic=synthetic) for r in rows]))
+
+
+def problems_json(u: Understanding) -> str:
+    return json.dumps([p.as_dict() for p in u.problems], ensure_ascii=False)

@@ -1,0 +1,58 @@
+"""Vietnamese text normalisation for matching headers, labels and names.
+
+Two levels: ``clean`` keeps diacritics (for display and exact alias keys), ``fold`` removes
+them (for header synonyms and fuzzy matching, where office files are inconsistent about
+Unicode composition and sometimes drop tone marks).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w%≥≤<>/.,\-–+ ]+", re.UNICODE)
+
+
+def clean(text: object) -> str:
+    """NFC, single spaces, no leading/trailing blanks (None -> '')."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFC", str(text))
+    s = s.replace("\u00a0", " ").replace("\u200b", "")
+    return _WS.sub(" ", s).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    s = unicodedata.normalize("NFD", text)
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    return s.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: object) -> str:
+    """Lower-case, diacritics removed, punctuation reduced to spaces: for comparisons."""
+    s = strip_diacritics(clean(text)).lower()
+    s = re.sub(r"[^\w%]+", " ", s)
+    return _WS.sub(" ", s).strip()
+
+
+def alias_key(text: object) -> str:
+    """The key under which a label is looked up in the alias table.
+
+    Diacritics are kept (they carry meaning: 'số' vs 'sổ'), case and punctuation are not.
+    """
+    s = clean(text).lower()
+    s = re.sub(r"[\"“”'‘’`.;:,!?()\[\]]+", " ", s)
+    return _WS.sub(" ", s).strip()
+
+
+def commune_name(text: object) -> str:
+    """'XÃ NAM ĐÀN' / 'xã Nam Đàn' / 'Nam Đàn' -> 'Nam Đàn'."""
+    s = clean(text)
+    s = re.sub(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", "", s, flags=re.I)
+    s = re.sub(r"^(xã|phường|đặc khu|thị trấn)\s+", "", s, flags=re.I)
+    return title_case(s)
+
+
+def title_case(s: str) -> str:
+    """Title-case each word (Vietnamese place names are written that way)."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split(" ") if w)

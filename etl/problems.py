@@ -1,0 +1,121 @@
+"""Problems are collected, not raised: each has a stable code, a message and Excel coordinates.
+
+Modelled on frictionless-py's error objects: a run of the ETL returns every problem it found
+so an analyst can fix them all at once. ``severity`` decides what happens: an ``error`` blocks
+loading the file, a ``warning`` is loaded and shown, ``info`` is only shown.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from openpyxl.utils import get_column_letter
+
+Severity = Literal["error", "warning", "info"]
+
+# code -> (severity, message template). Templates use str.format with the problem's params.
+CODES: dict[str, tuple[Severity, str]] = {
+    # file level
+    "file.not_found": ("error", "Không tìm thấy tệp."),
+    "file.too_large": ("error", "Tệp lớn {size_mb} MB, vượt giới hạn {limit_mb} MB."),
+    "file.not_xlsx": ("error", "Không phải tệp Excel .xlsx: {detail}"),
+    "file.xls": ("error", "Tệp .xls (Excel 97-2003) chưa được hỗ trợ: hãy mở bằng Excel và "
+                          "lưu lại dưới dạng .xlsx."),
+    "file.csv": ("error", "Tệp CSV/văn bản chưa được hỗ trợ: hãy dùng mẫu .xlsx."),
+    "file.encrypted": ("error", "Tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi tải lại."),
+    "file.zip_bomb": ("error", "Tệp nén bất thường ({detail}); từ chối để bảo vệ hệ thống."),
+    "file.corrupt": ("error", "Không đọc được tệp Excel: {detail}"),
+    "file.no_table": ("error", "Không tìm thấy bảng chỉ tiêu, kết quả hay kinh phí nào: cần "
+                               "một dòng tiêu đề có cột như 'Chỉ tiêu' và 'Mục tiêu <năm>', "
+                               "'Kết quả', hoặc 'Dự toán kinh phí'."),
+    # context
+    "context.no_commune": ("error", "Không xác định được tên xã: thêm dòng tiêu đề "
+                                    "'ỦY BAN NHÂN DÂN XÃ …', sheet 'Thông tin chung', "
+                                    "hoặc dùng --commune."),
+    "context.no_province": ("error", "Không xác định được tỉnh: thêm 'Tỉnh: …' vào sheet "
+                                     "'Thông tin chung' hoặc dùng --province."),
+    "context.no_year": ("error", "Không xác định được năm của cột '{column}': ghi năm vào "
+                                 "tiêu đề cột (vd. 'Mục tiêu 2026') hoặc dùng --year."),
+    "context.override": ("warning", "{field}: tệp ghi '{found}', dùng '{given}' theo lựa chọn."),
+    "context.unknown_province": ("warning", "Tỉnh '{province}' không có trong danh sách 34 "
+                                            "tỉnh, thành phố."),
+    # table structure
+    "table.header_found": ("info", "Bảng '{kind}' ở dòng tiêu đề {header_rows}: {mapping}."),
+    "table.no_label_column": ("error", "Bảng thiếu cột tên chỉ tiêu/nhiệm vụ."),
+    "table.empty": ("warning", "Bảng '{kind}' không có dòng dữ liệu nào."),
+    "table.ignored_column": ("info", "Bỏ qua cột '{header}' (không nhận ra)."),
+    # rows
+    "row.total_skipped": ("info", "Dòng tổng cộng '{label}' không phải là một dòng dữ liệu."),
+    "row.no_value": ("warning", "Chỉ tiêu có tên nhưng không có giá trị ở cột '{column}'."),
+    "row.value_without_label": ("error", "Có giá trị '{value}' nhưng thiếu tên chỉ tiêu."),
+    "row.formula_no_value": ("error", "Ô chứa công thức '{formula}' nhưng không có giá trị đã "
+                                      "tính: mở tệp bằng Excel, lưu lại rồi tải lên."),
+    "row.excel_error": ("error", "Ô chứa lỗi Excel '{value}'."),
+    # values
+    "value.unparsed": ("warning", "Không hiểu giá trị '{text}': giữ nguyên dạng chữ."),
+    "value.qualitative": ("info", "Giá trị định tính '{text}' giữ nguyên dạng chữ."),
+    "value.percent_over_100": ("warning", "Tỷ lệ {value}% lớn hơn 100%."),
+    "value.fraction_mismatch": ("warning", "Phân số {fraction} = {computed}% nhưng văn bản "
+                                           "ghi {stated}%."),
+    "value.conflict": ("warning", "Hai giá trị khác nhau cho cùng chỉ tiêu và kỳ: "
+                                  "'{first}' (dòng {first_row}) và '{second}' (dòng {second_row})."),
+    "value.amount_unparsed": ("error", "Không đọc được số tiền '{text}' (triệu đồng)."),
+    "value.amount_ambiguous": ("warning", "Số tiền '{text}' có thể là {a} hoặc {b}; dùng {chosen}."),
+    # mapping
+    "map.fuzzy": ("info", "'{label}' được gắn với {code} ({name}) — độ tin cậy {score}."),
+    "map.low_confidence": ("warning", "'{label}' gần giống {code} ({name}) — độ tin cậy "
+                                      "{score}, chưa đủ để tự gắn: giữ là chỉ tiêu riêng của "
+                                      "xã; hãy chọn chỉ tiêu chuẩn nếu đúng."),
+    "map.local": ("info", "'{label}' không khớp chỉ tiêu chuẩn nào: giữ là chỉ tiêu riêng "
+                          "của xã."),
+    "map.unit_mismatch": ("warning", "Đơn vị '{unit}' khác đơn vị của chỉ tiêu chuẩn "
+                                     "{code} ('{catalog_unit}')."),
+    # budget
+    "budget.no_amount": ("warning", "Nhiệm vụ không có số tiền dự toán."),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: Severity
+    message: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None  # 1-based Excel row
+    column: str = ""  # Excel column letter(s)
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def where(self) -> str:
+        parts = [self.file] if self.file else []
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"dòng {self.row}")
+        if self.column:
+            parts.append(f"cột {self.column}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where
+        return f"[{self.severity}] {self.code}: {where + ': ' if where else ''}{self.message}"
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("params")
+        return d
+
+
+def make(problem_code: str, /, *, file: str = "", sheet: str = "", row: int | None = None,
+         col: int | str | None = None, severity: Severity | None = None, **params) -> Problem:
+    """Build a Problem from its code; ``col`` may be a 1-based index or a letter."""
+    default_sev, template = CODES[problem_code]
+    column = get_column_letter(col) if isinstance(col, int) else (col or "")
+    return Problem(code=problem_code, severity=severity or default_sev,
+                   message=template.format(**params), file=file, sheet=sheet, row=row,
+                   column=column, params=params)
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)

@@ -1,0 +1,222 @@
+"""Extract: open a workbook safely and return its cells as plain Python values.
+
+This is one of the two places that touch files. Everything is checked before openpyxl parses
+anything: size, real content type (a renamed HTML/CSV/.xls file is told apart from an .xlsx),
+encryption, and the zip's uncompressed size and compression ratios (zip bombs). openpyxl
+parses XML through defusedxml when it is installed (it is pinned in requirements.txt), which
+refuses entity-expansion (billion laughs) and external-entity attacks.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import problems as P
+
+MAX_FILE_MB = float(os.environ.get("ETL_MAX_FILE_MB", "20"))
+MAX_UNCOMPRESSED_MB = float(os.environ.get("ETL_MAX_UNCOMPRESSED_MB", "200"))
+MAX_RATIO = 200  # uncompressed/compressed for any entry larger than 1 MB
+MAX_ENTRIES = 5000
+MAX_ROWS = 20000
+MAX_COLS = 200
+EXCEL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
+                "#GETTING_DATA", "#SPILL!", "#CALC!"}
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[list[Any]]  # rows[r][c], 0-based; Excel row = r + 1
+    merged: list[tuple[int, int, int, int]]  # (min_row, min_col, max_row, max_col), 1-based
+    percent_cells: set[tuple[int, int]] = field(default_factory=set)  # 0-based (r, c)
+    formulas_without_value: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def value(self, r: int, c: int) -> Any:
+        if 0 <= r < len(self.rows) and 0 <= c < len(self.rows[r]):
+            return self.rows[r][c]
+        return None
+
+
+@dataclass
+class WorkbookData:
+    file_name: str
+    sha256: str
+    size: int
+    sheets: list[SheetData]
+
+
+def sniff(data: bytes, file_name: str) -> list[P.Problem]:
+    """Tell what the bytes really are; return problems for anything but an .xlsx zip."""
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04"):
+        return []
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # OLE2: either a legacy .xls or an encrypted OOXML package (EncryptionInfo stream).
+        if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
+                or "EncryptedPackage".encode("utf-16-le") in data:
+            return [P.make("file.encrypted", file=file_name)]
+        return [P.make("file.xls", file=file_name)]
+    text_head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text_head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<")):
+        kind = "HTML" if b"html" in text_head or b"<table" in text_head else "XML"
+        return [P.make("file.not_xlsx", file=file_name,
+                       detail=f"nội dung là {kind} (có thể là tệp xuất từ web đổi đuôi .xlsx)")]
+    try:
+        data[:4096].decode("utf-8")
+        return [P.make("file.csv", file=file_name)]
+    except UnicodeDecodeError:
+        pass
+    return [P.make("file.not_xlsx", file=file_name, detail="định dạng không nhận ra")]
+
+
+def check_zip(data: bytes, file_name: str) -> list[P.Problem]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as e:
+        return [P.make("file.corrupt", file=file_name, detail=f"tệp nén hỏng ({e})")]
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        return [P.make("file.zip_bomb", file=file_name, detail=f"{len(infos)} thành phần")]
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED_MB * 1024 * 1024:
+        return [P.make("file.zip_bomb", file=file_name,
+                       detail=f"giải nén ra {total / 1024 / 1024:.0f} MB")]
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            return [P.make("file.zip_bomb", file=file_name,
+                           detail=f"'{i.filename}' nén {i.file_size // max(i.compress_size, 1)}:1")]
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        if "word/document.xml" in names:
+            return [P.make("file.not_xlsx", file=file_name, detail="đây là tệp Word (.docx)")]
+        return [P.make("file.not_xlsx", file=file_name, detail="thiếu xl/workbook.xml")]
+    for i in infos:  # a DTD may only stand in the prolog: the first bytes of each part
+        if i.filename.endswith((".xml", ".rels")):
+            with zf.open(i) as fh:
+                prolog = fh.read(4096)
+            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                return [P.make("file.zip_bomb", file=file_name,
+                               detail=f"'{i.filename}' khai báo DOCTYPE/ENTITY (XML bomb)")]
+    return []
+
+
+_CELL_FORMULA_NO_VALUE = re.compile(
+    rb'<c\b[^>]*\br="([A-Z]+)(\d+)"[^>]*>\s*<f\b[^>]*>([^<]*)</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_CELL_FORMULA_SELF_CLOSED = re.compile(rb'<c\b[^>]*\br="([A-Z]+)(\d+)"[^>]*>\s*<f\b[^>]*/>\s*</c>')
+
+
+def _formulas_without_values(zf: zipfile.ZipFile, sheet_paths: dict[str, str]
+                             ) -> dict[str, dict[tuple[int, int], str]]:
+    """Cells that hold a formula but no cached value (a file written by a program, never
+    opened in Excel): openpyxl would read them as empty, silently."""
+    from openpyxl.utils import column_index_from_string
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for sheet_name, path in sheet_paths.items():
+        try:
+            xml = zf.read(path)
+        except KeyError:
+            continue
+        found: dict[tuple[int, int], str] = {}
+        for rx in (_CELL_FORMULA_NO_VALUE, _CELL_FORMULA_SELF_CLOSED):
+            for m in rx.finditer(xml):
+                col = column_index_from_string(m.group(1).decode()) - 1
+                row = int(m.group(2)) - 1
+                formula = m.group(3).decode("utf-8", "replace") if m.lastindex >= 3 else ""
+                found[(row, col)] = "=" + formula
+        if found:
+            out[sheet_name] = found
+    return out
+
+
+def read_workbook(path: str | Path, *, display_name: str | None = None,
+                  max_file_mb: float | None = None) -> tuple[WorkbookData | None, list[P.Problem]]:
+    """Read every sheet of an .xlsx. Returns (None, problems) when the file is refused."""
+    path = Path(path)
+    name = display_name or path.name
+    if not path.exists():
+        return None, [P.make("file.not_found", file=name)]
+    limit = max_file_mb if max_file_mb is not None else MAX_FILE_MB
+    size = path.stat().st_size
+    if size > limit * 1024 * 1024:
+        return None, [P.make("file.too_large", file=name, size_mb=f"{size / 1048576:.1f}",
+                             limit_mb=f"{limit:g}")]
+    data = path.read_bytes()
+    return read_workbook_bytes(data, name)
+
+
+def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, list[P.Problem]]:
+    problems = sniff(data, name) or check_zip(data, name)
+    if problems:
+        return None, problems
+    sha = hashlib.sha256(data).hexdigest()
+    import openpyxl  # imported late: the checks above must run before any XML is parsed
+    from openpyxl.xml import DEFUSEDXML
+    if not DEFUSEDXML:  # pragma: no cover - requirements.txt pins defusedxml
+        raise RuntimeError("defusedxml is required to read untrusted workbooks safely")
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except Exception as e:  # openpyxl raises many types for malformed files
+        detail = type(e).__name__
+        if "Entities" in detail or "DTD" in detail or "entity" in str(e).lower():
+            return None, [P.make("file.zip_bomb", file=name, detail="XML có khai báo thực thể "
+                                                                    "(XML bomb)")]
+        return None, [P.make("file.corrupt", file=name, detail=f"{detail}: {str(e)[:200]}")]
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    sheet_paths = _sheet_paths(zf)
+    no_value = _formulas_without_values(zf, sheet_paths)
+    sheets: list[SheetData] = []
+    for ws in wb.worksheets:
+        max_row = min(ws.max_row or 0, MAX_ROWS)
+        max_col = min(ws.max_column or 0, MAX_COLS)
+        rows: list[list[Any]] = []
+        percent: set[tuple[int, int]] = set()
+        for r_idx, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)):
+            vals = []
+            for c_idx, cell in enumerate(row):
+                v = cell.value
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and \
+                        "%" in (cell.number_format or ""):
+                    percent.add((r_idx, c_idx))
+                vals.append(v)
+            while vals and vals[-1] is None:
+                vals.pop()
+            rows.append(vals)
+        while rows and not rows[-1]:
+            rows.pop()
+        merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        sheets.append(SheetData(name=ws.title, rows=rows, merged=merged, percent_cells=percent,
+                                formulas_without_value=no_value.get(ws.title, {})))
+    wb.close()
+    return WorkbookData(file_name=name, sha256=sha, size=len(data), sheets=sheets), []
+
+
+def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Map sheet names to their XML part paths, via workbook.xml and its relationships."""
+    try:
+        wb_xml = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except KeyError:
+        return {}
+    targets = dict(re.findall(r'<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"', rels))
+    targets.update({k: v for v, k in
+                    re.findall(r'<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"', rels)})
+    out = {}
+    for m in re.finditer(r'<sheet\b([^>]*)/?>', wb_xml):
+        attrs = m.group(1)
+        nm = re.search(r'\bname="([^"]*)"', attrs)
+        rid = re.search(r'\br:id="([^"]*)"', attrs)
+        if nm and rid and rid.group(1) in targets:
+            t = targets[rid.group(1)].lstrip("/")
+            out[_xml_unescape(nm.group(1))] = t if t.startswith("xl/") else "xl/" + t
+    return out
+
+
+def _xml_unescape(s: str) -> str:
+    return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))

@@ -1,0 +1,190 @@
+-- DuckDB schema. Base tables hold every row ever loaded, tagged with the import and dataset
+-- that brought it; the contract views (targets, actuals, budget_lines, progress) show only
+-- active datasets. Replacing or undoing an import flips `datasets.active`, so nothing is
+-- deleted and an undo restores the previous state exactly.
+
+CREATE SEQUENCE IF NOT EXISTS import_seq START 1;
+CREATE SEQUENCE IF NOT EXISTS dataset_seq START 1;
+
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS imports (
+    import_id INTEGER PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    loaded_at TIMESTAMP NOT NULL,
+    loaded_by VARCHAR,
+    commune VARCHAR,
+    province VARCHAR,
+    status VARCHAR NOT NULL,            -- active | undone
+    n_targets INTEGER, n_actuals INTEGER, n_budget INTEGER,
+    n_replaced INTEGER, n_warnings INTEGER,
+    synthetic BOOLEAN DEFAULT FALSE,
+    undone_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS datasets (
+    dataset_id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL,
+    commune VARCHAR NOT NULL,
+    province VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,              -- targets | actuals | budget
+    period_key VARCHAR NOT NULL,        -- target year, result period or plan year
+    active BOOLEAN NOT NULL,
+    replaced_by INTEGER                 -- import_id that replaced it
+);
+
+CREATE TABLE IF NOT EXISTS target_rows (
+    dataset_id INTEGER NOT NULL, import_id INTEGER NOT NULL,
+    commune VARCHAR, province VARCHAR, indicator_code VARCHAR, pillar VARCHAR,
+    label VARCHAR, target_year INTEGER, target_text VARCHAR, value_kind VARCHAR, op VARCHAR,
+    value_low DOUBLE, value_high DOUBLE, unit VARCHAR, lead_unit VARCHAR, partner_unit VARCHAR,
+    section VARCHAR, line_no VARCHAR, match_method VARCHAR, match_confidence DOUBLE,
+    suggested_code VARCHAR, note VARCHAR, source_ref VARCHAR, flags VARCHAR,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
+    synthetic BOOLEAN DEFAULT FALSE
+);
+
+CREATE TABLE IF NOT EXISTS actual_rows (
+    dataset_id INTEGER NOT NULL, import_id INTEGER NOT NULL,
+    commune VARCHAR, province VARCHAR, indicator_code VARCHAR, pillar VARCHAR,
+    label VARCHAR, period VARCHAR, period_year INTEGER, value DOUBLE, value_text VARCHAR,
+    value_kind VARCHAR, op VARCHAR, value_low DOUBLE, value_high DOUBLE, unit VARCHAR,
+    numerator DOUBLE, denominator DOUBLE, stated_percent DOUBLE, assessment VARCHAR,
+    section VARCHAR, line_no VARCHAR, match_method VARCHAR, match_confidence DOUBLE,
+    suggested_code VARCHAR, note VARCHAR, source_ref VARCHAR, flags VARCHAR,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
+    synthetic BOOLEAN DEFAULT FALSE
+);
+
+CREATE TABLE IF NOT EXISTS budget_rows (
+    dataset_id INTEGER NOT NULL, import_id INTEGER NOT NULL,
+    commune VARCHAR, province VARCHAR, plan_year INTEGER, line_no VARCHAR, task VARCHAR,
+    objective VARCHAR, expected_result VARCHAR, pillar VARCHAR, lead_unit VARCHAR,
+    amount_million_vnd DOUBLE, amount_text VARCHAR, funding_source VARCHAR, status VARCHAR,
+    note VARCHAR, flags VARCHAR,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
+    synthetic BOOLEAN DEFAULT FALSE
+);
+
+CREATE TABLE IF NOT EXISTS import_problems (
+    import_id INTEGER, code VARCHAR, severity VARCHAR, message VARCHAR,
+    source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR
+);
+
+-- Analyst-confirmed mappings (label -> canonical code, '' = commune-specific), remembered
+-- for the next upload.
+CREATE TABLE IF NOT EXISTS user_aliases (
+    alias VARCHAR PRIMARY KEY, indicator_code VARCHAR, created_at TIMESTAMP, created_by VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS catalog_pillars (
+    code VARCHAR PRIMARY KEY, sort_order INTEGER, name_vi VARCHAR, name_en VARCHAR
+);
+CREATE TABLE IF NOT EXISTS catalog_indicators (
+    code VARCHAR PRIMARY KEY, pillar VARCHAR, name_vi VARCHAR, name_en VARCHAR, unit VARCHAR,
+    direction VARCHAR, value_type VARCHAR
+);
+
+CREATE OR REPLACE VIEW targets AS
+    SELECT t.* EXCLUDE (dataset_id) , t.dataset_id
+    FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active;
+
+CREATE OR REPLACE VIEW actuals AS
+    SELECT a.* EXCLUDE (dataset_id), a.dataset_id
+    FROM actual_rows a JOIN datasets d USING (dataset_id) WHERE d.active;
+
+CREATE OR REPLACE VIEW budget_lines AS
+    SELECT b.* EXCLUDE (dataset_id), b.dataset_id
+    FROM budget_rows b JOIN datasets d USING (dataset_id) WHERE d.active;
+
+-- One row per commune, indicator and target year: the target, the latest result reported
+-- for a period up to that year, the gap and a status.
+--   gap > 0: behind by that much, in the indicator's unit (percentage points for %, ranks
+--   for a rank); gap <= 0: achieved. Direction-aware: for a rank (lower is better) the gap
+--   is actual - target ceiling; otherwise target floor - actual.
+--   status: achieved | behind | no_data | not_comparable.
+CREATE OR REPLACE VIEW progress AS
+WITH t AS (
+    SELECT commune, province, indicator_code, target_year,
+           arg_min(pillar, source_row) AS pillar,
+           arg_min(label, source_row) AS label,
+           arg_min(target_text, source_row) AS target_text,
+           arg_min(value_kind, source_row) AS target_kind,
+           arg_min(op, source_row) AS target_op,
+           arg_min(value_low, source_row) AS target_low,
+           arg_min(value_high, source_row) AS target_high,
+           arg_min(unit, source_row) AS unit,
+           arg_min(lead_unit, source_row) AS lead_unit,
+           arg_min(source_file, source_row) AS target_source_file,
+           arg_min(source_sheet, source_row) AS target_source_sheet,
+           min(source_row) AS target_source_row,
+           bool_or(synthetic) AS synthetic
+    FROM targets
+    GROUP BY ALL
+), a AS (
+    SELECT commune, province, indicator_code, period, period_year,
+           arg_min(value, source_row) AS actual_value,
+           arg_min(value_text, source_row) AS actual_text,
+           arg_min(value_kind, source_row) AS actual_kind,
+           arg_min(op, source_row) AS actual_op,
+           arg_min(unit, source_row) AS actual_unit,
+           arg_min(source_file, source_row) AS actual_source_file,
+           arg_min(source_sheet, source_row) AS actual_source_sheet,
+           min(source_row) AS actual_source_row,
+           count(DISTINCT coalesce(CAST(value AS VARCHAR), value_text)) > 1 AS actual_conflict
+    FROM actuals
+    GROUP BY ALL
+), joined AS (
+    SELECT t.*, a.period AS actual_period, a.period_year AS actual_year, a.actual_value,
+           a.actual_text, a.actual_kind, a.actual_op, a.actual_unit, a.actual_source_file,
+           a.actual_source_sheet, a.actual_source_row, coalesce(a.actual_conflict, FALSE) AS actual_conflict,
+           coalesce(ci.direction,
+                    CASE WHEN t.target_kind = 'rank' THEN 'lower'
+                         WHEN t.target_kind = 'done' THEN 'done' ELSE 'higher' END) AS direction
+    FROM t
+    LEFT JOIN catalog_indicators ci ON ci.code = t.indicator_code
+    LEFT JOIN a ON a.commune = t.commune AND a.province = t.province
+               AND a.indicator_code = t.indicator_code
+               AND a.period_year <= t.target_year
+    QUALIFY row_number() OVER (PARTITION BY t.commune, t.province, t.indicator_code, t.target_year
+                               ORDER BY a.period_year DESC NULLS LAST, a.period DESC NULLS LAST) = 1
+), scored AS (
+    SELECT *,
+        CASE WHEN target_kind IN ('percent', 'number', 'rank')
+                  AND actual_kind IN ('percent', 'number', 'rank')
+                  AND (unit IS NULL OR actual_unit IS NULL OR unit = actual_unit)
+             THEN CASE WHEN direction = 'lower' THEN coalesce(target_high, target_low)
+                       ELSE coalesce(target_low, target_high) END
+        END AS threshold
+    FROM joined
+)
+SELECT commune, province, indicator_code, pillar, label, target_year, target_text, target_kind,
+       target_op, target_low, target_high, unit, lead_unit, direction,
+       actual_period, actual_year, actual_value, actual_text, actual_kind, actual_conflict,
+       CASE WHEN threshold IS NULL OR actual_value IS NULL THEN NULL
+            WHEN direction = 'lower' THEN actual_value - threshold
+            ELSE threshold - actual_value END AS gap,
+       CASE
+         WHEN actual_kind IS NULL THEN 'no_data'
+         WHEN actual_kind = 'status' THEN
+              CASE actual_op WHEN 'achieved' THEN 'achieved' WHEN 'not_achieved' THEN 'behind'
+                   ELSE 'not_comparable' END
+         WHEN actual_kind = 'done' THEN
+              CASE WHEN actual_op = 'not_done' THEN 'behind'
+                   WHEN target_kind = 'done' AND actual_op = 'done' THEN 'achieved'
+                   ELSE 'not_comparable' END
+         WHEN target_kind = 'done' AND actual_kind = 'percent' AND actual_value >= 100 THEN 'achieved'
+         WHEN threshold IS NULL THEN 'not_comparable'
+         WHEN direction = 'lower' THEN
+              CASE WHEN actual_value < threshold
+                     OR (actual_value = threshold AND coalesce(target_op, '=') <> '<')
+                   THEN 'achieved' ELSE 'behind' END
+         ELSE CASE WHEN actual_value > threshold
+                     OR (actual_value = threshold AND (coalesce(target_op, '=') <> '>'
+                                                      OR actual_op = '>'))
+                   THEN 'achieved' ELSE 'behind' END
+       END AS status,
+       target_source_file, target_source_sheet, target_source_row,
+       actual_source_file, actual_source_sheet, actual_source_row, synthetic
+FROM scored;

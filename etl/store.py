@@ -1,0 +1,97 @@
+"""The database file: schema, and the one way to write to it.
+
+Writes never touch the live file. :func:`write_session` takes an exclusive lock file, copies
+the database to a temporary file next to it, lets the caller write there in transactions,
+checkpoints, and atomically renames the copy over the live file. So:
+
+* the dashboard's read-only connections keep reading the old file until they reopen (they
+  never see a half-written state and never block the loader);
+* a crash or kill at any moment leaves the live file exactly as it was;
+* two writers (CLI and an upload, or two uploads) take turns on the lock.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
+DEFAULT_DB = Path(os.environ.get("DASHBOARD_DB", Path(__file__).resolve().parents[1] / "data"
+                                 / "dashboard.duckdb"))
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA)
+
+
+class Discard(Exception):
+    """Raise inside a write session to leave the live file untouched (nothing to write)."""
+
+
+@contextlib.contextmanager
+def write_session(db_path: str | Path, *, timeout_s: float = 120) -> Iterator[duckdb.DuckDBPyConnection]:
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with open(lock_path, "a+") as lock:
+        _lock(lock, timeout_s)
+        tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+        for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        if db_path.exists():
+            shutil.copyfile(db_path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            ensure_schema(con)
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, db_path)
+            _fsync_dir(db_path.parent)
+        except BaseException as e:
+            with contextlib.suppress(Exception):
+                con.close()
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            if not isinstance(e, Discard):
+                raise
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _lock(fh, timeout_s: float) -> None:
+    import time
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise TimeoutError("Một lượt ghi dữ liệu khác đang chạy quá lâu; thử lại sau.")
+            time.sleep(0.05)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def data_version(db_path: str | Path) -> str:
+    """Changes whenever a write session replaces the file: keys the dashboard's caches."""
+    try:
+        st = Path(db_path).stat()
+    except FileNotFoundError:
+        return "missing"
+    return f"{st.st_ino}-{st.st_mtime_ns}-{st.st_size}"

@@ -1,0 +1,59 @@
+"""Shared fixtures: the seed workbooks, a database built from them, a workbook builder."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import duckdb
+import pytest
+from openpyxl import Workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DIR = ROOT / "data" / "seed"
+SEED_FILES = sorted(SEED_DIR.glob("*.xlsx"))
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    assert len(SEED_FILES) == 5, SEED_FILES
+    return SEED_FILES
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory, seed_files) -> Path:
+    """A database loaded from every seed workbook through the real CLI."""
+    from etl.cli import main
+    path = tmp_path_factory.mktemp("db") / "seed.duckdb"
+    assert main(["load", *map(str, seed_files), "--db", str(path)]) == 0
+    return path
+
+
+@pytest.fixture
+def seed_con(seed_db):
+    con = duckdb.connect(str(seed_db), read_only=True)
+    yield con
+    con.close()
+
+
+def make_workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]],
+                  merges: dict[str, Sequence[str]] | None = None) -> Path:
+    """Write a small workbook from inline rows: {sheet: [row, ...]}, merges as 'A1:D1'."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(list(row))
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    counter = iter(range(1000))
+
+    def build(sheets, merges=None, name=None) -> Path:
+        return make_workbook(tmp_path / (name or f"wb{next(counter)}.xlsx"), sheets, merges)
+    return build
