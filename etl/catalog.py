@@ -111,10 +111,12 @@ class Catalog:
         f = f.lstrip("0123456789ivxlc. )-").strip() if f else f
         if f in self._pillar_keys:
             return self._pillar_keys[f]
-        for key, code in sorted(self._pillar_keys.items(), key=lambda kv: -len(kv[0])):
-            if key and (f.endswith(key) or f.startswith(key)) and len(f) <= len(key) + 12:
-                return code
-        return None
+        padded = f" {f} "
+        hits = {code for key, code in self._pillar_keys.items()
+                if key and f" {key} " in padded and len(f) <= len(key) + 15}
+        # A heading naming two groups ("Nhận thức số, nhân lực số") is ambiguous.
+        named = {code for key, code in self._pillar_keys.items() if key and f" {key} " in padded}
+        return hits.pop() if len(hits) == 1 and len(named) == 1 else None
 
 
 def local_code(commune: str, label: str) -> str:

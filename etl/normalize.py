@@ -35,12 +35,21 @@ def fold(text: object) -> str:
     return _WS.sub(" ", s).strip()
 
 
+# "Phấn đấu có 100% ...", "Có trên 70% ...", "Tối thiểu 90% ...": prose-derived labels often
+# start with their own target; the alias key is the wording without it.
+_LEADING_QUANTITY = re.compile(
+    r"^(?:(?:phấn đấu|có|đạt|tối thiểu|ít nhất|trên|từ|khoảng|bảo đảm|đảm bảo)\s+)*"
+    r"\d[\d.,]*\s*%?\s*(?:trở lên\s+)?")
+
+
 def alias_key(text: object) -> str:
     """The key under which a label is looked up in the alias table.
 
-    Diacritics are kept (they carry meaning: 'số' vs 'sổ'), case and punctuation are not.
+    Diacritics are kept (they carry meaning: 'số' vs 'sổ'), case, punctuation and a leading
+    quantity ("100% ...", "Có trên 70% ...") are not.
     """
     s = clean(text).lower()
+    s = _LEADING_QUANTITY.sub("", s)
     s = re.sub(r"[\"“”'‘’`.;:,!?()\[\]]+", " ", s)
     return _WS.sub(" ", s).strip()
 
