@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     u = sub.add_parser("undo", help="Hoàn tác một lượt nạp")
     u.add_argument("import_id", type=int)
     u.add_argument("--db", type=Path, default=DEFAULT_DB)
+    tp = sub.add_parser("template", help="Ghi các tệp mẫu (chỉ tiêu, kết quả, kinh phí)")
+    tp.add_argument("--out", type=Path, default=Path("data/templates"))
+    tp.add_argument("--year", type=int, default=2026)
     im = sub.add_parser("imports", help="Liệt kê các lượt nạp")
     im.add_argument("--db", type=Path, default=DEFAULT_DB)
     try:
@@ -162,6 +165,13 @@ def cmd_undo(args) -> int:
     return 0
 
 
+def cmd_template(args) -> int:
+    from .templates import write_templates
+    for path in write_templates(args.out, load_catalog(), year=args.year):
+        print(path)
+    return 0
+
+
 def cmd_imports(args) -> int:
     import duckdb
     if not args.db.exists():
@@ -178,7 +188,7 @@ def cmd_imports(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"validate": cmd_validate, "load": cmd_load, "undo": cmd_undo,
-               "imports": cmd_imports}.get(args.command)
+               "imports": cmd_imports, "template": cmd_template}.get(args.command)
     if handler is None:
         return args.func(args)
     try:

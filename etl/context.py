@@ -81,7 +81,7 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     ctx = Context()
     meta = _metadata(wb)
     found_commune, src_c = "", ""
-    if meta.get("commune"):
+    if meta.get("commune") and re.search(r"[^\W\d_]", meta["commune"]):
         found_commune, src_c = commune_name(meta["commune"]), "Thông tin chung"
     else:
         for line in title_lines:
@@ -89,6 +89,8 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
                 m = rx.search(line)
                 if m:
                     name = re.split(r"\s+(?:năm|giai đoạn|tỉnh|huyện|,|\()", m.group(1))[0]
+                    if not re.search(r"[^\W\d_]", name):  # "……" in a blank template
+                        continue
                     found_commune, src_c = commune_name(name), f"tiêu đề: {line[:60]}"
                     break
             if found_commune:

@@ -98,6 +98,8 @@ def header_role(text: str, *, in_budget: bool = False) -> tuple[str | None, int 
         return "stt", None
     if h.startswith("ghi chu"):
         return "note", None
+    if h.startswith(("ma chi tieu", "ma chi so", "ma chuan")):
+        return "code", None
     if ("du toan" in h or "kinh phi" in h or "trieu dong" in h or "ty dong" in h) \
             and "nguon muc" not in h:
         return "amount", year
@@ -336,6 +338,9 @@ def _classify_row(sheet: SheetData, table: Table, r: int) -> TableRow | None:
         return row
     if not values and not stt and fl.startswith(NOTE_STARTS):
         row.kind = "note"
+        return row
+    if fs in ("vi du", "vd", "mau"):  # a template's example row
+        row.kind = "example"
         return row
     if not values and label and _looks_like_section(sheet, table, r, stt, label):
         row.kind = "section"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import problems as P
-from .catalog import Catalog, local_code
+from .catalog import Catalog, Match, local_code
 from .context import detect_context
 from .detect import Column, Table, TableRow, find_tables
 from .normalize import alias_key, clean, fold
@@ -64,6 +64,8 @@ def understand(wb: WorkbookData, catalog: Catalog, *, commune: str | None = None
                 u.problems.append(P.make("table.ignored_column", file=wb.file_name,
                                          sheet=t.sheet, row=t.header_first, col=c.index + 1,
                                          header=c.header))
+        if not t.kinds:  # a reference list, not data (e.g. a template's 'Danh mục')
+            continue
         if t.column("label") is None:
             u.problems.append(P.make("table.no_label_column", file=wb.file_name, sheet=t.sheet,
                                      row=t.header_first))
@@ -101,6 +103,10 @@ def _table_records(u: Understanding, t: Table, catalog: Catalog, year_override: 
     for row in t.rows:
         if row.kind == "section":
             section, section_no = clean(row.cells.get("label")), clean(row.cells.get("stt"))
+            continue
+        if row.kind == "example":
+            u.problems.append(P.make("row.example_skipped", file=f, sheet=t.sheet,
+                                     row=row.excel_row))
             continue
         if row.kind == "total":
             u.problems.append(P.make("row.total_skipped", file=f, sheet=t.sheet,
@@ -150,6 +156,13 @@ def _pillar(catalog: Catalog, code: str | None, row: TableRow) -> str | None:
 
 
 def _map(u: Understanding, t: Table, row: TableRow, catalog: Catalog, label: str):
+    explicit = clean(row.cells.get("code")).upper()
+    if explicit and explicit in catalog.indicators:  # a template's "Mã chỉ tiêu" column
+        return Match(explicit, 1.0, "code"), explicit
+    if explicit:
+        u.problems.append(P.make("map.unknown_code", file=u.file_name, sheet=t.sheet,
+                                 row=row.excel_row, col=t.column("code").index + 1,
+                                 code=explicit))
     m = catalog.match(label)
     code = m.code
     if m.method == "fuzzy":
@@ -159,10 +172,12 @@ def _map(u: Understanding, t: Table, row: TableRow, catalog: Catalog, label: str
                                  score=f"{m.confidence:.2f}"))
     elif m.method == "low_confidence":
         ind = catalog.indicators[m.suggestion]
+        # With a "Mã chỉ tiêu" column, an empty code already says "commune-specific".
+        severity = "info" if t.column("code") is not None else None
         u.problems.append(P.make("map.low_confidence", file=u.file_name, sheet=t.sheet,
                                  row=row.excel_row, col=t.column("label").index + 1,
-                                 label=_short(label), code=m.suggestion, name=ind.name_vi,
-                                 score=f"{m.confidence:.2f}"))
+                                 severity=severity, label=_short(label), code=m.suggestion,
+                                 name=ind.name_vi, score=f"{m.confidence:.2f}"))
     elif m.method == "local":
         u.problems.append(P.make("map.local", file=u.file_name, sheet=t.sheet,
                                  row=row.excel_row, label=_short(label)))

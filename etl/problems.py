@@ -46,6 +46,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "table.ignored_column": ("info", "Bỏ qua cột '{header}' (không nhận ra)."),
     # rows
     "row.total_skipped": ("info", "Dòng tổng cộng '{label}' không phải là một dòng dữ liệu."),
+    "row.example_skipped": ("info", "Dòng ví dụ của mẫu (STT 'Ví dụ'): bỏ qua."),
     "row.no_value": ("warning", "Chỉ tiêu có tên nhưng không có giá trị ở cột '{column}'."),
     "row.value_without_label": ("error", "Có giá trị '{value}' nhưng thiếu tên chỉ tiêu."),
     "row.formula_no_value": ("error", "Ô chứa công thức '{formula}' nhưng không có giá trị đã "
@@ -68,6 +69,8 @@ CODES: dict[str, tuple[Severity, str]] = {
                                       "xã; hãy chọn chỉ tiêu chuẩn nếu đúng."),
     "map.local": ("info", "'{label}' không khớp chỉ tiêu chuẩn nào: giữ là chỉ tiêu riêng "
                           "của xã."),
+    "map.unknown_code": ("error", "Mã chỉ tiêu '{code}' không có trong danh mục: chọn mã "
+                                  "trong danh sách thả xuống hoặc để trống."),
     "map.unit_mismatch": ("warning", "Đơn vị '{unit}' khác đơn vị của chỉ tiêu chuẩn "
                                      "{code} ('{catalog_unit}')."),
     # budget
