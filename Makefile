@@ -26,7 +26,7 @@ rebuild-db: $(STAMP)
 	$(BIN)/python -m etl load data/seed/*.xlsx --db $(DB)
 
 run: db
-	DASHBOARD_DB=$(abspath $(DB)) $(BIN)/streamlit run streamlit_app.py
+	DASHBOARD_DB=$(abspath $(DB)) DASHBOARD_OPEN_UPLOADS=$${DASHBOARD_OPEN_UPLOADS:-1} $(BIN)/streamlit run streamlit_app.py
 
 # Browser tests drive Debian's Chromium (a Playwright browser download is not possible here).
 browser-deps:

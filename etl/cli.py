@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import problems as P
 from .catalog import load_catalog
-from .load import LoadResult, load_understanding, sync_catalog, undo_import, user_aliases
+from .load import LoadResult, load_understanding, sync_catalog, user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
 from .store import DEFAULT_DB, Discard, write_session
@@ -140,9 +140,11 @@ def cmd_load(args) -> int:
         report(u, verbose=args.verbose)
         if r.status == "loaded":
             added = ", ".join(f"{k}: +{v}" for k, v in r.added.items()) or "không có dòng nào"
-            repl = ", ".join(f"{k}: {v}" for k, v in r.replaced.items())
+            repl = ", ".join(f"{k}: {v}" for k, v in r.replaced.items() if v)
+            same = ", ".join(f"{k}: {v}" for k, v in r.unchanged.items() if v)
             print(f"    → Đã nạp (lượt {r.import_id}): {added}"
-                  + (f"; thay thế {repl}" if repl else ""))
+                  + (f"; thay thế {repl}" if repl else "")
+                  + (f"; không đổi {same}" if same else ""))
         elif r.status == "unchanged":
             print(f"    → {r.message}")
         else:
@@ -156,12 +158,12 @@ def cmd_load(args) -> int:
 
 
 def cmd_undo(args) -> int:
-    with write_session(args.db) as con:
-        try:
-            print(undo_import(con, args.import_id))
-        except ValueError as e:
-            print(str(e), file=sys.stderr)
-            return 1
+    from .service import undo
+    try:
+        print(undo(args.db, args.import_id))
+    except ValueError as e:
+        print(str(e), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -174,14 +176,18 @@ def cmd_template(args) -> int:
 
 def cmd_imports(args) -> int:
     import duckdb
+    from .service import list_imports
     if not args.db.exists():
         print(f"Không có cơ sở dữ liệu {args.db}", file=sys.stderr)
         return 1
     con = duckdb.connect(str(args.db), read_only=True)
-    rows = con.execute("SELECT import_id, loaded_at, file_name, commune, status, n_targets, "
-                       "n_actuals, n_budget, n_replaced FROM imports ORDER BY import_id").fetchall()
-    for r in rows:
-        print(" | ".join("" if v is None else str(v) for v in r))
+    try:
+        frame = list_imports(con)
+    finally:
+        con.close()
+    cols = ["import_id", "loaded_at", "loaded_by", "file_name", "commune", "status", "n_targets",
+            "n_actuals", "n_budget", "n_replaced"]
+    print(frame[cols].to_string(index=False))
     return 0
 
 

@@ -22,8 +22,9 @@ from .records import ActualRecord, BudgetRecord, TargetRecord
 class LoadResult:
     import_id: int | None
     status: str  # loaded | unchanged | rejected
-    added: dict[str, int] = field(default_factory=dict)
-    replaced: dict[str, int] = field(default_factory=dict)
+    added: dict[str, int] = field(default_factory=dict)  # rows new or changed
+    replaced: dict[str, int] = field(default_factory=dict)  # earlier rows switched off
+    unchanged: dict[str, int] = field(default_factory=dict)  # rows identical to earlier ones
     rejected: int = 0
     message: str = ""
 
@@ -72,6 +73,7 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
         import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
         added: dict[str, int] = {}
         replaced: dict[str, int] = {}
+        unchanged: dict[str, int] = {}
         dataset_ids: dict[tuple[str, str], int] = {}
         for (kind, period), rows in groups.items():
             old = con.execute(
@@ -80,17 +82,21 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
             ).fetchall()
             table = {"targets": "target_rows", "actuals": "actual_rows",
                      "budget": "budget_rows"}[kind]
+            old_keys: list[tuple] = []
             for (ds,) in old:
-                n = con.execute(f"SELECT count(*) FROM {table} WHERE dataset_id = ?",
-                                [ds]).fetchone()[0]
-                replaced[kind] = replaced.get(kind, 0) + n
+                old_keys += con.execute(f"SELECT {_ROW_KEY[kind]} FROM {table} "
+                                        f"WHERE dataset_id = ?", [ds]).fetchall()
                 con.execute("UPDATE datasets SET active = FALSE, replaced_by = ? "
                             "WHERE dataset_id = ?", [import_id, ds])
+            same = _count_same(old_keys, [_record_key(kind, r) for r in rows])
+            if old_keys:
+                replaced[kind] = len(old_keys) - same
+                unchanged[kind] = same
             ds_id = con.execute("SELECT nextval('dataset_seq')").fetchone()[0]
             con.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, TRUE, NULL)",
                         [ds_id, import_id, ctx.commune, ctx.province, kind, period])
             dataset_ids[(kind, period)] = ds_id
-            added[kind] = added.get(kind, 0) + len(rows)
+            added[kind] = added.get(kind, 0) + len(rows) - unchanged.get(kind, 0)
         _insert_targets(con, u.targets, dataset_ids, import_id, synthetic)
         _insert_actuals(con, u.actuals, dataset_ids, import_id, synthetic)
         _insert_budget(con, u.budget, dataset_ids, import_id, synthetic)
@@ -109,7 +115,28 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return LoadResult(import_id, "loaded", added=added, replaced=replaced)
+    return LoadResult(import_id, "loaded", added=added, replaced=replaced, unchanged=unchanged)
+
+
+# What makes two rows "the same" when a corrected file replaces an earlier one.
+_ROW_KEY = {
+    "targets": "label, target_year, target_text, lead_unit",
+    "actuals": "label, period, value_text",
+    "budget": "task, amount_text, funding_source, status",
+}
+
+
+def _record_key(kind: str, r) -> tuple:
+    if kind == "targets":
+        return (r.label, r.target_year, r.target_text, r.lead_unit)
+    if kind == "actuals":
+        return (r.label, r.period, r.value_text)
+    return (r.task, r.amount_text, r.funding_source, r.status)
+
+
+def _count_same(old: list[tuple], new: list[tuple]) -> int:
+    from collections import Counter
+    return sum((Counter(old) & Counter(new)).values())
 
 
 def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> str:

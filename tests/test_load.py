@@ -70,7 +70,7 @@ def test_corrected_file_replaces_and_undo_restores(tmp_path, nam_dan_file, capsy
     capsys.readouterr()
     assert main(["load", str(fixed), "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "thay thế targets: 39" in out
+    assert "targets: +1; thay thế targets: 1; không đổi targets: 38" in out
     assert nam_dan(db) == [("≥ 85%", 85.0)]
     assert counts(db)[0] == 39
     con = duckdb.connect(str(db), read_only=True)

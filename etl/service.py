@@ -1,0 +1,209 @@
+"""The import machinery the upload page and the CLI share: review, commit, history, undo.
+
+Review never writes. Commit and undo go through :func:`etl.store.write_session` (atomic,
+locked) and :mod:`etl.load` (one transaction per file). Analysts' label choices are stored in
+``user_aliases`` in the same session as the import they were made for.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import pandas as pd
+
+from . import problems as P
+from .catalog import Catalog, load_catalog
+from .load import LoadResult, load_understanding, sync_catalog, undo_import, user_aliases
+from .normalize import alias_key
+from .pipeline import Understanding, understand
+from .read import MAX_FILE_MB, read_workbook_bytes
+from .records import Context
+from .store import Discard, write_session
+
+LOCAL_CHOICE = ""  # an analyst's "commune-specific" choice is stored as an empty code
+
+
+def catalog_with_user_aliases(db_path: str | Path | None) -> Catalog:
+    catalog = load_catalog()
+    if db_path and Path(db_path).exists():
+        try:
+            con = duckdb.connect(str(db_path), read_only=True)
+            try:
+                return catalog.with_aliases(user_aliases(con))
+            finally:
+                con.close()
+        except duckdb.Error:
+            pass
+    return catalog
+
+
+def review_bytes(data: bytes, name: str, catalog: Catalog, *, commune: str | None = None,
+                 province: str | None = None, year: int | None = None,
+                 choices: dict[str, str] | None = None,
+                 max_file_mb: float | None = None) -> Understanding:
+    """What the ETL understands of one uploaded file; ``choices`` = label -> code decisions."""
+    limit = max_file_mb if max_file_mb is not None else MAX_FILE_MB
+    if len(data) > limit * 1024 * 1024:
+        return Understanding(name, "", Context(), problems=[P.make(
+            "file.too_large", file=name, size_mb=f"{len(data) / 1048576:.1f}",
+            limit_mb=f"{limit:g}")])
+    wb, problems = read_workbook_bytes(data, name)
+    if wb is None:
+        return Understanding(name, "", Context(), problems=problems)
+    if choices:
+        catalog = catalog.with_aliases(choices)
+    return understand(wb, catalog, commune=commune or None, province=province or None,
+                      year=year or None)
+
+
+def labels_needing_review(u: Understanding) -> pd.DataFrame:
+    """One row per distinct label that was not mapped with certainty."""
+    rows = {}
+    for r in [*u.targets, *u.actuals]:
+        if r.match_method in ("low_confidence", "local", "fuzzy"):
+            key = alias_key(r.label)
+            rows.setdefault(key, dict(label=r.label, method=r.match_method,
+                                      confidence=r.match_confidence,
+                                      suggested_code=r.suggested_code,
+                                      sheet=r.prov.source_sheet, row=r.prov.source_row))
+    order = {"low_confidence": 0, "local": 1, "fuzzy": 2}
+    return pd.DataFrame(sorted(rows.values(), key=lambda d: (order[d["method"]], d["row"])),
+                        columns=["label", "method", "confidence", "suggested_code", "sheet",
+                                 "row"])
+
+
+@dataclass
+class CommitOutcome:
+    file_name: str
+    result: LoadResult
+
+
+def commit(db_path: str | Path, reviews: list[Understanding], *, user: str,
+           choices: dict[str, str] | None = None,
+           progress: Callable[[float, str], None] | None = None) -> list[CommitOutcome]:
+    """Load reviewed files (each in its own transaction) and remember the label choices."""
+    outcomes: list[CommitOutcome] = []
+    catalog = load_catalog()
+    with write_session(db_path) as con:
+        sync_catalog(con, catalog)
+        now = datetime.now()
+        for label, code in (choices or {}).items():
+            con.execute("INSERT OR REPLACE INTO user_aliases VALUES (?, ?, ?, ?)",
+                        [alias_key(label), code, now, user])
+        for i, u in enumerate(reviews):
+            if progress:
+                progress(i / max(len(reviews), 1), u.file_name)
+            outcomes.append(CommitOutcome(u.file_name, load_understanding(con, u, loaded_by=user)))
+        if progress:
+            progress(1.0, "")
+        if not choices and not any(o.result.status == "loaded" for o in outcomes) \
+                and Path(db_path).exists():
+            raise Discard()
+    return outcomes
+
+
+def summary_frame(outcomes: list[CommitOutcome], reviews: list[Understanding]) -> pd.DataFrame:
+    """DHIS2-style import summary: rows added / replaced / unchanged / rejected per table."""
+    by_name = {u.file_name: u for u in reviews}
+    rows = []
+    for o in outcomes:
+        u = by_name.get(o.file_name)
+        counts = u.counts() if u else {}
+        for table, kind in (("targets", "targets"), ("actuals", "actuals"),
+                            ("budget_lines", "budget")):
+            n = counts.get(table, 0)
+            if o.result.status == "unchanged":
+                added, replaced, same, rejected = 0, 0, n, 0
+            elif o.result.status == "rejected":
+                added, replaced, same, rejected = 0, 0, 0, n
+            else:
+                added = o.result.added.get(kind, 0)
+                replaced = o.result.replaced.get(kind, 0)
+                same = o.result.unchanged.get(kind, 0)
+                rejected = 0
+            if added or replaced or same or rejected:
+                rows.append(dict(file=o.file_name, table=table, added=added, replaced=replaced,
+                                 unchanged=same, rejected=rejected, import_id=o.result.import_id,
+                                 status=o.result.status))
+    return pd.DataFrame(rows, columns=["file", "table", "added", "replaced", "unchanged",
+                                       "rejected", "import_id", "status"])
+
+
+def undo(db_path: str | Path, import_id: int) -> str:
+    with write_session(db_path) as con:
+        return undo_import(con, import_id)
+
+
+# --- history (reads) ------------------------------------------------------------------------
+
+def list_imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute(
+        "SELECT import_id, loaded_at, loaded_by, file_name, commune, province, status, "
+        "n_targets, n_actuals, n_budget, n_replaced, n_warnings, synthetic, sha256, undone_at "
+        "FROM imports ORDER BY import_id DESC").df()
+
+
+def import_rows(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, pd.DataFrame]:
+    """The rows an import added (whether still active or not) and the rows it replaced."""
+    out = {}
+    for table, cols in (
+            ("target_rows", "label, target_year, target_text, op, value_low, value_high, unit, "
+                            "indicator_code, lead_unit"),
+            ("actual_rows", "label, period, value_text, value, unit, indicator_code"),
+            ("budget_rows", "task, plan_year, amount_text, amount_million_vnd, funding_source, "
+                            "status")):
+        base = (f"SELECT {cols}, source_file, source_sheet, source_row, d.active "
+                f"FROM {table} r JOIN datasets d USING (dataset_id) ")
+        out[f"{table}:added"] = con.execute(base + "WHERE r.import_id = ? ORDER BY source_sheet, "
+                                            "source_row", [import_id]).df()
+        out[f"{table}:replaced"] = con.execute(base + "WHERE d.replaced_by = ? ORDER BY "
+                                               "source_sheet, source_row", [import_id]).df()
+    out["problems"] = con.execute(
+        "SELECT severity, code, source_sheet, source_row, source_col, message "
+        "FROM import_problems WHERE import_id = ? ORDER BY source_sheet, source_row",
+        [import_id]).df()
+    return out
+
+
+def problems_frame(u: Understanding) -> pd.DataFrame:
+    order = {"error": 0, "warning": 1, "info": 2}
+    rows = sorted(u.problems, key=lambda p: (order[p.severity], p.sheet, p.row or 0))
+    return pd.DataFrame([dict(severity=p.severity, code=p.code, file=p.file, sheet=p.sheet,
+                              row=p.row, column=p.column, message=p.message) for p in rows],
+                        columns=["severity", "code", "file", "sheet", "row", "column", "message"])
+
+
+def rows_frame(u: Understanding) -> dict[str, pd.DataFrame]:
+    """Every row the ETL understood, raw text next to the parsed value."""
+    targets = pd.DataFrame([dict(
+        sheet=t.prov.source_sheet, row=t.prov.source_row, column=t.prov.source_col,
+        label=t.label, year=t.target_year, raw=t.target_text, kind=t.kind, op=t.op,
+        low=t.value_low, high=t.value_high, unit=t.unit, indicator_code=t.indicator_code,
+        match=t.match_method, confidence=t.match_confidence, pillar=t.pillar,
+        lead_unit=t.lead_unit, flags=",".join(t.flags)) for t in u.targets])
+    actuals = pd.DataFrame([dict(
+        sheet=a.prov.source_sheet, row=a.prov.source_row, column=a.prov.source_col,
+        label=a.label, period=a.period, raw=a.value_text, kind=a.kind, op=a.op, value=a.value,
+        unit=a.unit, indicator_code=a.indicator_code, match=a.match_method,
+        confidence=a.match_confidence, pillar=a.pillar, flags=",".join(a.flags))
+        for a in u.actuals])
+    budget = pd.DataFrame([dict(
+        sheet=b.prov.source_sheet, row=b.prov.source_row, column=b.prov.source_col,
+        task=b.task, plan_year=b.plan_year, raw=b.amount_text, amount_million_vnd=
+        b.amount_million_vnd, funding_source=b.funding_source, status=b.status,
+        lead_unit=b.lead_unit, pillar=b.pillar) for b in u.budget])
+    return {"targets": targets, "actuals": actuals, "budget_lines": budget}
+
+
+def tables_frame(u: Understanding) -> pd.DataFrame:
+    rows = []
+    for t in u.tables:
+        for c in t.columns:
+            rows.append(dict(sheet=t.sheet, header_rows=f"{t.header_first}-{t.header_last}",
+                             kind=", ".join(t.kinds), column=c.letter, header=c.header,
+                             role=c.role, year=c.year, funding_source=c.funding_source))
+    return pd.DataFrame(rows, columns=["sheet", "header_rows", "kind", "column", "header",
+                                       "role", "year", "funding_source"])
