@@ -12,8 +12,21 @@ class Provenance:
     source_col: str = ""
 
 
-@dataclass
-class TargetRecord:
+@dataclass(kw_only=True)
+class MappedRow:
+    """What the map step adds to a parsed indicator row (target or result)."""
+    indicator_code: str | None = None
+    pillar: str | None = None
+    match_method: str = ""
+    match_confidence: float | None = None
+    suggested_code: str | None = None
+    note: str = ""
+    source_ref: str = ""
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class TargetRecord(MappedRow):
     commune: str
     province: str
     label: str
@@ -29,18 +42,10 @@ class TargetRecord:
     section: str
     stt: str
     prov: Provenance
-    indicator_code: str | None = None
-    pillar: str | None = None
-    match_method: str = ""
-    match_confidence: float | None = None
-    suggested_code: str | None = None
-    note: str = ""
-    source_ref: str = ""
-    flags: list[str] = field(default_factory=list)
 
 
-@dataclass
-class ActualRecord:
+@dataclass(kw_only=True)
+class ActualRecord(MappedRow):
     commune: str
     province: str
     label: str
@@ -60,14 +65,6 @@ class ActualRecord:
     numerator: float | None = None
     denominator: float | None = None
     stated_percent: float | None = None
-    indicator_code: str | None = None
-    pillar: str | None = None
-    match_method: str = ""
-    match_confidence: float | None = None
-    suggested_code: str | None = None
-    note: str = ""
-    source_ref: str = ""
-    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
