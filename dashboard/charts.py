@@ -1,0 +1,646 @@
+"""Plotly figure builders: a DataFrame in, a ``go.Figure`` out, ready for a 16:9 slide.
+
+Every figure carries its own title, a subtitle with the unit and the data date, and a source
+caption, so a PNG pasted into a slide explains itself. Status is shown by colour (Okabe–Ito,
+colour-blind safe) *and* by a symbol/marker shape/pattern. Targets are drawn as what they are:
+a range is a band, a minimum is a tick with a right-open segment ending in an arrow, a rank is
+drawn on a reversed axis (lower is better, so right is always better), a done/not-done or text
+target is written out, never turned into a number.
+"""
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import fmt
+from .i18n import STATUS_ORDER, STATUS_SYMBOL, status_label, t
+
+# Okabe & Ito (2008) palette.
+OI = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+      "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7"}
+GREY = "#8C8C8C"
+STATUS_COLOR = {"achieved": OI["green"], "behind": OI["vermillion"],
+                "not_comparable": OI["purple"], "no_data": GREY}
+STATUS_MARKER = {"achieved": "circle", "behind": "x", "not_comparable": "diamond-open",
+                 "no_data": "circle-open"}
+STATUS_GLYPH = {"achieved": "●", "behind": "✖", "not_comparable": "◇", "no_data": "○"}
+STATUS_PATTERN = {"achieved": "", "behind": "x", "not_comparable": "/", "no_data": "."}
+TARGET_COLOR = OI["blue"]
+TARGET_COLOR_2 = OI["sky"]
+FONT = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif"
+BASE_FONT = 16
+ROW_PX = 46
+NUMERIC_KINDS = ("percent", "number", "rank")
+
+
+@dataclass(frozen=True)
+class ChartMeta:
+    """What a chart says about itself."""
+    title: str
+    unit: str = ""                 # e.g. "Đơn vị: %"
+    data_date: str = ""            # formatted date of the latest import
+    sources: tuple[str, ...] = ()  # file names
+    filename: str = "bieu_do"      # PNG download name
+    lang: str = "vi"
+    briefing: bool = False
+
+    @property
+    def font_size(self) -> int:
+        return BASE_FONT + (3 if self.briefing else 0)
+
+
+# --------------------------------------------------------------------------- helpers
+def wrap(text, width: int = 38, max_lines: int = 3) -> str:
+    """Wrap a (Vietnamese) label with <br> so long names never overlap."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    lines = textwrap.wrap(str(text), width=width, break_long_words=False) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(" ,.;") + "…"
+    return "<br>".join(lines)
+
+
+def short(text, width: int = 48) -> str:
+    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+    return text if len(text) <= width else text[: width - 1].rstrip(" ,.;") + "…"
+
+
+def slug(text: str) -> str:
+    import unicodedata
+    s = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "_", s).strip("_").lower()[:80] or "bieu_do"
+
+
+def sources_text(files, lang: str = "vi", max_files: int = 6, max_chars: int = 170) -> str:
+    """'Nguồn: a.xlsx, b.xlsx' — or, for many files, how many and one example."""
+    files = sorted({f for f in files if isinstance(f, str) and f})
+    if not files:
+        return ""
+    text = ", ".join(files)
+    if len(files) > max_files or len(text) > max_chars:
+        n = fmt.num(len(files), 0, lang)
+        text = (f"{n} tệp đã nạp, ví dụ {short(files[0], 60)}" if lang == "vi"
+                else f"{n} loaded files, e.g. {short(files[0], 60)}")
+    return f"{t('source', lang)}: {text}"
+
+
+def labels_of(df: pd.DataFrame, cols, lang: str, missing: str = "") -> list[str]:
+    """Row labels from one or more columns (English names where the frame has them)."""
+    cols = (cols,) if isinstance(cols, str) else tuple(cols)
+    parts = []
+    for c in cols:
+        col = f"{c}_en" if lang == "en" and f"{c}_en" in df.columns else c
+        parts.append(df[col].astype(object).where(df[col].notna(), missing or None))
+    out = []
+    for vals in zip(*parts):
+        vals = [str(v) for v in vals if v is not None and str(v) != ""]
+        out.append(" · ".join(vals) if vals else missing)
+    return out
+
+
+def indicator_heading(rows: pd.DataFrame, lang: str) -> tuple[str, str]:
+    """(name, unit) of the indicator a frame is about."""
+    col = "indicator_name_en" if lang == "en" and "indicator_name_en" in rows else "indicator_name"
+    name = short(rows[col].iat[0], 110) if len(rows) else ""
+    units = rows["unit"].fillna("") if "unit" in rows else pd.Series(dtype=object)
+    return name, (units.mode().iat[0] if len(units) else "")
+
+
+def config(meta: ChartMeta) -> dict:
+    """``st.plotly_chart(config=...)``: PNG download at slide resolution, a meaningful name."""
+    return {"displaylogo": False,
+            "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+            "toImageButtonOptions": {"format": "png", "scale": 3, "filename": meta.filename}}
+
+
+def _text_px(text: str, fs: float) -> float:
+    """Rough rendered width of one line of text (Noto Sans, Vietnamese)."""
+    return len(re.sub(r"<[^>]+>", "", text)) * fs * 0.56
+
+
+def row_px(labels, fs: float, minimum: int = ROW_PX, briefing: bool = False) -> int:
+    """Height of one row so the tallest wrapped label never touches its neighbours
+    (roomier in briefing mode, where one chart fills a 16:9 screen)."""
+    lines = max((str(x).count("<br>") + 1 for x in labels), default=1)
+    px = max(minimum, lines * fs * 1.3 + 14)
+    return int(px * (1.05 if briefing else 1))
+
+
+def left_margin(labels, fs: float) -> int:
+    """Room for wrapped y labels, so nothing is cut off and the caption can align left."""
+    widest = max((_text_px(line, fs) for lab in labels for line in str(lab).split("<br>")),
+                 default=0)
+    return int(min(560, max(60, widest + 24)))
+
+
+def _key_lines(fig: go.Figure, max_chars: int = 120) -> list[str]:
+    """A colour key from the traces' ``meta`` glyphs: '● Đạt   ┃ Mục tiêu: mức ...'."""
+    items, seen = [], set()
+    for tr in fig.data:
+        m = tr.meta if isinstance(tr.meta, dict) else None
+        if not m or tr.showlegend is False or not tr.name or tr.name in seen:
+            continue
+        seen.add(tr.name)
+        items.append((f"<span style='color:{m['color']}'><b>{m['glyph']}</b></span> {tr.name}",
+                      len(m["glyph"]) + len(tr.name) + 4))
+    lines, cur, width = [], [], 0
+    for html, n in items:
+        if cur and width + n > max_chars:
+            lines.append("    ".join(cur))
+            cur, width = [], 0
+        cur.append(html)
+        width += n
+    if cur:
+        lines.append("    ".join(cur))
+    return lines
+
+
+def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True,
+            left: int = 80, right: int = 24, extra_top: int = 0, bottom: int = 64
+            ) -> go.Figure:
+    """Title, subtitle (scope, unit, data date), source caption, fonts, margins, legend."""
+    fs = meta.font_size
+    title_lines = wrap(meta.title, 95 if not meta.briefing else 100, 2)
+    n_title = title_lines.count("<br>") + 1
+    sub = " · ".join(x for x in (meta.unit, meta.data_date) if x)
+    sub = wrap(sub, 150, 2)
+    key_lines = _key_lines(fig) if legend else []
+    if key_lines:
+        sub = "<br>".join(([sub] if sub else []) + key_lines)
+    n_sub = (sub.count("<br>") + 1) if sub else 0
+    src = sources_text(meta.sources, meta.lang)
+    title_h = 14 + n_title * (fs + 6) * 1.3 + n_sub * fs * 1.4
+    legend_h = 8
+    top = int(title_h + legend_h + extra_top + 10)
+    if meta.briefing:  # fill a 16:9 screen even when there are few rows
+        height = max(height, 520)
+    fig.update_layout(
+        template="plotly_white",
+        font=dict(family=FONT, size=fs, color="#222222"),
+        # plotly lifts a multi-line title by ~15px: push it back so line one is not cut off
+        title=dict(text=f"<b>{title_lines}</b>", x=0, xanchor="left", xref="container",
+                   y=1 - (16 if n_title > 1 else 0) / (height + top), yanchor="top",
+                   yref="container", pad=dict(t=12, l=10),
+                   font=dict(size=fs + 6, color="#111111"),
+                   subtitle=dict(text=sub, font=dict(size=fs - 1, color="#444444"))),
+        height=int(height + top),
+        margin=dict(t=top, b=bottom, l=left, r=right, pad=4),
+        separators=",." if meta.lang == "vi" else ".,",
+        hoverlabel=dict(font=dict(family=FONT, size=fs)),
+        # the key is written under the subtitle (plotly wraps a horizontal legend at the
+        # plot's width, which is narrow next to long Vietnamese labels)
+        showlegend=False,
+        paper_bgcolor="white", plot_bgcolor="white",
+    )
+    fig.update_xaxes(tickfont=dict(color="#222222", size=fs - 1),
+                     title_font=dict(color="#333333", size=fs - 1))
+    fig.update_yaxes(tickfont=dict(color="#222222"))
+    if src:
+        fig.add_annotation(text=src, xref="paper", yref="paper", x=0, y=0,
+                           xshift=-left + 10, yshift=-bottom + 6, xanchor="left",
+                           yanchor="bottom", showarrow=False, align="left",
+                           font=dict(size=fs - 2, color="#444444"))
+    return fig
+
+
+def empty_figure(meta: ChartMeta, message: str) -> go.Figure:
+    """Never an empty chart: a titled frame that says what is missing."""
+    fig = go.Figure()
+    fig.add_annotation(text=wrap(message, 80, 3), x=0.5, y=0.5, xref="paper", yref="paper",
+                       showarrow=False, font=dict(size=meta.font_size + 2, color="#444444"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _finish(fig, meta, 220, legend=False)
+
+
+# --------------------------------------------------------------------------- heatmap
+def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go.Figure:
+    """Units (communes or provinces) x DTI groups. Colour = share achieved among targets
+    with a result; grey = targets but no result yet; white = no target. Each cell writes the
+    counts with their symbols (✓ achieved ✗ behind ◇ not comparable ○ no report)."""
+    lang = meta.lang
+    if df.empty:
+        return empty_figure(meta, t("no_result_report", lang))
+    fs = meta.font_size
+    d = df.copy()
+    d["col"] = d["pillar_name" if lang == "vi" else "pillar_name_en"].fillna(t("no_pillar", lang))
+    cols = d.drop_duplicates("pillar_code").sort_values("pillar_order")["col"].tolist()
+    units = sorted(d["unit"].unique().tolist())
+    parts = [d[s].map(lambda n, s=s: f"{STATUS_SYMBOL[s]}{n}" if n else "")
+             for s in ("achieved", "behind", "not_comparable", "no_data")]
+    d["text"] = (parts[0] + " " + parts[1] + " " + parts[2] + " " + parts[3]).str.split().str.join(" ")
+    if not counts:  # roll-ups: the counts are too long for a cell, write the share achieved
+        d["text"] = d["share_achieved"].map(lambda v: "○" if pd.isna(v)
+                                            else fmt.pct(100 * v, 0, lang))
+        d.loc[d["n"] == 0, "text"] = ""
+
+    def grid(col):
+        return d.pivot(index="unit", columns="col", values=col).reindex(index=units, columns=cols)
+
+    share = grid("share_achieved").astype(float)
+    text = grid("text").fillna("")
+    n = grid("n").fillna(0).astype(float)
+    unassessed = (n > 0) & share.isna()
+    dark = share.notna() & ((share >= 0.8) | (share <= 0.2))
+    xlab = [wrap(c, 11, 3) for c in cols]
+    ylab = [wrap(u, 30, 2) for u in units]
+    common = dict(x=xlab, y=ylab, xgap=3, ygap=3)
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(z=unassessed.where(unassessed).astype(float).values,
+                             colorscale=[[0, "#E3E3E3"], [1, "#E3E3E3"]], showscale=False,
+                             hoverinfo="skip", **common))
+    fig.add_trace(go.Heatmap(
+        z=share.values, zmin=0, zmax=1,
+        colorscale=[[0, OI["vermillion"]], [0.5, "#F7F0E6"], [1, OI["blue"]]],
+        colorbar=dict(title=dict(text=t("tile_achieved", lang), side="top",
+                                 font=dict(size=fs - 1)),
+                      tickformat=".0%", tickvals=[0, 0.5, 1], len=0.7, thickness=14,
+                      tickfont=dict(size=fs - 2)),
+        hovertemplate="%{y}<br>%{x}<br>" + t("tile_achieved", lang) + ": %{z:.0%}<extra></extra>",
+        **common))
+    for mask, color in ((dark, "white"), (~dark, "#111111")):
+        fig.add_trace(go.Heatmap(
+            z=n.where(n > 0).values * 0, text=text.where(mask, "").values,
+            texttemplate="%{text}", textfont=dict(size=fs, color=color), showscale=False,
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
+            **common))
+    fig.update_yaxes(autorange="reversed", showgrid=False, tickfont=dict(size=fs))
+    fig.update_xaxes(side="top", showgrid=False, tickangle=0, tickfont=dict(size=fs - 1))
+    label_h = int(max(x.count("<br>") + 1 for x in xlab) * (fs + 2) * 1.25 + 8)
+    height = 64 + (54 if not meta.briefing else 92) * len(units)
+    return _finish(fig, meta, max(240, height), legend=False, left=left_margin(ylab, fs),
+                   right=90, extra_top=label_h)
+
+
+# --------------------------------------------------------------------------- target glyphs
+def _axis_for(rows: pd.DataFrame, unit: str) -> tuple[float, float, bool]:
+    """(low, high, reversed) for the value axis."""
+    vals = pd.concat([rows["target_low"], rows["target_high"], rows["actual_value"]]).dropna()
+    top = float(vals.max()) if len(vals) else 1.0
+    if unit == "%":
+        return 0.0, max(100.0, top), False
+    if unit in ("hạng", "rank"):
+        return 1.0, math.ceil(top * 1.25 + 1), True
+    return 0.0, top * 1.15 + (1 if top < 5 else 0), False
+
+
+def _glyphs(fig: go.Figure, rows: pd.DataFrame, ys, axis_lo: float, axis_hi: float,
+            color: str, lang: str, *, legend_prefix: str = "", showlegend: bool = True,
+            width: int = 12, reversed_axis: bool = False) -> None:
+    """Draw targets for what they are:
+    range -> a band; minimum (≥, >, "trên") -> a tick plus a right-open segment ending in an
+    arrow; maximum -> the same towards the low end; level (=) -> a tick."""
+    band_x, band_y, open_x, open_y, thr_x, thr_y, tip_x, tip_y, tip_sym, lvl_x, lvl_y = \
+        ([] for _ in range(11))
+    for y, r in zip(ys, rows.itertuples(index=False)):
+        if r.target_kind not in NUMERIC_KINDS:
+            continue
+        lo = None if pd.isna(r.target_low) else float(r.target_low)
+        hi = None if pd.isna(r.target_high) else float(r.target_high)
+        op = r.target_op or "="
+        if lo is not None and hi is not None and hi > lo:
+            band_x += [lo, hi, None]
+            band_y += [y, y, None]
+        elif op in (">", ">=") or (lo is not None and hi is None):
+            v = lo if lo is not None else hi
+            open_x += [v, axis_hi, None]
+            open_y += [y, y, None]
+            thr_x.append(v)
+            thr_y.append(y)
+            tip_x.append(axis_hi)
+            tip_y.append(y)
+            tip_sym.append("triangle-left" if reversed_axis else "triangle-right")
+        elif op in ("<", "<="):
+            v = hi if hi is not None else lo
+            open_x += [axis_lo, v, None]
+            open_y += [y, y, None]
+            thr_x.append(v)
+            thr_y.append(y)
+            tip_x.append(axis_lo)
+            tip_y.append(y)
+            tip_sym.append("triangle-right" if reversed_axis else "triangle-left")
+        elif lo is not None or hi is not None:
+            lvl_x.append(lo if lo is not None else hi)
+            lvl_y.append(y)
+    def name(key):
+        return f"{legend_prefix}: {t(key + '_short', lang)}" if legend_prefix else t(key, lang)
+    if band_x:
+        fig.add_trace(go.Scatter(x=band_x, y=band_y, mode="lines",
+                                 name=name("target_range"), meta=dict(glyph="▬▬", color=color),
+                                 line=dict(color=color, width=width), opacity=0.5,
+                                 hoverinfo="skip", showlegend=showlegend))
+    if open_x:
+        group = f"{legend_prefix}open"
+        fig.add_trace(go.Scatter(x=open_x, y=open_y, mode="lines", legendgroup=group,
+                                 name=name("target_threshold"),
+                                 meta=dict(glyph="┃━━▶", color=color),
+                                 line=dict(color=color, width=max(3, width // 3)), opacity=0.45,
+                                 hoverinfo="skip", showlegend=showlegend))
+        fig.add_trace(go.Scatter(x=tip_x, y=tip_y, mode="markers", legendgroup=group,
+                                 showlegend=False, hoverinfo="skip", cliponaxis=False,
+                                 marker=dict(symbol=tip_sym, size=13, color=color,
+                                             opacity=0.7)))
+        fig.add_trace(go.Scatter(x=thr_x, y=thr_y, mode="markers", legendgroup=group,
+                                 showlegend=False, hoverinfo="skip", cliponaxis=False,
+                                 marker=dict(symbol="line-ns", size=24,
+                                             line=dict(color=color, width=4))))
+    if lvl_x:
+        fig.add_trace(go.Scatter(x=lvl_x, y=lvl_y, mode="markers",
+                                 name=name("target_point"), hoverinfo="skip",
+                                 meta=dict(glyph="┃", color=color),
+                                 showlegend=showlegend, cliponaxis=False,
+                                 marker=dict(symbol="line-ns", size=24,
+                                             line=dict(color=color, width=4))))
+
+
+def _result_text(r, lang: str) -> str:
+    if r.status == "no_data":
+        return f"○ {t('status_no_data', lang)}"
+    txt = r.actual_text if isinstance(r.actual_text, str) and r.actual_text else (
+        fmt.value(r.actual_value, r.unit, lang))
+    return f"{STATUS_SYMBOL.get(r.status, '')} {short(txt, 24)}"
+
+
+def _chars(px: int, fs: float) -> int:
+    return max(8, int(px / (fs * 0.56)))
+
+
+def _text_columns(fig: go.Figure, heads: list[tuple[int, str]], cells: list[list[tuple]],
+                  fs: int) -> int:
+    """Written-out columns in the right margin, placed in pixels so they never overlap
+    whatever the figure's width: heads [(width_px, title)], cells[col] = [(y, text, colour)].
+    Returns the right margin they need."""
+    x0 = 14
+    for (w, h), col in zip(heads, cells):
+        fig.add_annotation(x=1, xshift=x0, y=1, yref="paper", yshift=4, xref="paper",
+                           text=f"<b>{h}</b>", showarrow=False, xanchor="left",
+                           yanchor="bottom", font=dict(size=fs - 1))
+        for y, text, color in col:
+            fig.add_annotation(x=1, xshift=x0, y=y, xref="paper", yref="y", showarrow=False,
+                               xanchor="left", align="left", text=text,
+                               font=dict(size=fs - 1, color=color))
+        x0 += w
+    return x0 + 6
+
+
+def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
+                     ) -> go.Figure:
+    """Done/not-done and text targets: a checklist, never a number line. One row per
+    commune or indicator: the status as a symbol, the target and the result as written."""
+    lang = meta.lang
+    fs = meta.font_size
+    d = df.reset_index(drop=True)
+    labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
+    ys = list(range(len(d)))
+    fig = go.Figure()
+    for s in STATUS_ORDER:
+        part = d[d["status"] == s]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=[0] * len(part), y=list(part.index), mode="markers", cliponaxis=False,
+            name=status_label(s, lang, symbol=False),
+            meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
+            marker=dict(symbol=STATUS_MARKER[s], size=20, color=STATUS_COLOR[s],
+                        line=dict(width=3, color=STATUS_COLOR[s])),
+            hoverinfo="skip"))
+    c = _chars(300, fs - 1)
+    fig.add_trace(go.Scatter(x=[0.3] * len(d), y=ys, mode="text", textposition="middle right",
+                             text=[wrap(x, c, 2) for x in d["target_text"]], hoverinfo="skip",
+                             textfont=dict(size=fs - 1, color=TARGET_COLOR), cliponaxis=False))
+    fig.add_trace(go.Scatter(x=[1.45] * len(d), y=ys, mode="text", textposition="middle right",
+                             text=[wrap(_result_text(r, lang), c, 2) for r in d.itertuples()],
+                             textfont=dict(size=fs - 1, color=[STATUS_COLOR.get(x, GREY)
+                                                               for x in d["status"]]),
+                             hoverinfo="skip", cliponaxis=False))
+    fig.update_xaxes(range=[-0.25, 2.6], tickvals=[0, 0.3, 1.45],
+                     ticktext=["", f"<b>{t('target', lang)}</b>", f"<b>{t('result', lang)}</b>"],
+                     side="top", showgrid=False, zeroline=False, tickfont=dict(size=fs - 1),
+                     ticklabelposition="outside right")
+    fig.update_yaxes(tickvals=ys, ticktext=labels, range=[len(d) - 0.5, -0.6], showgrid=True,
+                     gridcolor="#EEEEEE", zeroline=False, tickfont=dict(size=fs))
+    height = 70 + row_px(labels, fs, briefing=meta.briefing) * len(d)
+    return _finish(fig, meta, max(200, height), left=left_margin(labels, fs), extra_top=30,
+                   bottom=56)
+
+
+def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key",
+                     show_gap: bool = False) -> go.Figure:
+    """One row per commune or indicator: the target drawn for what it is, the latest result
+    as a status-shaped marker, and on the right the target, result (and gap) written out.
+
+    Rows whose target is not numeric in the chart's unit (done/not-done, text, another unit)
+    are written out on the right only; their label is grey."""
+    lang = meta.lang
+    fs = meta.font_size
+    if df.empty:
+        return empty_figure(meta, t("no_result_report", lang))
+    d = df.reset_index(drop=True)
+    row_labels = labels_of(d, label_cols, lang)
+    numeric = d["target_kind"].isin(NUMERIC_KINDS)
+    units = d.loc[numeric, "unit"].dropna()
+    unit = units.mode().iat[0] if len(units) else "%"
+    drawable = numeric & (d["unit"].fillna(unit) == unit)
+    if drawable.mean() < 0.5:  # mostly done/not-done or text targets
+        return status_checklist(d, meta, label_cols)
+    ys = list(range(len(d)))
+    lo, hi, rev = _axis_for(d[drawable], unit)
+    fig = go.Figure()
+    _glyphs(fig, d[drawable], [y for y, k in zip(ys, drawable) if k], lo, hi, TARGET_COLOR,
+            lang, reversed_axis=rev)
+    if show_gap:  # behind: a dotted line from the result to the target
+        gx, gy = [], []
+        sub = d[drawable & (d["status"] == "behind") & d["actual_value"].notna()]
+        for y, r in zip(sub.index, sub.itertuples(index=False)):
+            thr = r.target_high if r.direction == "lower" else r.target_low
+            if pd.isna(thr):
+                thr = r.target_low if r.direction == "lower" else r.target_high
+            if not pd.isna(thr):
+                gx += [r.actual_value, thr, None]
+                gy += [y, y, None]
+        if gx:
+            fig.add_trace(go.Scatter(x=gx, y=gy, mode="lines", name=t("gap", lang),
+                                     meta=dict(glyph="• • •", color=OI["vermillion"]),
+                                     line=dict(color=OI["vermillion"], width=2.5, dash="dot"),
+                                     hoverinfo="skip"))
+    res = d[drawable & d["actual_value"].notna()]
+    for s in STATUS_ORDER:
+        part = res[res["status"] == s]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["actual_value"], y=list(part.index), mode="markers", cliponaxis=False,
+            name=status_label(s, lang, symbol=False),
+            meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
+            marker=dict(symbol=STATUS_MARKER[s], size=18, color=STATUS_COLOR[s],
+                        line=dict(width=3, color=STATUS_COLOR[s])),
+            customdata=list(zip([row_labels[i] for i in part.index],
+                                part["target_text"].astype(str), part["actual_text"].astype(str))),
+            hovertemplate="%{customdata[0]}<br>" + t("target", lang) + ": %{customdata[1]}<br>"
+                          + t("result", lang) + ": %{customdata[2]}<extra></extra>"))
+    # target, result (and gap) written out in the right margin
+    w_t, w_r, w_g = (135, 165, 100) if not meta.briefing else (165, 195, 120)
+    ct, cr = _chars(w_t - 10, fs - 1), _chars(w_r - 10, fs - 1)
+    heads = [(w_t, t("target", lang)), (w_r, t("result", lang))]
+    cells = [[(y, wrap(r.target_text, ct, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())],
+             [(y, wrap(_result_text(r, lang), cr, 2), STATUS_COLOR.get(r.status, GREY))
+              for y, r in zip(ys, d.itertuples())]]
+    if show_gap and (d["status"] == "behind").any():
+        heads.append((w_g, t("gap", lang)))
+        cells.append([(y, fmt.gap(r.gap, r.unit, lang), OI["vermillion"])
+                      for y, r in zip(ys, d.itertuples()) if r.status == "behind"])
+    right = _text_columns(fig, heads, cells, fs)
+    labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in row_labels]
+    ticks = [lab if ok else f"<span style='color:#666666'>{lab}</span>"
+             for lab, ok in zip(labels, drawable)]
+    fig.update_yaxes(tickvals=ys, ticktext=ticks, range=[len(d) - 0.5, -0.6],
+                     showgrid=True, gridcolor="#EEEEEE", zeroline=False, tickfont=dict(size=fs))
+    pad = (hi - lo) * 0.03
+    xaxis = dict(range=[hi + pad, lo - pad] if rev else [lo - pad, hi + pad], zeroline=False,
+                 gridcolor="#E5E5E5")
+    if unit == "%":
+        xaxis.update(ticksuffix="%", dtick=20)
+    else:
+        xaxis.update(title=dict(text=(t("rank_note", lang) if rev else f"{t('unit', lang)}: {unit}"),
+                                font=dict(size=fs - 1)))
+    fig.update_layout(xaxis=xaxis)
+    height = 90 + row_px(labels, fs, briefing=meta.briefing) * len(d) + (26 if unit != "%" else 0)
+    return _finish(fig, meta, max(220, height), left=left_margin(labels, fs), right=right,
+                   extra_top=26, bottom=64 + (26 if unit != "%" else 0))
+
+
+def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name"
+                   ) -> go.Figure:
+    """First vs last target year of the same plan (e.g. 2026 -> 2030): the two targets on
+    one row (light = first year, dark = last year), an arrow between the levels, and both
+    targets written out on the right."""
+    lang = meta.lang
+    fs = meta.font_size
+    if df.empty:
+        return empty_figure(meta, t("ambition_none", lang))
+    d = df.reset_index(drop=True)
+    y0s, y1s = int(d["y0"].min()), int(d["y1"].max())
+    ys = list(range(len(d)))
+
+    def side(k):
+        return pd.DataFrame({"target_kind": d[f"kind{k}"], "target_op": d[f"op{k}"],
+                             "target_low": d[f"low{k}"], "target_high": d[f"high{k}"],
+                             "unit": d[f"unit{k}"]})
+    first, last = side(0), side(1)
+    pct0 = (first["unit"] == "%") & first["target_kind"].isin(NUMERIC_KINDS)
+    pct1 = (last["unit"] == "%") & last["target_kind"].isin(NUMERIC_KINDS)
+    fig = go.Figure()
+    off = 0.18
+    _glyphs(fig, first[pct0], [y - off for y, k in zip(ys, pct0) if k], 0, 100,
+            TARGET_COLOR_2, lang, legend_prefix=str(y0s), width=9)
+    _glyphs(fig, last[pct1], [y + off for y, k in zip(ys, pct1) if k], 0, 100,
+            TARGET_COLOR, lang, legend_prefix=str(y1s), width=9)
+    for y in [y for y, k in zip(ys, pct0 & pct1) if k]:
+        a, b = first.at[y, "target_low"], last.at[y, "target_low"]
+        if pd.notna(a) and pd.notna(b) and a != b:
+            fig.add_annotation(x=b, y=y + off, ax=a, ay=y - off, xref="x", yref="y",
+                               axref="x", ayref="y", showarrow=True, arrowhead=2,
+                               arrowsize=1.2, arrowwidth=1.8, arrowcolor="#333333", text="")
+    w = 140 if not meta.briefing else 185
+    c = _chars(w - 10, fs - 1)
+    right = _text_columns(
+        fig, [(w, str(y0s)), (w, str(y1s))],
+        [[(y, wrap(r.text0, c, 2), "#1F6FA3") for y, r in zip(ys, d.itertuples())],
+         [(y, wrap(r.text1, c, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs)
+    labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
+    ticks = [lab if (a or b) else f"<span style='color:#666666'>{lab}</span>"
+             for lab, a, b in zip(labels, pct0, pct1)]
+    fig.update_yaxes(tickvals=ys, ticktext=ticks, range=[len(d) - 0.5, -0.6],
+                     gridcolor="#EEEEEE", zeroline=False, tickfont=dict(size=fs))
+    fig.update_xaxes(range=[-3, 103], ticksuffix="%", dtick=20, gridcolor="#E5E5E5",
+                     zeroline=False)
+    height = 90 + row_px(labels, fs, ROW_PX + 8, meta.briefing) * len(d)
+    return _finish(fig, meta, max(220, height), left=left_margin(labels, fs), right=right,
+                   extra_top=26)
+
+
+# --------------------------------------------------------------------------- bars
+def status_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, missing_label: str = ""
+                ) -> go.Figure:
+    """Stacked horizontal bars of how many targets (or communes) are in each status; colour,
+    fill pattern and the symbol in each segment tell the statuses apart."""
+    lang = meta.lang
+    fs = meta.font_size
+    if df.empty:
+        return empty_figure(meta, t("no_result_report", lang))
+    d = df.reset_index(drop=True)
+    labels = [wrap(v, 42, 3) for v in labels_of(d, label_cols, lang, missing_label)]
+    ys = list(range(len(d)))
+    fig = go.Figure()
+    for s in STATUS_ORDER:
+        if s not in d or not d[s].any():
+            continue
+        vals = d[s]
+        fig.add_trace(go.Bar(
+            y=ys, x=vals, orientation="h", name=status_label(s, lang),
+            meta=dict(glyph="■", color=STATUS_COLOR[s]),
+            marker=dict(color=STATUS_COLOR[s], line=dict(color="white", width=1),
+                        pattern=dict(shape=STATUS_PATTERN[s], fgcolor="rgba(255,255,255,0.45)",
+                                     size=10, solidity=0.15)),
+            text=[f"{STATUS_SYMBOL[s]} {fmt.num(v, 0, lang)}" if v else "" for v in vals],
+            textposition="inside", insidetextanchor="middle",
+            textfont=dict(color="white" if s != "no_data" else "#111111", size=fs - 1),
+            customdata=labels,
+            hovertemplate="%{customdata}<br>" + status_label(s, lang) + ": %{x}<extra></extra>"))
+    if "n" in d and (d["n"] == 0).any():  # say so instead of leaving an empty row
+        zero = d.index[d["n"] == 0].tolist()
+        fig.add_trace(go.Scatter(x=[0] * len(zero), y=zero, mode="text", hoverinfo="skip",
+                                 text=[t("no_target", lang).lower()] * len(zero),
+                                 textposition="middle right", cliponaxis=False,
+                                 textfont=dict(size=fs - 1, color="#777777")))
+    fig.update_layout(barmode="stack", bargap=0.3 if len(d) > 3 else 0.5,
+                      uniformtext=dict(minsize=fs - 2, mode="hide"))
+    fig.update_yaxes(tickvals=ys, ticktext=labels, autorange="reversed",
+                     tickfont=dict(size=fs))
+    fig.update_xaxes(gridcolor="#E5E5E5", rangemode="tozero", tickformat=",d")
+    height = 80 + row_px(labels, fs, briefing=meta.briefing) * len(d)
+    return _finish(fig, meta, max(200, height), left=left_margin(labels, fs))
+
+
+def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "total",
+               color: str = OI["blue"], missing_label: str = "", empty_label: str = ""
+               ) -> go.Figure:
+    """Horizontal bars in million VND, labelled in Vietnamese format (3.150 triệu đồng)."""
+    lang = meta.lang
+    fs = meta.font_size
+    if df.empty:
+        return empty_figure(meta, t("budget_none", lang))
+    d = df.reset_index(drop=True)
+    labels = [wrap(v, 36, 3) for v in labels_of(d, label_cols, lang, missing_label)]
+    ys = list(range(len(d)))
+    vals = d[value_col].fillna(0)
+    fig = go.Figure(go.Bar(
+        y=ys, x=vals, orientation="h", marker=dict(color=color),
+        text=[fmt.money(v, lang) if v else empty_label for v in vals], textposition="outside",
+        cliponaxis=False,
+        textfont=dict(size=fs, color=["#222222" if v else "#777777" for v in vals]),
+        customdata=labels,
+        hovertemplate="%{customdata}<br>%{x:,.0f} " + t("money_unit", lang) + "<extra></extra>"))
+    top = float(vals.max()) if len(vals) else 1.0
+    fig.update_yaxes(tickvals=ys, ticktext=labels, autorange="reversed", tickfont=dict(size=fs))
+    fig.update_xaxes(range=[0, (top or 1) * 1.3], gridcolor="#E5E5E5", tickformat=",.0f",
+                     title=dict(text=t("money_unit", lang), font=dict(size=fs - 1)))
+    fig.update_layout(bargap=0.35 if len(d) > 3 else 0.55)
+    height = 100 + row_px(labels, fs, ROW_PX + 4, meta.briefing) * len(d)
+    return _finish(fig, meta, max(200, height), legend=False, left=left_margin(labels, fs),
+                   bottom=80)
+
+
+def to_image(fig: go.Figure, width: int = 1600, height: int | None = None,
+             scale: int = 2) -> bytes:
+    """Server-side PNG (kaleido drives Chromium). The browser's camera button is the usual
+    way; this is for scripted exports."""
+    return fig.to_image(format="png", width=width, height=height or fig.layout.height or 900,
+                        scale=scale)

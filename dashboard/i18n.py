@@ -1,0 +1,314 @@
+"""Vietnamese (default) and English strings. ``t(key)`` uses the language of the session."""
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+
+STATUS_ORDER = ("achieved", "behind", "not_comparable", "no_data")
+STATUS_SYMBOL = {"achieved": "✓", "behind": "✗", "no_data": "○", "not_comparable": "◇"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    # app & navigation
+    "app_title": {"vi": "Chuyển đổi số cấp xã: mục tiêu, kết quả, kinh phí",
+                  "en": "Commune digital transformation: targets, results, budget"},
+    "page_overview": {"vi": "Tổng quan", "en": "Overview"},
+    "page_compare": {"vi": "So sánh xã", "en": "Compare communes"},
+    "page_gaps": {"vi": "Khoảng cách", "en": "Gaps"},
+    "page_budget": {"vi": "Kinh phí", "en": "Budget"},
+    "page_commune": {"vi": "Hồ sơ xã", "en": "Commune profile"},
+    "page_upload": {"vi": "Tải dữ liệu lên", "en": "Upload data"},
+    "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "briefing": {"vi": "Chế độ trình chiếu", "en": "Briefing mode"},
+    "briefing_help": {"vi": "Ẩn thanh bên, phóng to chữ, một biểu đồ vừa khung 16:9 để chụp "
+                              "màn hình. Thêm ?briefing=1 vào địa chỉ để mở thẳng chế độ này.",
+                      "en": "Hides the sidebar, enlarges fonts and lays one chart out for a 16:9 "
+                            "screenshot. Add ?briefing=1 to the address to open it directly."},
+    "briefing_exit": {"vi": "Thoát chế độ trình chiếu", "en": "Leave briefing mode"},
+    "briefing_chart": {"vi": "Biểu đồ trình chiếu", "en": "Briefing chart"},
+    # filters
+    "filters": {"vi": "Bộ lọc", "en": "Filters"},
+    "province": {"vi": "Tỉnh/thành phố", "en": "Province"},
+    "communes": {"vi": "Xã", "en": "Communes"},
+    "commune": {"vi": "Xã", "en": "Commune"},
+    "pillar": {"vi": "Nhóm DTI", "en": "DTI group"},
+    "target_year": {"vi": "Năm mục tiêu", "en": "Target year"},
+    "year_current": {"vi": "Kế hoạch hiện hành của mỗi xã", "en": "Each commune's current plan"},
+    "year_current_help": {
+        "vi": "Với mỗi xã: năm mục tiêu sớm nhất từ năm nay trở đi (nếu không có, năm gần nhất).",
+        "en": "For each commune: its earliest target year from this year on (else its latest)."},
+    "all": {"vi": "Tất cả", "en": "All"},
+    "all_provinces": {"vi": "Tất cả các tỉnh", "en": "All provinces"},
+    "all_communes": {"vi": "Tất cả các xã", "en": "All communes"},
+    "all_pillars": {"vi": "Tất cả các nhóm", "en": "All groups"},
+    "share_link": {"vi": "Bộ lọc nằm trong địa chỉ trang: sao chép địa chỉ để chia sẻ đúng góc "
+                         "nhìn này.",
+                   "en": "Filters live in the page address: copy it to share this exact view."},
+    # database
+    "db_missing_title": {"vi": "Chưa có cơ sở dữ liệu", "en": "No database yet"},
+    "db_missing": {
+        "vi": "Không tìm thấy tệp dữ liệu `{path}`. Hãy chạy `make run` (tự nạp các tệp mẫu "
+              "rồi mở bảng điều khiển) hoặc nạp dữ liệu bằng lệnh:\n\n"
+              "`python -m etl load data/seed/*.xlsx --db {path}`",
+        "en": "Database file `{path}` not found. Run `make run` (loads the seed workbooks, then "
+              "serves the dashboard) or load data with:\n\n"
+              "`python -m etl load data/seed/*.xlsx --db {path}`"},
+    "synthetic_banner": {
+        "vi": "**Dữ liệu mô phỏng** — trang này có số liệu được tạo ra để thử nghiệm, không phải "
+              "số liệu báo cáo thật.",
+        "en": "**Simulated data** — this view includes generated test data, not real reports."},
+    # statuses
+    "status_achieved": {"vi": "Đạt", "en": "Achieved"},
+    "status_behind": {"vi": "Chưa đạt", "en": "Behind"},
+    "status_no_data": {"vi": "Chưa có báo cáo", "en": "No report yet"},
+    "status_not_comparable": {"vi": "Không so sánh được", "en": "Not comparable"},
+    "no_target": {"vi": "Không có chỉ tiêu", "en": "No target"},
+    "no_pillar": {"vi": "Chưa phân nhóm", "en": "Unassigned"},
+    "no_lead_unit": {"vi": "Chưa ghi đơn vị chủ trì", "en": "No lead unit recorded"},
+    "no_source": {"vi": "Chưa ghi nguồn vốn", "en": "No funding source recorded"},
+    "no_status": {"vi": "Chưa ghi trạng thái", "en": "No status recorded"},
+    # tiles
+    "tile_communes": {"vi": "Số xã", "en": "Communes"},
+    "tile_targets": {"vi": "Chỉ tiêu có mục tiêu", "en": "Indicators with a target"},
+    "tile_targets_help": {"vi": "Số cặp (xã, chỉ tiêu) có mục tiêu trong năm đang xem.",
+                          "en": "(commune, indicator) pairs with a target in the year shown."},
+    "tile_reported": {"vi": "Đã có báo cáo kết quả", "en": "With a reported result"},
+    "tile_reported_help": {"vi": "Tỷ lệ chỉ tiêu đã có kết quả báo cáo (kỳ gần nhất, không muộn "
+                                 "hơn năm mục tiêu).",
+                           "en": "Share of targets with a reported result (latest period up to "
+                                 "the target year)."},
+    "tile_achieved": {"vi": "Tỷ lệ đạt", "en": "Share achieved"},
+    "tile_achieved_help": {"vi": "Trong số chỉ tiêu so sánh được với kết quả: số đạt / (đạt + "
+                                 "chưa đạt).",
+                           "en": "Among targets comparable with a result: achieved / (achieved "
+                                 "+ behind)."},
+    "tile_budget": {"vi": "Tổng kinh phí", "en": "Total budget"},
+    "tile_budget_billion": {"vi": "Tổng kinh phí (tỷ đồng)", "en": "Total budget (billion VND)"},
+    "unit_targets": {"vi": "Đơn vị: số chỉ tiêu", "en": "Unit: targets"},
+    "unit_communes": {"vi": "Đơn vị: số xã", "en": "Unit: communes"},
+    "tile_lines": {"vi": "Số dòng nhiệm vụ", "en": "Budget lines"},
+    "of_n": {"vi": "{a} / {b} chỉ tiêu", "en": "{a} of {b} targets"},
+    "lines_n": {"vi": "{n} dòng nhiệm vụ", "en": "{n} budget lines"},
+    # headlines
+    "headline_overview": {
+        "vi": "{n} xã · {tgt} chỉ tiêu có mục tiêu · {r} chỉ tiêu đã có báo cáo kết quả · "
+              "{a}/{ab} chỉ tiêu đánh giá được đã đạt.",
+        "en": "{n} communes · {tgt} targets · {r} with a reported result · {a} of {ab} "
+              "assessable targets achieved."},
+    "headline_budget": {
+        "vi": "Tổng kinh phí trong kế hoạch {total} ({billion}); {a}/{b} xã có dòng kinh phí.",
+        "en": "Total planned budget {total} ({billion}); {a} of {b} communes have budget "
+              "lines."},
+    "headline_commune": {
+        "vi": "{c}: {tgt} chỉ tiêu trong kế hoạch đang xem · {r} đã có kết quả ({a} đạt, {b} "
+              "chưa đạt) · kinh phí {money}.",
+        "en": "{c}: {tgt} targets in the plan shown · {r} with a result ({a} achieved, {b} "
+              "behind) · budget {money}."},
+    "no_targets_scope": {"vi": "Không có chỉ tiêu nào trong phạm vi đang xem. Hãy nới bộ lọc "
+                               "(tỉnh, xã, nhóm DTI, năm).",
+                         "en": "No target in the current scope. Widen the filters."},
+    # overview
+    "overview_intro": {
+        "vi": "Mỗi xã được đối chiếu mục tiêu của kế hoạch với kết quả báo cáo gần nhất. "
+              "✓ Đạt · ✗ Chưa đạt · ○ Chưa có báo cáo · ◇ Không so sánh được.",
+        "en": "Each commune's plan targets are checked against its latest reported result. "
+              "✓ Achieved · ✗ Behind · ○ No report yet · ◇ Not comparable."},
+    "heatmap_title": {"vi": "Tình trạng thực hiện theo xã và nhóm DTI",
+                      "en": "Status by commune and DTI group"},
+    "heatmap_title_province": {"vi": "Tình trạng thực hiện theo tỉnh và nhóm DTI",
+                               "en": "Status by province and DTI group"},
+    "heatmap_unit": {"vi": "Màu: tỷ lệ đạt trong các chỉ tiêu đã có kết quả (xám: chưa có kết "
+                           "quả; trắng: không có chỉ tiêu) · Số trong ô: ✓ đạt, ✗ chưa đạt, "
+                           "○ chưa có báo cáo",
+                     "en": "Colour: share achieved among targets with a result (grey: no result "
+                           "yet; white: no target) · In each cell: ✓ achieved, ✗ behind, ○ no "
+                           "report"},
+    "heatmap_unit_province": {
+        "vi": "Màu và số trong ô: tỷ lệ đạt trong các chỉ tiêu đã có kết quả (○ xám: chưa có kết "
+              "quả; trắng: không có chỉ tiêu)",
+        "en": "Colour and number: share achieved among targets with a result (○ grey: no result "
+              "yet; white: no target)"},
+    "rolled_up": {"vi": "{n} xã: gộp theo tỉnh để dễ đọc. Chọn một tỉnh để xem từng xã.",
+                  "en": "{n} communes: rolled up by province. Pick a province to see communes."},
+    "gaps_title": {"vi": "Các chỉ tiêu chưa đạt, xa mục tiêu nhất",
+                   "en": "Targets furthest behind"},
+    "no_gaps": {"vi": "Chưa có chỉ tiêu nào được đánh giá là chưa đạt — phần lớn chỉ tiêu "
+                      "chưa có báo cáo kết quả.",
+                "en": "No target is assessed as behind — most targets have no reported result "
+                      "yet."},
+    # compare
+    "compare_mode": {"vi": "So sánh theo", "en": "Compare by"},
+    "mode_indicator": {"vi": "Một chỉ tiêu", "en": "One indicator"},
+    "mode_group": {"vi": "Cả nhóm DTI", "en": "A whole DTI group"},
+    "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "n_communes_label": {"vi": "{n} xã có mục tiêu", "en": "communes with a target: {n}"},
+    "compare_title": {"vi": "Mục tiêu và kết quả gần nhất của từng xã",
+                      "en": "Each commune's target and latest result"},
+    "compare_subset": {"vi": "{k} xã xa mục tiêu nhất và {k} xã tốt nhất trong {n} xã",
+                       "en": "the {k} furthest behind and the {k} best of {n} communes"},
+    "group_title": {"vi": "Số xã theo tình trạng, từng chỉ tiêu của nhóm",
+                    "en": "Communes by status, per indicator of the group"},
+    "ambition_title": {"vi": "Mức tham vọng: mục tiêu {y0} và {y1}",
+                       "en": "Ambition: {y0} and {y1} targets"},
+    "ambition_heading": {"vi": "Mức tham vọng: mục tiêu năm đầu và năm cuối của kế hoạch",
+                         "en": "Ambition: first and last target year of a plan"},
+    "ambition_more": {"vi": "Hiển thị {k} trong {n} xã có kế hoạch nhiều năm; chọn xã ở bộ lọc "
+                            "để xem xã khác.",
+                      "en": "Showing {k} of {n} communes with multi-year plans; pick a commune "
+                            "in the filters to see others."},
+    "no_budget_short": {"vi": "chưa có dòng kinh phí", "en": "no budget line"},
+    "ambition_none": {"vi": "Không có kế hoạch nào đặt mục tiêu cho hai năm (ví dụ 2026 và "
+                            "2030) trong phạm vi đang xem.",
+                      "en": "No plan in scope sets targets for two years (e.g. 2026 and 2030)."},
+    "no_target_for_indicator": {"vi": "Chưa có xã nào đặt mục tiêu cho chỉ tiêu này trong "
+                                      "phạm vi đang xem.",
+                                "en": "No commune in scope has a target for this indicator."},
+    "not_drawn": {"vi": "Không vẽ được trên trục số (mục tiêu dạng chữ hoặc hoàn thành/chưa "
+                        "hoàn thành): xem bảng bên dưới.",
+                  "en": "Not drawable on a number line (text or done/not-done targets): see the "
+                        "table below."},
+    "done_title": {"vi": "Mục tiêu hoàn thành/chưa hoàn thành", "en": "Done / not-done targets"},
+    # gaps page
+    "gaps_ranked_title": {"vi": "Khoảng cách tới mục tiêu, xa nhất trước",
+                          "en": "Distance to target, worst first"},
+    "lead_title": {"vi": "Theo đơn vị chủ trì: số chỉ tiêu theo tình trạng",
+                   "en": "By lead unit: targets by status"},
+    "coverage": {"vi": "Khoảng trống dữ liệu và kế hoạch", "en": "Coverage gaps"},
+    "coverage_summary": {"vi": "Tóm tắt theo xã", "en": "Summary per commune"},
+    "coverage_missing": {"vi": "Chỉ tiêu chuẩn xã khác có nhưng xã này chưa đặt mục tiêu",
+                         "en": "Canonical indicators other communes target but this one does not"},
+    "coverage_no_result": {"vi": "Chỉ tiêu chưa có báo cáo kết quả",
+                           "en": "Targets with no reported result"},
+    "coverage_budget": {"vi": "Nhóm DTI có chỉ tiêu nhưng chưa có dòng kinh phí",
+                        "en": "DTI groups with targets but no budget line"},
+    "no_result_report": {"vi": "Chưa có báo cáo kết quả", "en": "No result reported yet"},
+    "nothing_missing": {"vi": "Không có khoảng trống nào trong phạm vi đang xem.",
+                        "en": "No gaps in the current scope."},
+    # budget page
+    "budget_by_commune": {"vi": "Kinh phí theo xã", "en": "Budget by commune"},
+    "budget_by_province": {"vi": "Kinh phí theo tỉnh", "en": "Budget by province"},
+    "budget_by_source": {"vi": "Kinh phí theo nguồn vốn", "en": "Budget by funding source"},
+    "budget_by_pillar": {"vi": "Kinh phí theo nhóm DTI", "en": "Budget by DTI group"},
+    "budget_by_status": {"vi": "Kinh phí theo trạng thái", "en": "Budget by status"},
+    "budget_lines": {"vi": "Danh mục nhiệm vụ có kinh phí", "en": "Budget lines"},
+    "budget_none": {"vi": "Chưa có dòng kinh phí nào trong phạm vi đang xem. Trong dữ liệu hiện "
+                          "có, chỉ kế hoạch của Can Lộc có phụ lục kinh phí.",
+                    "en": "No budget line in the current scope."},
+    "budget_missing_communes": {"vi": "{a}/{b} xã có dòng kinh phí; các xã còn lại chưa có phụ "
+                                      "lục kinh phí.",
+                                "en": "{a} of {b} communes have budget lines; the others have no "
+                                      "budget appendix."},
+    "money_unit": {"vi": "triệu đồng", "en": "million VND"},
+    # profile
+    "pick_commune": {"vi": "Chọn xã", "en": "Pick a commune"},
+    "plans": {"vi": "Văn bản kế hoạch, báo cáo đã nạp", "en": "Plans and reports loaded"},
+    "targets_all": {"vi": "Tất cả chỉ tiêu và tình trạng", "en": "Every target and its status"},
+    "results": {"vi": "Kết quả đã báo cáo", "en": "Reported results"},
+    "trajectory_title": {"vi": "Lộ trình mục tiêu theo năm", "en": "Target path by year"},
+    "profile_status_title": {"vi": "Tình trạng chỉ tiêu theo nhóm DTI",
+                             "en": "Targets by status and DTI group"},
+    "no_results_commune": {"vi": "Xã này chưa có báo cáo kết quả nào.",
+                           "en": "This commune has no reported results."},
+    "no_budget_commune": {"vi": "Xã này chưa có dòng kinh phí.",
+                          "en": "This commune has no budget lines."},
+    "no_trajectory": {"vi": "Kế hoạch của xã chỉ có một năm mục tiêu: chưa có lộ trình nhiều năm.",
+                      "en": "This commune's plan has a single target year: no multi-year path."},
+    # charts & tables
+    "source": {"vi": "Nguồn", "en": "Source"},
+    "data_date": {"vi": "Dữ liệu cập nhật {d}", "en": "Data as of {d}"},
+    "unit_pct": {"vi": "Đơn vị: %", "en": "Unit: %"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "target": {"vi": "Mục tiêu", "en": "Target"},
+    "result": {"vi": "Kết quả", "en": "Result"},
+    "target_range": {"vi": "Mục tiêu: khoảng", "en": "Target: range"},
+    "target_threshold": {"vi": "Mục tiêu: tối thiểu", "en": "Target: minimum"},
+    "target_range_short": {"vi": "mục tiêu khoảng", "en": "target range"},
+    "target_threshold_short": {"vi": "mục tiêu tối thiểu", "en": "target minimum"},
+    "target_point_short": {"vi": "mục tiêu mức", "en": "target level"},
+    "target_ceiling": {"vi": "Mục tiêu: tối đa", "en": "Target: maximum"},
+    "target_point": {"vi": "Mục tiêu: mức", "en": "Target: level"},
+    "rank_note": {"vi": "Thứ hạng: số nhỏ là tốt, trục đảo chiều", "en": "Rank: lower is better, "
+                                                                          "reversed axis"},
+    "download_csv": {"vi": "Tải dữ liệu .csv", "en": "Download .csv"},
+    "download_xlsx": {"vi": "Tải dữ liệu .xlsx", "en": "Download .xlsx"},
+    "png_hint": {"vi": "Ảnh PNG độ phân giải cao: nút máy ảnh trên biểu đồ.",
+                 "en": "High-resolution PNG: camera button on the chart."},
+    "page_n": {"vi": "Trang", "en": "Page"},
+    "rows_of": {"vi": "Dòng {a}–{b} / {n}", "en": "Rows {a}–{b} of {n}"},
+    "gap": {"vi": "Khoảng cách", "en": "Gap"},
+    "pp": {"vi": "điểm %", "en": "pp"},
+    "col_commune": {"vi": "Xã", "en": "Commune"},
+    "col_province": {"vi": "Tỉnh", "en": "Province"},
+    "col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "col_code": {"vi": "Mã", "en": "Code"},
+    "col_pillar": {"vi": "Nhóm DTI", "en": "DTI group"},
+    "col_year": {"vi": "Năm", "en": "Year"},
+    "col_target": {"vi": "Mục tiêu", "en": "Target"},
+    "col_result": {"vi": "Kết quả", "en": "Result"},
+    "col_period": {"vi": "Kỳ báo cáo", "en": "Period"},
+    "col_status": {"vi": "Tình trạng", "en": "Status"},
+    "col_gap": {"vi": "Khoảng cách", "en": "Gap"},
+    "col_lead": {"vi": "Đơn vị chủ trì", "en": "Lead unit"},
+    "col_task": {"vi": "Nhiệm vụ", "en": "Task"},
+    "col_amount": {"vi": "Kinh phí (triệu đồng)", "en": "Amount (million VND)"},
+    "col_amount_text": {"vi": "Kinh phí (nguyên văn)", "en": "Amount (as written)"},
+    "col_funding": {"vi": "Nguồn vốn", "en": "Funding source"},
+    "col_budget_status": {"vi": "Trạng thái", "en": "Status"},
+    "col_note": {"vi": "Ghi chú", "en": "Note"},
+    "col_file": {"vi": "Tệp nguồn", "en": "Source file"},
+    "col_sheet": {"vi": "Trang tính", "en": "Sheet"},
+    "col_row": {"vi": "Dòng", "en": "Row"},
+    "col_col": {"vi": "Cột", "en": "Column"},
+    "col_result_file": {"vi": "Tệp kết quả", "en": "Result file"},
+    "col_result_sheet": {"vi": "Trang tính kết quả", "en": "Result sheet"},
+    "col_result_row": {"vi": "Dòng kết quả", "en": "Result row"},
+    "col_n_targets": {"vi": "Số chỉ tiêu", "en": "Targets"},
+    "col_n_no_result": {"vi": "Chưa có kết quả", "en": "No result"},
+    "col_n_missing": {"vi": "Chỉ tiêu chuẩn còn thiếu", "en": "Canonical indicators missing"},
+    "col_n_groups_no_budget": {"vi": "Nhóm DTI chưa có kinh phí", "en": "Groups with no budget"},
+    "col_n_budget_lines": {"vi": "Dòng kinh phí", "en": "Budget lines"},
+    "col_n_planning": {"vi": "Số xã khác có mục tiêu", "en": "Communes targeting it"},
+    "col_loaded_at": {"vi": "Thời điểm nạp", "en": "Loaded at"},
+    "col_target_years": {"vi": "Năm mục tiêu", "en": "Target years"},
+    "col_periods": {"vi": "Kỳ kết quả", "en": "Result periods"},
+    "col_n_actuals": {"vi": "Số kết quả", "en": "Results"},
+    "col_n_budget": {"vi": "Dòng kinh phí", "en": "Budget lines"},
+    "col_warnings": {"vi": "Cảnh báo", "en": "Warnings"},
+    "col_assessment": {"vi": "Đánh giá trong văn bản", "en": "Assessment in the document"},
+    "col_flags": {"vi": "Lưu ý", "en": "Flags"},
+    "col_lines": {"vi": "Số dòng", "en": "Lines"},
+    "col_total": {"vi": "Tổng (triệu đồng)", "en": "Total (million VND)"},
+    "col_synthetic": {"vi": "Mô phỏng", "en": "Simulated"},
+    "col_conflict": {"vi": "Kết quả mâu thuẫn", "en": "Conflicting results"},
+    "conflict_note": {"vi": "Văn bản ghi hai giá trị khác nhau cho cùng chỉ tiêu và kỳ; bảng dùng "
+                            "giá trị ở dòng đầu tiên.",
+                      "en": "The document gives two values for the same indicator and period; the "
+                            "first row's value is used."},
+    "trace_note": {"vi": "Mỗi dòng ghi tệp, trang tính và số dòng nguồn để đối chiếu.",
+                   "en": "Each row names its source file, sheet and row."},
+}
+
+
+def t(key: str, lang: str | None = None, **kw) -> str:
+    if lang is None:
+        lang = current_lang()
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["vi"]
+    return text.format(**kw) if kw else text
+
+
+def current_lang() -> str:
+    try:
+        import streamlit as st
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+        if get_script_run_ctx(suppress_warning=True) is None:  # outside a Streamlit run
+            return "vi"
+        lang = st.session_state.get("lang", "vi")
+    except Exception:  # pragma: no cover
+        lang = "vi"
+    return lang if lang in LANGS else "vi"
+
+
+def status_label(status: str, lang: str | None = None, symbol: bool = True) -> str:
+    label = t(f"status_{status}", lang)
+    return f"{STATUS_SYMBOL.get(status, '')} {label}".strip() if symbol else label

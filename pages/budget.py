@@ -1,0 +1,62 @@
+"""Kinh phí: budget lines per commune, by funding source, DTI group and status; the lines."""
+import streamlit as st
+
+from dashboard import charts, fmt, tables, ui
+from dashboard import queries as Q
+from dashboard.i18n import t
+
+f = ui.page_start("page_budget")
+L = ui.lang()
+tot = ui.q(Q.budget_totals, f).iloc[0]
+large = tot["n_communes_with_budget"] > ui.LARGE
+show = ui.briefing_choice({"pillar": t("budget_by_pillar"), "source": t("budget_by_source"),
+                           "commune": t("budget_by_province" if large else "budget_by_commune")})
+
+ui.headline(t("headline_budget", total=fmt.money(tot["total"], L),
+              billion=fmt.money_billion(tot["total"], L),
+              a=fmt.num(tot["n_communes_with_budget"], 0, L),
+              b=fmt.num(tot["n_communes_with_targets"], 0, L)))
+if tot["n_lines"] == 0:
+    ui.empty("budget_none")
+    st.stop()
+if not ui.briefing():
+    c = st.columns(4)
+    ui.metric(c[0], "tile_budget_billion", fmt.billions(tot["total"], L),
+              fmt.money(tot["total"], L))
+    ui.metric(c[1], "tile_lines", fmt.num(tot["n_lines"], 0, L))
+    ui.metric(c[2], "tile_communes", f"{fmt.num(tot['n_communes_with_budget'], 0, L)} / "
+                                     f"{fmt.num(tot['n_communes_with_targets'], 0, L)}")
+    ui.metric(c[3], "col_funding", fmt.num(tot["n_sources"], 0, L))
+unit = f"{t('unit')}: {t('money_unit')}"
+
+if show == "pillar" or not ui.briefing():
+    by_pillar = ui.q(Q.budget_by_pillar, f)
+    m = ui.meta(f, t("budget_by_pillar"), unit, sources=ui.files_of(by_pillar),
+                name="kinh_phi_theo_nhom")
+    ui.chart(charts.money_bars(by_pillar, m, "pillar_name", missing_label=t("no_pillar"),
+                               empty_label=t("no_budget_short")), m, by_pillar, "pillar")
+
+if show == "source" or not ui.briefing():
+    by_source = ui.q(Q.budget_by_source, f)
+    m = ui.meta(f, t("budget_by_source"), unit, sources=ui.files_of(by_source),
+                name="kinh_phi_theo_nguon")
+    ui.chart(charts.money_bars(by_source, m, "source_name", missing_label=t("no_source")), m,
+             by_source, "source")
+
+if show == "commune" or not ui.briefing():
+    per = ui.q(Q.budget_by_province if large else Q.budget_by_commune, f)
+    m = ui.meta(f, t("budget_by_province" if large else "budget_by_commune"), unit,
+                sources=ui.files_of(per), name="kinh_phi_theo_xa")
+    ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short")), m, per,
+             "commune")
+
+if not ui.briefing():
+    by_status = ui.q(Q.budget_by_status, f)
+    st.subheader(t("budget_by_status"))
+    ui.table(tables.money(by_status, L, "status_name", "col_budget_status", t("no_status")),
+             "status", raw=by_status, name="kinh_phi_trang_thai")
+    st.subheader(t("budget_lines"))
+    lines, total = ui.paged(Q.budget_lines, f, "lines")
+    ui.table(tables.budget(lines, L), "lines", raw=lines, name="danh_muc_nhiem_vu")
+    ui.pager(total, "lines")
+    st.caption(t("trace_note"))

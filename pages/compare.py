@@ -1,0 +1,71 @@
+"""So sánh xã: one canonical indicator or a whole DTI group across communes; 2026 vs 2030."""
+import streamlit as st
+
+from dashboard import charts, fmt, tables, ui
+from dashboard import queries as Q
+from dashboard.i18n import t
+
+f = ui.page_start("page_compare")
+L = ui.lang()
+show = ui.briefing_choice({"compare": t("compare_title"), "ambition": t("ambition_heading")})
+c1, c2 = st.columns([1, 3]) if not ui.briefing() else (st.container(), st.container())
+with c1:
+    mode = ui.mode_picker()
+with c2:
+    code = ui.indicator_picker(ui.q(Q.indicator_options, f), disabled=mode == "nhom")
+
+if show == "compare" or not ui.briefing():
+    if mode == "nhom":
+        group = ui.q(Q.group_status, f, limit=ui.BRIEFING_ROWS if ui.briefing() else 40)
+        m = ui.meta(f, t("group_title"), t("unit_communes"), name="so_sanh_nhom")
+        if group.empty:
+            ui.empty("no_targets_scope")
+        else:
+            ui.chart(charts.status_bars(group, m, "indicator_name"), m, group, "group")
+        if not ui.briefing():
+            rows, total = ui.paged(Q.progress_rows, f, "group_rows")
+            ui.table(tables.progress(rows, L, with_gap=True), "group_rows", raw=rows,
+                     name="chi_tieu_theo_nhom")
+            ui.pager(total, "group_rows")
+    elif code is None:
+        ui.empty("no_targets_scope")
+    else:
+        fi = f.with_(indicator=code)
+        per_side = 5 if ui.briefing() else 15
+        rows = ui.q(Q.compare_indicator, fi, per_side=per_side)
+        if rows.empty:
+            ui.empty("no_target_for_indicator")
+        else:
+            n = int(rows["n_total"].iat[0])
+            name, unit = charts.indicator_heading(rows, L)
+            m = ui.meta(fi, name, f"{t('unit')}: {unit}" if unit else "",
+                        sources=ui.files_of(rows), name=f"so_sanh_{code}")
+            if n > 2 * per_side:
+                st.caption(t("compare_subset", k=per_side, n=fmt.num(n, 0, L)))
+            ui.chart(charts.target_vs_actual(rows, m, "commune_key", show_gap=True), m, rows,
+                     "compare")
+            if not ui.briefing():
+                ui.table(tables.compare(rows, L), "compare")
+                if n > ui.LARGE:
+                    prov = ui.q(Q.compare_indicator_by_province, fi)
+                    mp = ui.meta(fi, f"{name} — {t('province')}", t("unit_communes"),
+                                 name=f"so_sanh_tinh_{code}")
+                    ui.chart(charts.status_bars(prov, mp, "unit"), mp, prov, "compare_prov")
+
+if show == "ambition" or not ui.briefing():
+    plans = ui.q(Q.ambition_communes, f, limit=1 if ui.briefing() else 3)
+    if not ui.briefing():
+        st.subheader(t("ambition_heading"))
+    if plans.empty:
+        ui.empty("ambition_none")
+    elif int(plans["n_total"].iat[0]) > len(plans) and not ui.briefing():
+        st.caption(t("ambition_more", k=len(plans), n=fmt.num(plans["n_total"].iat[0], 0, L)))
+    for key in plans["commune_key"]:
+        fc = f.with_(communes=(key,))
+        amb = ui.q(Q.ambition, fc, limit=ui.BRIEFING_ROWS if ui.briefing() else 60)
+        y0, y1 = int(amb["y0"].min()), int(amb["y1"].max())
+        m = ui.meta(fc, t("ambition_title", y0=y0, y1=y1), t("unit_pct"),
+                    sources=ui.files_of(amb), name=f"tham_vong_{key}_{y0}_{y1}")
+        ui.chart(charts.ambition_chart(amb, m, "indicator_name"), m, amb, f"ambition_{key}")
+        if not ui.briefing():
+            ui.table(tables.ambition(amb, L), f"ambition_{key}")

@@ -1,0 +1,62 @@
+"""Tổng quan: headline tiles, commune x DTI-group status, the largest gaps."""
+import streamlit as st
+
+from dashboard import charts, fmt, tables, ui
+from dashboard import queries as Q
+from dashboard.i18n import t
+
+f = ui.page_start("page_overview")
+L = ui.lang()
+tiles = ui.q(Q.overview_tiles, f).iloc[0]
+large = tiles["n_communes"] > ui.LARGE
+show = ui.briefing_choice({"heatmap": t("heatmap_title"), "gaps": t("gaps_title")})
+
+ui.headline(t("headline_overview", n=fmt.num(tiles["n_communes"], 0, L),
+              r=fmt.num(tiles["n_with_result"], 0, L), tgt=fmt.num(tiles["n_targets"], 0, L),
+              a=fmt.num(tiles["n_achieved"], 0, L),
+              ab=fmt.num(tiles["n_achieved"] + tiles["n_behind"], 0, L)))
+if not ui.briefing():
+    st.caption(t("overview_intro"))
+    c = st.columns(5)
+    c[0].metric(t("tile_communes"), fmt.num(tiles["n_communes"], 0, L), border=True)
+    c[1].metric(t("tile_targets"), fmt.num(tiles["n_targets"], 0, L), border=True,
+                help=t("tile_targets_help"))
+    c[2].metric(t("tile_reported"), fmt.share(tiles["n_with_result"], tiles["n_targets"], L),
+                border=True, help=t("tile_reported_help"),
+                delta=t("of_n", a=fmt.num(tiles["n_with_result"], 0, L),
+                        b=fmt.num(tiles["n_targets"], 0, L)), delta_color="off", delta_arrow="off")
+    c[3].metric(t("tile_achieved"),
+                fmt.share(tiles["n_achieved"], tiles["n_achieved"] + tiles["n_behind"], L),
+                border=True, help=t("tile_achieved_help"),
+                delta=t("of_n", a=fmt.num(tiles["n_achieved"], 0, L),
+                        b=fmt.num(tiles["n_achieved"] + tiles["n_behind"], 0, L)),
+                delta_color="off", delta_arrow="off")
+    c[4].metric(t("tile_budget_billion"), fmt.billions(tiles["budget_total"], L),
+                border=True,
+                delta=fmt.money(tiles["budget_total"], L), delta_color="off", delta_arrow="off",
+                help=t("lines_n", n=fmt.num(tiles["n_budget_lines"], 0, L)))
+
+if show == "heatmap" or not ui.briefing():
+    matrix = ui.q(Q.status_matrix, f, level="province" if large else "commune")
+    if large:
+        st.caption(t("rolled_up", n=fmt.num(tiles["n_communes"], 0, L)))
+    m = ui.meta(f, t("heatmap_title_province" if large else "heatmap_title"),
+                t("heatmap_unit_province" if large else "heatmap_unit"),
+                name="tinh_trang_theo_nhom")
+    if matrix.empty:
+        ui.empty("no_targets_scope")
+    else:
+        ui.chart(charts.status_heatmap(matrix, m, counts=not large), m, matrix, "heatmap")
+
+if show == "gaps" or not ui.briefing():
+    gaps = ui.q(Q.largest_gaps, f, limit=ui.BRIEFING_ROWS if ui.briefing() else 10)
+    if gaps.empty:
+        ui.empty("no_gaps")
+    else:
+        m = ui.meta(f, t("gaps_title"), t("unit_pct"), sources=ui.files_of(gaps),
+                    name="chi_tieu_chua_dat")
+        ui.chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
+                 m, gaps, "gaps")
+        if not ui.briefing():
+            ui.table(tables.progress(gaps, L, with_gap=True), "gaps")
+            st.caption(t("trace_note"))

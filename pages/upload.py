@@ -1,0 +1,134 @@
+"""Tải dữ liệu lên: review an uploaded workbook, fix what was not understood, commit, undo."""
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from dashboard import db, ui
+from dashboard.upload_view import analyst_gate, choose_codes, show_review, tr
+from etl import service
+from etl.catalog import load_catalog
+from etl.context import provinces
+from etl.templates import FILE_NAMES, template_bytes
+
+ui.ensure_frame()
+st.title(tr("Tải dữ liệu lên", "Upload data"))
+st.caption(tr("Tải phụ lục kế hoạch, báo cáo kết quả hoặc bảng kinh phí (.xlsx). Hệ thống cho "
+              "xem những gì đọc được trước khi lưu; không có gì được lưu cho đến khi bấm "
+              "'Lưu vào cơ sở dữ liệu'.",
+              "Upload plan appendices, results reports or budget tables (.xlsx). You see what "
+              "was understood before anything is saved."))
+
+can_write = analyst_gate()
+upload_tab, history_tab, template_tab = st.tabs(
+    [tr("Tải lên", "Upload"), tr("Lịch sử nạp", "Import history"), tr("Tệp mẫu", "Templates")])
+catalog = service.catalog_with_user_aliases(db.db_path())
+
+with template_tab:
+    for kind, label in (("targets", tr("Mẫu chỉ tiêu", "Targets template")),
+                        ("results", tr("Mẫu kết quả", "Results template")),
+                        ("budget", tr("Mẫu kinh phí", "Budget template"))):
+        st.download_button(label, template_bytes(kind, load_catalog()),
+                           file_name=FILE_NAMES[kind], key=f"tpl-{kind}",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+with upload_tab:
+    if can_write:
+        user = st.text_input(tr("Người nạp", "Your name"), value=st.session_state.get(
+            "uploader_name", ""), key="uploader_name", placeholder="vd. Nguyễn Văn A")
+        gen = st.session_state.setdefault("upload_generation", 0)
+        files = st.file_uploader(tr("Chọn tệp .xlsx (có thể nhiều tệp)", "Choose .xlsx files"),
+                                 type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
+                                 key=f"files-{gen}")
+        reviews, all_choices = [], {}
+        province_names = [""] + sorted(set(provinces().values()))
+        for f in files or []:
+            data = f.getvalue()
+            key = hashlib.sha256(data).hexdigest()[:12]
+            st.subheader(f.name, anchor=False)
+            first = service.review_bytes(data, f.name, catalog)
+            with st.expander(tr("Xã / tỉnh / năm (điền khi tệp không ghi)",
+                                "Commune / province / year (fill in when the file does not say)"),
+                             expanded=not first.ok):
+                c1, c2, c3 = st.columns(3)
+                commune = c1.text_input(tr("Xã", "Commune"), key=f"c-{key}",
+                                        value=first.context.commune)
+                prov_default = first.context.province if first.context.province in \
+                    province_names else ""
+                province = c2.selectbox(tr("Tỉnh", "Province"), province_names, key=f"p-{key}",
+                                        index=province_names.index(prov_default))
+                year = c3.number_input(tr("Năm", "Year"), min_value=0, max_value=2100, step=1,
+                                       key=f"y-{key}", value=0,
+                                       help=tr("0 = theo tệp", "0 = as in the file"))
+            overrides = dict(commune=commune if commune != first.context.commune else None,
+                             province=province if province != first.context.province else None,
+                             year=int(year) or None)
+            choices = st.session_state.get(f"choices-{key}", {})
+            u = service.review_bytes(data, f.name, catalog, choices=choices, **overrides) \
+                if any(overrides.values()) or choices else first
+            show_review(u)
+            st.markdown("**" + tr("Gắn chỉ tiêu chuẩn", "Map to the catalogue") + "**")
+            new_choices = choose_codes(first, catalog, key, choices)
+            if new_choices != choices:
+                st.session_state[f"choices-{key}"] = new_choices
+                st.rerun()
+            all_choices.update(new_choices)
+            reviews.append(u)
+            st.divider()
+        if reviews:
+            blocked = [u.file_name for u in reviews if not u.ok]
+            if blocked:
+                st.error(tr("Chưa lưu được: còn lỗi trong ", "Cannot commit: errors in ")
+                         + ", ".join(blocked))
+            if st.button(tr("Lưu vào cơ sở dữ liệu", "Commit to the database"), type="primary",
+                         disabled=bool(blocked) or not user.strip(), key="commit"):
+                bar = st.progress(0.0, text=tr("Đang lưu…", "Saving…"))
+                outcomes = service.commit(
+                    db.db_path(), reviews, user=user.strip(), choices=all_choices,
+                    progress=lambda x, name: bar.progress(x, text=name or tr("Xong", "Done")))
+                st.session_state["last_summary"] = service.summary_frame(outcomes, reviews)
+                st.session_state["upload_generation"] = gen + 1
+                for k in [k for k in st.session_state if str(k).startswith("choices-")]:
+                    del st.session_state[k]
+                st.rerun()
+            if not user.strip():
+                st.caption(tr("Ghi tên người nạp để lưu.", "Enter your name to commit."))
+    summary = st.session_state.get("last_summary")
+    if summary is not None:
+        st.success(tr("Đã lưu. Tóm tắt lượt nạp:", "Saved. Import summary:"))
+        st.dataframe(summary, hide_index=True, width="stretch", key="summary")
+
+with history_tab:
+    if db.state().missing:
+        st.info(tr("Chưa có cơ sở dữ liệu.", "No database yet."))
+    else:
+        cur = db.cursor()
+        try:
+            imports = service.list_imports(cur)
+        finally:
+            cur.close()
+        st.dataframe(imports, hide_index=True, width="stretch", key="imports")
+        if not imports.empty:
+            chosen = st.selectbox(tr("Xem lượt nạp", "Open import"), imports["import_id"],
+                                  format_func=lambda i: f"#{i} — " + str(
+                                      imports.loc[imports.import_id == i, "file_name"].iloc[0]),
+                                  key="open_import")
+            cur = db.cursor()
+            try:
+                detail = service.import_rows(cur, int(chosen))
+            finally:
+                cur.close()
+            for name, frame in detail.items():
+                if not frame.empty:
+                    st.markdown(f"**{name}** ({len(frame)})")
+                    st.dataframe(frame, hide_index=True, width="stretch")
+            status = imports.loc[imports.import_id == chosen, "status"].iloc[0]
+            if status == "active" and can_write:
+                if st.button(tr(f"Hoàn tác lượt nạp #{chosen}", f"Undo import #{chosen}"),
+                             key="undo"):
+                    try:
+                        st.success(service.undo(db.db_path(), int(chosen)))
+                        st.rerun()
+                    except ValueError as e:
+                        st.error(str(e))

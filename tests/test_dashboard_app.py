@@ -1,0 +1,200 @@
+"""AppTest: every page runs with default and non-default filters, and what the screen shows
+equals the database."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.dashboard_support import CAN_LOC, NAM_DAN, PHU_TRUNG, build_seed_db, scale_up
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+PAGES = ["pages/overview.py", "pages/compare.py", "pages/gaps.py", "pages/budget.py",
+         "pages/commune.py"]
+
+
+@pytest.fixture(scope="module")
+def app_db(tmp_path_factory):
+    return build_seed_db(tmp_path_factory.mktemp("app") / "seed.duckdb")
+
+
+@pytest.fixture
+def env(app_db, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(app_db))
+    return app_db
+
+
+def run(page: str = "pages/overview.py", **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at) -> dict:
+    return {m.label: (m.value, m.proto.delta) for m in at.metric}
+
+
+def table(at, *columns: str):
+    """The first table on screen that has these columns."""
+    for df in at.dataframe:
+        value = df.value
+        if set(columns) <= set(value.columns):
+            return value
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def shown(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_default_filters(env, page):
+    at = run(page)
+    assert not at.error
+    assert at.title[0].value in {"Tổng quan", "So sánh xã", "Khoảng cách", "Kinh phí",
+                                 "Hồ sơ xã"}
+
+
+NON_DEFAULT = [
+    dict(tinh="Nghệ An", nam="2026"),
+    dict(xa=[CAN_LOC, PHU_TRUNG], nhom=["CQ", "XH"]),
+    dict(lang="en", tinh="Hà Tĩnh"),
+    dict(briefing="1", nam="2030"),
+    dict(xa=NAM_DAN, che_do="nhom", chi_tieu="CQ.DVC_TOAN_TRINH", ho_so=PHU_TRUNG),
+]
+
+
+@pytest.mark.parametrize("params", NON_DEFAULT, ids=lambda p: "&".join(p))
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_other_filters(env, page, params):
+    at = run(page, **params)
+    assert not at.error
+
+
+CURRENT_PLAN = """
+    WITH cur AS (SELECT commune, coalesce(min(target_year) FILTER (WHERE target_year >= ?),
+                                          max(target_year)) AS y
+                 FROM progress GROUP BY commune)
+    SELECT p.* FROM progress p JOIN cur USING (commune) WHERE p.target_year = cur.y"""
+
+
+def db_value(path, sql, *params):
+    import duckdb
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def test_overview_tiles_equal_the_database(env):
+    from datetime import date
+    year = date.today().year
+    (n_communes,), = db_value(env, "SELECT count(DISTINCT commune) FROM imports")
+    (total,), = db_value(env, "SELECT sum(amount_million_vnd) FROM budget_lines")
+    (n_targets, n_result, n_ok, n_behind), = db_value(
+        env, f"SELECT count(*), count(*) FILTER (WHERE status <> 'no_data'), "
+             f"count(*) FILTER (WHERE status = 'achieved'), "
+             f"count(*) FILTER (WHERE status = 'behind') FROM ({CURRENT_PLAN})", year)
+    at = run()
+    m = metrics(at)
+    assert m["Số xã"][0] == str(n_communes) == "5"
+    assert m["Chỉ tiêu có mục tiêu"][0] == str(n_targets)
+    assert m["Đã có báo cáo kết quả"][1] == f"{n_result} / {n_targets} chỉ tiêu"
+    assert m["Tỷ lệ đạt"][1] == f"{n_ok} / {n_ok + n_behind} chỉ tiêu"
+    assert total == 3150
+    assert m["Tổng kinh phí (tỷ đồng)"] == ("3,15", "3.150 triệu đồng")
+    # the URL carries no filter by default, and the heatmap is drawn
+    assert "xa" not in at.query_params
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_filters_go_into_the_url_and_narrow_the_view(env):
+    at = run(xa=NAM_DAN, nam="2026")
+    assert metrics(at)["Chỉ tiêu có mục tiêu"][0] == "39"
+    assert metrics(at)["Số xã"][0] == "1"
+    assert at.query_params["xa"] == NAM_DAN and at.query_params["nam"] == "2026"
+    # a widget change is written back to the address bar
+    at.multiselect(key="w_communes").set_value([PHU_TRUNG]).run()
+    assert at.query_params["xa"] == PHU_TRUNG
+    assert metrics(at)["Chỉ tiêu có mục tiêu"][0] == "23"
+
+
+def test_budget_page_shows_the_can_loc_lines(env):
+    at = run("pages/budget.py")
+    m = metrics(at)
+    assert m["Tổng kinh phí (tỷ đồng)"] == ("3,15", "3.150 triệu đồng")
+    assert m["Số dòng nhiệm vụ"][0] == "7"
+    lines = table(at, "Nhiệm vụ", "Kinh phí (triệu đồng)")
+    assert len(lines) == 7
+    first = lines.iloc[0]
+    assert (first["Xã"], first["Kinh phí (triệu đồng)"], first["Dòng"]) == (CAN_LOC, "600", 7)
+    assert first["Tệp nguồn"] == "can_loc_2026_ke_hoach.xlsx"
+    assert "3.150 triệu đồng (3,15 tỷ đồng)" in shown(at)
+
+
+def test_commune_profile_lists_every_target_with_its_source_row(env):
+    at = run("pages/commune.py", ho_so=NAM_DAN, nam="2026")
+    targets = table(at, "Chỉ tiêu", "Năm", "Tình trạng", "Tệp kết quả")
+    assert len(targets) == 39
+    assert set(targets["Tệp nguồn"]) == {"nam_dan_2026_ke_hoach.xlsx"}
+    assert targets["Dòng"].notna().all()
+    assert "Xã này chưa có báo cáo kết quả nào." in shown(at)
+    at = run("pages/commune.py", ho_so=PHU_TRUNG)
+    assert len(table(at, "Chỉ tiêu", "Năm", "Tình trạng", "Tệp kết quả")) == 46
+
+
+def test_compare_page_one_indicator(env):
+    from datetime import date
+    code = "XH.TAI_KHOAN_THANH_TOAN"
+    labels = {"achieved": "✓ Đạt", "behind": "✗ Chưa đạt", "no_data": "○ Chưa có báo cáo",
+              "not_comparable": "◇ Không so sánh được"}
+    expected = {(f"{c} ({p})", labels[s]) for c, p, s in db_value(
+        env, f"SELECT commune, province, status FROM ({CURRENT_PLAN}) WHERE indicator_code = ?",
+        date.today().year, code)}
+    assert len(expected) >= 3
+    at = run("pages/compare.py", chi_tieu=code)
+    rows = table(at, "Xã", "Mục tiêu", "Tình trạng")
+    assert set(zip(rows["Xã"], rows["Tình trạng"])) == expected
+    assert at.query_params["chi_tieu"] == code
+
+
+def test_english_toggle(env):
+    at = run(lang="en")
+    assert at.title[0].value == "Overview"
+    assert metrics(at)["Communes"][0] == "5"
+    assert metrics(at)["Total budget (billion VND)"] == ("3.15", "3,150 million VND")
+
+
+def test_empty_states_say_what_is_missing(env):
+    at = run("pages/gaps.py", xa=PHU_TRUNG)
+    assert "Chưa có chỉ tiêu nào được đánh giá là chưa đạt" in shown(at)
+    at = run("pages/budget.py", xa=NAM_DAN)
+    assert "Chưa có dòng kinh phí nào trong phạm vi đang xem" in shown(at)
+
+
+def test_missing_database_says_how_to_build_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "none.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    text = at.error[0].value
+    assert "Chưa có cơ sở dữ liệu" in text and "make run" in text and "python -m etl load" in text
+
+
+def test_simulated_data_is_labelled(app_db, tmp_path, monkeypatch):
+    big = scale_up(app_db, tmp_path / "big.duckdb")
+    monkeypatch.setenv("DASHBOARD_DB", str(big))
+    at = run()
+    assert any("Dữ liệu mô phỏng" in w.value for w in at.warning)
+    assert metrics(at)["Số xã"][0] == "3.321"
+    assert any("gộp theo tỉnh" in c.value for c in at.caption)
+    # the real communes alone are not labelled
+    at = run(xa=NAM_DAN)
+    assert not any("Dữ liệu mô phỏng" in w.value for w in at.warning)
