@@ -6,11 +6,8 @@
   opens the new file. The file is ATTACHed READ_ONLY to a private in-memory DuckDB: a plain
   ``duckdb.connect(path)`` would hand back DuckDB's process-wide cached instance of the *old*
   file for the same path string.
-* That file never changes under a connection, so the ``progress`` view (targets joined to
-  their latest results, scored) is computed once when the connection opens and kept as an
-  in-memory table of the same name that shadows the view (search path ``memory.main`` first,
-  then the file). At 3,321 communes this turns ~2–4 s per query into ~50 ms; the view itself
-  stays the single definition of "progress" (etl/schema.sql).
+* ``progress`` is a snapshot the loader recomputes at the end of every write session
+  (etl.store.refresh_derived), so reading it costs no more than reading any table.
 * A cursor per query (cursors are separate connections on the same instance, safe across
   Streamlit's threads).
 * :func:`run` runs a query function from :mod:`dashboard.queries` through ``st.cache_data``
@@ -52,25 +49,19 @@ def state() -> DbState:
     return DbState(str(p), data_version(p))
 
 
-SEARCH_PATH = f"memory.main,{ALIAS}.main"
-
-
 def open_readonly(path: str) -> duckdb.DuckDBPyConnection:
-    """A read-only view of the database file, independent of any other open connection,
-    with ``progress`` materialised once (see the module docstring)."""
+    """A read-only view of the database file, independent of any other open connection."""
     con = duckdb.connect(":memory:")
     con.execute("SET enable_progress_bar = false")
     quoted = str(path).replace("'", "''")
     con.execute(f"ATTACH '{quoted}' AS {ALIAS} (READ_ONLY)")
-    con.execute(f"CREATE TABLE memory.main.progress AS SELECT * FROM {ALIAS}.main.progress")
     prepare(con)
     return con
 
 
 def prepare(cur: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """Name resolution for a new cursor: the materialised progress first, then the file."""
-    cur.execute("USE memory")
-    cur.execute(f"SET search_path = '{SEARCH_PATH}'")
+    """Name resolution for a new cursor: the attached file."""
+    cur.execute(f"USE {ALIAS}")
     return cur
 
 

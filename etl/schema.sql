@@ -98,15 +98,20 @@ CREATE OR REPLACE VIEW budget_lines AS
     SELECT b.* EXCLUDE (dataset_id), b.dataset_id
     FROM budget_rows b JOIN datasets d USING (dataset_id) WHERE d.active;
 
--- One row per commune, indicator and target year: the target, the latest result reported
--- for a period up to that year, the gap and a status.
+-- progress_live: one row per commune, indicator and target year: the target, the latest
+-- result reported for a period up to that year, the gap and a status.
 --   gap > 0: behind by that much, in the indicator's unit (percentage points for %, ranks
 --   for a rank); gap <= 0: achieved. Direction-aware: for a rank (lower is better) the gap
 --   is actual - target ceiling; otherwise target floor - actual.
 --   status: achieved | behind | no_data | not_comparable.
-CREATE OR REPLACE VIEW progress AS
+-- The latest result is found with an ASOF join on period_order (year*10 + quarter, 5 for a
+-- whole-year figure), so there is no fan-out over every earlier period.
+-- The loader materialises it into progress_snapshot at the end of every write session
+-- (etl.store.refresh_derived); `progress` reads the snapshot.
+CREATE OR REPLACE VIEW progress_live AS
 WITH t AS (
     SELECT commune, province, indicator_code, target_year,
+           target_year * 10 + 9 AS target_order,
            arg_min(pillar, source_row) AS pillar,
            arg_min(label, source_row) AS label,
            arg_min(target_text, source_row) AS target_text,
@@ -121,9 +126,13 @@ WITH t AS (
            min(source_row) AS target_source_row,
            bool_or(synthetic) AS synthetic
     FROM targets
-    GROUP BY ALL
+    GROUP BY commune, province, indicator_code, target_year
 ), a AS (
-    SELECT commune, province, indicator_code, period, period_year,
+    SELECT commune, province, indicator_code, period,
+           any_value(period_year) AS period_year,
+           any_value(period_year) * 10
+             + coalesce(TRY_CAST(regexp_extract(period, '[Qq]([1-4])', 1) AS INTEGER), 5)
+             AS period_order,
            arg_min(value, source_row) AS actual_value,
            arg_min(value_text, source_row) AS actual_text,
            arg_min(value_kind, source_row) AS actual_kind,
@@ -134,30 +143,29 @@ WITH t AS (
            min(source_row) AS actual_source_row,
            count(DISTINCT coalesce(CAST(value AS VARCHAR), value_text)) > 1 AS actual_conflict
     FROM actuals
-    GROUP BY ALL
+    GROUP BY commune, province, indicator_code, period
 ), joined AS (
     SELECT t.*, a.period AS actual_period, a.period_year AS actual_year, a.actual_value,
            a.actual_text, a.actual_kind, a.actual_op, a.actual_unit, a.actual_source_file,
-           a.actual_source_sheet, a.actual_source_row, coalesce(a.actual_conflict, FALSE) AS actual_conflict,
-           coalesce(ci.direction,
-                    CASE WHEN t.target_kind = 'rank' THEN 'lower'
-                         WHEN t.target_kind = 'done' THEN 'done' ELSE 'higher' END) AS direction
-    FROM t
-    LEFT JOIN catalog_indicators ci ON ci.code = t.indicator_code
-    LEFT JOIN a ON a.commune = t.commune AND a.province = t.province
-               AND a.indicator_code = t.indicator_code
-               AND a.period_year <= t.target_year
-    QUALIFY row_number() OVER (PARTITION BY t.commune, t.province, t.indicator_code, t.target_year
-                               ORDER BY a.period_year DESC NULLS LAST, a.period DESC NULLS LAST) = 1
+           a.actual_source_sheet, a.actual_source_row,
+           coalesce(a.actual_conflict, FALSE) AS actual_conflict
+    FROM t ASOF LEFT JOIN a
+      ON a.commune = t.commune AND a.province = t.province
+     AND a.indicator_code = t.indicator_code AND t.target_order >= a.period_order
 ), scored AS (
-    SELECT *,
-        CASE WHEN target_kind IN ('percent', 'number', 'rank')
-                  AND actual_kind IN ('percent', 'number', 'rank')
-                  AND (unit IS NULL OR actual_unit IS NULL OR unit = actual_unit)
-             THEN CASE WHEN direction = 'lower' THEN coalesce(target_high, target_low)
-                       ELSE coalesce(target_low, target_high) END
+    SELECT j.*,
+        coalesce(ci.direction,
+                 CASE WHEN j.target_kind = 'rank' THEN 'lower'
+                      WHEN j.target_kind = 'done' THEN 'done' ELSE 'higher' END) AS direction,
+        CASE WHEN j.target_kind IN ('percent', 'number', 'rank')
+                  AND j.actual_kind IN ('percent', 'number', 'rank')
+                  AND (j.unit IS NULL OR j.actual_unit IS NULL OR j.unit = j.actual_unit)
+             THEN CASE WHEN coalesce(ci.direction,
+                                     CASE WHEN j.target_kind = 'rank' THEN 'lower' END) = 'lower'
+                       THEN coalesce(j.target_high, j.target_low)
+                       ELSE coalesce(j.target_low, j.target_high) END
         END AS threshold
-    FROM joined
+    FROM joined j LEFT JOIN catalog_indicators ci ON ci.code = j.indicator_code
 )
 SELECT commune, province, indicator_code, pillar, label, target_year, target_text, target_kind,
        target_op, target_low, target_high, unit, lead_unit, direction,
@@ -188,3 +196,6 @@ SELECT commune, province, indicator_code, pillar, label, target_year, target_tex
        target_source_file, target_source_sheet, target_source_row,
        actual_source_file, actual_source_sheet, actual_source_row, synthetic
 FROM scored;
+
+CREATE TABLE IF NOT EXISTS progress_snapshot AS SELECT * FROM progress_live LIMIT 0;
+CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot;

@@ -29,6 +29,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA)
 
 
+def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute what is derived from the rows (the ``progress`` snapshot) in one go, so
+    readers pay nothing per query. Runs at the end of every write session."""
+    con.execute("BEGIN TRANSACTION")
+    con.execute("CREATE OR REPLACE TABLE progress_snapshot AS SELECT * FROM progress_live "
+                "ORDER BY province, commune, indicator_code, target_year")
+    con.execute("CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot")
+    con.execute("COMMIT")
+
+
 class Discard(Exception):
     """Raise inside a write session to leave the live file untouched (nothing to write)."""
 
@@ -49,6 +59,7 @@ def write_session(db_path: str | Path, *, timeout_s: float = 120) -> Iterator[du
         try:
             ensure_schema(con)
             yield con
+            refresh_derived(con)
             con.execute("CHECKPOINT")
             con.close()
             with open(tmp, "rb") as fh:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.store import refresh_derived
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FILES = sorted((ROOT / "data" / "seed").glob("*.xlsx"))
 N_COMMUNES_VN = 3321
@@ -84,6 +86,7 @@ def scale_up(src: Path, dst: Path, n_communes: int = N_COMMUNES_VN, seed: float 
                "sha256": "'x'"}
         con.execute(f"INSERT INTO imports SELECT {select('imports', 'i', imp)} "
                     "FROM imports i JOIN gen g ON g.tcommune = i.commune")
+        refresh_derived(con)  # what every write session of the loader ends with
         con.execute("CHECKPOINT")
     finally:
         con.close()
