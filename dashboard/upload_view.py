@@ -16,6 +16,44 @@ from etl.service import labels_needing_review, problems_frame, rows_frame, table
 
 LOCAL = "— chỉ tiêu riêng của xã —"
 
+# Display names for the review and history tables (the frames keep their stable names).
+COLUMNS = {
+    "severity": ("Mức độ", "Severity"), "code": ("Mã lỗi", "Code"), "file": ("Tệp", "File"),
+    "sheet": ("Sheet", "Sheet"), "row": ("Dòng", "Row"), "column": ("Cột", "Column"),
+    "message": ("Nội dung", "Message"), "label": ("Chỉ tiêu (nguyên văn)", "Label (as written)"),
+    "year": ("Năm", "Year"), "raw": ("Giá trị gốc", "Raw text"), "kind": ("Loại", "Kind"),
+    "op": ("Phép so", "Op"), "low": ("Từ", "Low"), "high": ("Đến", "High"),
+    "unit": ("Đơn vị", "Unit"), "indicator_code": ("Mã chỉ tiêu chuẩn", "Indicator code"),
+    "match": ("Cách gắn", "Match"), "confidence": ("Độ tin cậy", "Confidence"),
+    "pillar": ("Nhóm DTI", "DTI group"), "lead_unit": ("Đơn vị chủ trì", "Lead unit"),
+    "flags": ("Cờ", "Flags"), "period": ("Kỳ", "Period"), "value": ("Giá trị", "Value"),
+    "task": ("Nhiệm vụ", "Task"), "plan_year": ("Năm", "Year"),
+    "amount_million_vnd": ("Kinh phí (triệu đồng)", "Amount (million VND)"),
+    "funding_source": ("Nguồn vốn", "Funding source"), "status": ("Trạng thái", "Status"),
+    "header_rows": ("Dòng tiêu đề", "Header rows"), "header": ("Tiêu đề cột", "Header"),
+    "role": ("Hiểu là", "Understood as"), "table": ("Bảng", "Table"),
+    "added": ("Thêm mới", "Added"), "replaced": ("Thay thế", "Replaced"),
+    "unchanged": ("Không đổi", "Unchanged"), "rejected": ("Bị từ chối", "Rejected"),
+    "import_id": ("Lượt nạp", "Import"), "loaded_at": ("Thời điểm", "Loaded at"),
+    "loaded_by": ("Người nạp", "By"), "file_name": ("Tệp", "File"), "commune": ("Xã", "Commune"),
+    "province": ("Tỉnh", "Province"), "n_targets": ("Chỉ tiêu", "Targets"),
+    "n_actuals": ("Kết quả", "Results"), "n_budget": ("Dòng kinh phí", "Budget lines"),
+    "n_replaced": ("Dòng bị thay", "Rows replaced"), "n_warnings": ("Cảnh báo", "Warnings"),
+    "synthetic": ("Mô phỏng", "Synthetic"), "undone_at": ("Hoàn tác lúc", "Undone at"),
+    "target_year": ("Năm", "Year"), "target_text": ("Mục tiêu", "Target"),
+    "value_low": ("Từ", "Low"), "value_high": ("Đến", "High"), "value_text": ("Giá trị", "Value"),
+    "amount_text": ("Số tiền (nguyên văn)", "Amount (as written)"),
+    "source_file": ("Tệp nguồn", "Source file"), "source_sheet": ("Sheet", "Sheet"),
+    "source_row": ("Dòng", "Row"), "source_col": ("Cột", "Column"), "active": ("Đang dùng", "Active"),
+}
+
+
+def table(frame: pd.DataFrame, **kw) -> None:
+    """A dataframe with translated column headers (text shown as text, never as HTML)."""
+    i = 1 if current_lang() == "en" else 0
+    config = {c: COLUMNS[c][i] for c in frame.columns if c in COLUMNS}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kw)
+
 
 def tr(vi: str, en: str) -> str:
     return en if current_lang() == "en" else vi
@@ -138,12 +176,12 @@ def show_review(u: Understanding) -> None:
         if probs.empty:
             st.text(tr("Không có vấn đề nào.", "No problems."))
         else:
-            st.dataframe(probs, hide_index=True, width="stretch")
+            table(probs)
     for tab, name in zip(tabs[1:4], ("targets", "actuals", "budget_lines")):
         with tab:
             if rows[name].empty:
                 st.text(tr("Không có dòng nào.", "No rows."))
             else:
-                st.dataframe(rows[name], hide_index=True, width="stretch")
+                table(rows[name])
     with tabs[4]:
-        st.dataframe(tables_frame(u), hide_index=True, width="stretch")
+        table(tables_frame(u))

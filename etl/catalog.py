@@ -21,8 +21,24 @@ from .normalize import alias_key, fold
 
 CATALOG_DIR = Path(os.environ.get("ETL_CATALOG_DIR") or
                    Path(__file__).resolve().parents[1] / "data" / "catalog")
-ACCEPT = 90.0
-REVIEW = 72.0
+# Thresholds and scorer chosen by a leave-one-out run over the seed aliases (each alias matched
+# against the catalogue and every other alias): 0.4 token_sort + 0.6 token_set on folded text
+# without filler words accepted 118 of 203 correctly and none wrongly; 59 more were offered
+# as the right suggestion for review. (token_sort with a token_set fallback, the first
+# version, accepted 7 wrong matches.)
+ACCEPT = 88.0
+REVIEW = 70.0
+FILLER = frozenset("ty le so luong cac cua va duoc tren tai cho trong voi co la nguoi dan the"
+                   .split())
+
+
+def match_text(text: str) -> str:
+    """Folded text without words that nearly every indicator shares ('tỷ lệ', 'các', …)."""
+    return " ".join(w for w in fold(text).split() if w not in FILLER)
+
+
+def score(a: str, b: str, **_) -> float:
+    return 0.4 * fuzz.token_sort_ratio(a, b) + 0.6 * fuzz.token_set_ratio(a, b)
 
 
 @dataclass(frozen=True)
@@ -66,10 +82,10 @@ class Catalog:
     def __post_init__(self) -> None:
         seen: dict[str, str] = {}
         for ind in self.indicators.values():
-            seen.setdefault(fold(ind.name_vi), ind.code)
+            seen.setdefault(match_text(ind.name_vi), ind.code)
         for key, code in self.aliases.items():
             if code:
-                seen.setdefault(fold(key), code)
+                seen.setdefault(match_text(key), code)
         self._choices = list(seen)
         self._choice_codes = [seen[k] for k in self._choices]
         for p in self.pillars.values():
@@ -91,19 +107,16 @@ class Catalog:
                 return Match(code, 1.0, "alias")
             if not code:
                 return Match(None, 1.0, "reviewed_local")
-        best = process.extractOne(fold(label), self._choices, scorer=fuzz.token_sort_ratio)
+        best = process.extractOne(match_text(label), self._choices, scorer=score)
         if not best:
             return Match(None, 0.0, "local")
-        _, score, idx = best
-        # token_set catches a label that is a longer version of a known one.
-        set_score = fuzz.token_set_ratio(fold(label), self._choices[idx])
-        score = max(score, min(set_score, 95.0) - 5.0)
+        _, value, idx = best
         code = self._choice_codes[idx]
-        if score >= ACCEPT:
-            return Match(code, round(score / 100, 3), "fuzzy", code, score)
-        if score >= REVIEW:
-            return Match(None, round(score / 100, 3), "low_confidence", code, score)
-        return Match(None, round(score / 100, 3), "local", code, score)
+        if value >= ACCEPT:
+            return Match(code, round(value / 100, 3), "fuzzy", code, value)
+        if value >= REVIEW:
+            return Match(None, round(value / 100, 3), "low_confidence", code, value)
+        return Match(None, round(value / 100, 3), "local", code, value)
 
     def pillar_for_heading(self, heading: str) -> str | None:
         """'Hạ tầng số' / 'I. HẠ TẦNG SỐ' / 'Hoạt động Chính quyền số' -> pillar code."""

@@ -171,9 +171,11 @@ def import_rows(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, pd.
 def problems_frame(u: Understanding) -> pd.DataFrame:
     order = {"error": 0, "warning": 1, "info": 2}
     rows = sorted(u.problems, key=lambda p: (order[p.severity], p.sheet, p.row or 0))
-    return pd.DataFrame([dict(severity=p.severity, code=p.code, file=p.file, sheet=p.sheet,
-                              row=p.row, column=p.column, message=p.message) for p in rows],
-                        columns=["severity", "code", "file", "sheet", "row", "column", "message"])
+    frame = pd.DataFrame([dict(severity=p.severity, code=p.code, file=p.file, sheet=p.sheet,
+                               row=p.row, column=p.column, message=p.message) for p in rows],
+                         columns=["severity", "code", "file", "sheet", "row", "column", "message"])
+    frame["row"] = frame["row"].astype("Int64")  # blank, not "None", for file-level problems
+    return frame
 
 
 def rows_frame(u: Understanding) -> dict[str, pd.DataFrame]:

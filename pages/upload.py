@@ -6,7 +6,7 @@ import hashlib
 import streamlit as st
 
 from dashboard import db, ui
-from dashboard.upload_view import analyst_gate, choose_codes, show_review, tr
+from dashboard.upload_view import analyst_gate, choose_codes, show_review, table, tr
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
@@ -97,7 +97,7 @@ with upload_tab:
     summary = st.session_state.get("last_summary")
     if summary is not None:
         st.success(tr("Đã lưu. Tóm tắt lượt nạp:", "Saved. Import summary:"))
-        st.dataframe(summary, hide_index=True, width="stretch", key="summary")
+        table(summary)
 
 with history_tab:
     if db.state().missing:
@@ -108,7 +108,7 @@ with history_tab:
             imports = service.list_imports(cur)
         finally:
             cur.close()
-        st.dataframe(imports, hide_index=True, width="stretch", key="imports")
+        table(imports)
         if not imports.empty:
             chosen = st.selectbox(tr("Xem lượt nạp", "Open import"), imports["import_id"],
                                   format_func=lambda i: f"#{i} — " + str(
@@ -119,10 +119,18 @@ with history_tab:
                 detail = service.import_rows(cur, int(chosen))
             finally:
                 cur.close()
+            headings = {
+                "target_rows:added": tr("Chỉ tiêu lượt này thêm", "Targets this import added"),
+                "target_rows:replaced": tr("Chỉ tiêu lượt này thay thế", "Targets it replaced"),
+                "actual_rows:added": tr("Kết quả lượt này thêm", "Results this import added"),
+                "actual_rows:replaced": tr("Kết quả lượt này thay thế", "Results it replaced"),
+                "budget_rows:added": tr("Dòng kinh phí lượt này thêm", "Budget lines added"),
+                "budget_rows:replaced": tr("Dòng kinh phí bị thay thế", "Budget lines replaced"),
+                "problems": tr("Cảnh báo khi nạp", "Warnings at load")}
             for name, frame in detail.items():
                 if not frame.empty:
-                    st.markdown(f"**{name}** ({len(frame)})")
-                    st.dataframe(frame, hide_index=True, width="stretch")
+                    st.markdown(f"**{headings[name]}** ({len(frame)})")
+                    table(frame)
             status = imports.loc[imports.import_id == chosen, "status"].iloc[0]
             if status == "active" and can_write:
                 if st.button(tr(f"Hoàn tác lượt nạp #{chosen}", f"Undo import #{chosen}"),

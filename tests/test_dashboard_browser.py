@@ -49,6 +49,9 @@ Checked by eye (seed data: 5 communes; and `python -m etl synth` data: 3,321 com
 """
 
 
+SERVER_DB: dict[str, Path] = {}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -63,6 +66,7 @@ def server(tmp_path_factory, request):
         pytest.skip(f"{CHROMIUM} is missing")
     pytest.importorskip("playwright.sync_api")
     db = build_seed_db(tmp_path_factory.mktemp("browser") / "seed.duckdb")
+    SERVER_DB["path"] = db
     port = _free_port()
     log = open(tmp_path_factory.mktemp("browser_log") / "streamlit.log", "w+")
     proc = subprocess.Popen(
@@ -70,7 +74,8 @@ def server(tmp_path_factory, request):
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db)}, stdout=log,
+        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_OPEN_UPLOADS": "1"},
+        stdout=log,
         stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -178,3 +183,50 @@ def test_briefing_mode_renders_one_chart_for_a_16_9_screenshot(page, server, nam
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.locator(".js-plotly-plot").count() == 1
     page.screenshot(path=str(SHOTS / f"{name}-trinh-chieu.png"))
+
+
+def test_upload_through_the_real_file_input(page, server, tmp_path):
+    """An analyst drops a workbook on the upload page, reviews it and commits it."""
+    import duckdb
+
+    from tests.conftest import make_workbook
+    path = make_workbook(tmp_path / "tan_hoa_2026.xlsx", {"PL": [
+        ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA"],
+        ["CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 - TỈNH GIA LAI"],
+        [],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026", "Đơn vị chủ trì"],
+        [1, "Tỷ lệ dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính có đủ "
+            "điều kiện", "≥ 80%", "Trung tâm PVHCC"],
+        [2, "Tỷ lệ người dân có sổ sức khỏe điện tử", "Trên 90%", "Trạm y tế"],
+    ]})
+    page.goto(f"{server}/upload")
+    page.wait_for_selector('input[type="file"]', state="attached", timeout=45000)
+    page.set_input_files('input[type="file"]', str(path))
+    page.get_by_text("Dòng đọc được").first.wait_for(timeout=45000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Tân Hòa").count() >= 1
+    name = page.get_by_label("Người nạp")
+    name.fill("Chuyên viên B")
+    name.press("Enter")
+    commit = page.get_by_role("button", name="Lưu vào cơ sở dữ liệu")
+    page.wait_for_function("() => [...document.querySelectorAll('button')].some(b => "
+                           "b.innerText.includes('Lưu vào cơ sở dữ liệu') && !b.disabled)",
+                           timeout=45000)
+    commit.click()
+    page.get_by_text("Đã lưu").first.wait_for(timeout=60000)
+    full_page_shot(page, SHOTS / "tai-du-lieu-len.png")
+    deadline = time.monotonic() + 20
+    while True:  # the file is replaced atomically; read it once the rename has landed
+        con = duckdb.connect(str(SERVER_DB["path"]), read_only=True)
+        try:
+            rows = con.execute("SELECT indicator_code, target_text FROM targets WHERE "
+                               "commune = 'Tân Hòa' ORDER BY source_row").fetchall()
+            who = con.execute("SELECT loaded_by FROM imports WHERE commune = 'Tân Hòa'"
+                              ).fetchall()
+        finally:
+            con.close()
+        if rows or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert rows == [("CQ.DVC_TOAN_TRINH", "≥ 80%"), ("XH.SO_SUC_KHOE_DT", "Trên 90%")]
+    assert who == [("Chuyên viên B",)]
