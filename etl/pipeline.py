@@ -312,15 +312,21 @@ def _validate(u: Understanding, catalog: Catalog) -> None:
         if first is None:
             seen[key] = a
             continue
-        if (first.value, first.op, first.value_text) != (a.value, a.op, a.value_text) and \
-                not (first.value is not None and first.value == a.value):
-            for rec in (first, a):
-                if "conflict" not in rec.flags:
-                    rec.flags.append("conflict")
-            u.problems.append(P.make("value.conflict", file=u.file_name, sheet=a.prov.source_sheet,
-                                     row=a.prov.source_row, col=a.prov.source_col,
-                                     first=first.value_text, first_row=first.prov.source_row,
-                                     second=a.value_text, second_row=a.prov.source_row))
+        if (first.value, first.op, first.value_text) == (a.value, a.op, a.value_text) or \
+                (first.value is not None and first.value == a.value and first.unit == a.unit):
+            continue
+        where = dict(file=u.file_name, sheet=a.prov.source_sheet, row=a.prov.source_row,
+                     col=a.prov.source_col, first=first.value_text,
+                     first_row=first.prov.source_row, second=a.value_text,
+                     second_row=a.prov.source_row)
+        if (first.kind, first.unit) != (a.kind, a.unit):
+            # "6.876 hồ sơ" and "100%": two measures of one indicator, not a contradiction.
+            u.problems.append(P.make("value.two_measures", **where))
+            continue
+        for rec in (first, a):
+            if "conflict" not in rec.flags:
+                rec.flags.append("conflict")
+        u.problems.append(P.make("value.conflict", **where))
     tseen: dict[tuple, TargetRecord] = {}
     for tr in u.targets:
         key = (tr.indicator_code, tr.target_year, tr.prov.source_sheet)

@@ -60,6 +60,8 @@ CODES: dict[str, tuple[Severity, str]] = {
                                            "ghi {stated}%."),
     "value.conflict": ("warning", "Hai giá trị khác nhau cho cùng chỉ tiêu và kỳ: "
                                   "'{first}' (dòng {first_row}) và '{second}' (dòng {second_row})."),
+    "value.two_measures": ("info", "Hai số đo khác loại cho cùng chỉ tiêu và kỳ: '{first}' (dòng "
+                                   "{first_row}) và '{second}' (dòng {second_row}); giữ cả hai."),
     "value.amount_unparsed": ("error", "Không đọc được số tiền '{text}' (triệu đồng)."),
     "value.amount_ambiguous": ("warning", "Số tiền '{text}' có thể là {a} hoặc {b}; dùng {chosen}."),
     # mapping

@@ -128,26 +128,30 @@ WITH t AS (
     FROM targets
     GROUP BY commune, province, indicator_code, target_year
 ), a AS (
-    SELECT commune, province, indicator_code, period,
-           any_value(period_year) AS period_year,
-           any_value(period_year) * 10
-             + coalesce(TRY_CAST(regexp_extract(period, '[Qq]([1-4])', 1) AS INTEGER), 5)
+    -- Per period, the row whose unit is the indicator's own comes first ("100%" before
+    -- "6.876 hồ sơ"), then document order. A conflict is two different values of one kind
+    -- and unit for the same indicator and period.
+    SELECT x.commune, x.province, x.indicator_code, x.period,
+           any_value(x.period_year) AS period_year,
+           any_value(x.period_year) * 10
+             + coalesce(TRY_CAST(regexp_extract(x.period, '[Qq]([1-4])', 1) AS INTEGER), 5)
              AS period_order,
-           arg_min(value, source_row) AS actual_value,
-           arg_min(value_text, source_row) AS actual_text,
-           arg_min(value_kind, source_row) AS actual_kind,
-           arg_min(op, source_row) AS actual_op,
-           arg_min(unit, source_row) AS actual_unit,
-           arg_min(source_file, source_row) AS actual_source_file,
-           arg_min(source_sheet, source_row) AS actual_source_sheet,
-           min(source_row) AS actual_source_row,
-           count(DISTINCT coalesce(CAST(value AS VARCHAR), value_text)) > 1 AS actual_conflict
-    FROM actuals
-    GROUP BY commune, province, indicator_code, period
+           arg_min({'value': x.value, 'text': x.value_text, 'kind': x.value_kind, 'op': x.op,
+                    'unit': x.unit, 'file': x.source_file, 'sheet': x.source_sheet,
+                    'row': x.source_row},
+                   CASE WHEN coalesce(ci.unit, '') IN ('', coalesce(x.unit, '')) THEN 0 ELSE 1 END
+                   * 100000000 + x.source_row) AS pick,
+           count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '') || '|'
+                 || coalesce(CAST(x.value AS VARCHAR), x.value_text))
+             > count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '')) AS actual_conflict
+    FROM actuals x LEFT JOIN catalog_indicators ci ON ci.code = x.indicator_code
+    GROUP BY x.commune, x.province, x.indicator_code, x.period
 ), joined AS (
-    SELECT t.*, a.period AS actual_period, a.period_year AS actual_year, a.actual_value,
-           a.actual_text, a.actual_kind, a.actual_op, a.actual_unit, a.actual_source_file,
-           a.actual_source_sheet, a.actual_source_row,
+    SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
+           a.pick.value AS actual_value, a.pick.text AS actual_text, a.pick.kind AS actual_kind,
+           a.pick.op AS actual_op, a.pick.unit AS actual_unit,
+           a.pick.file AS actual_source_file, a.pick.sheet AS actual_source_sheet,
+           a.pick.row AS actual_source_row,
            coalesce(a.actual_conflict, FALSE) AS actual_conflict
     FROM t ASOF LEFT JOIN a
       ON a.commune = t.commune AND a.province = t.province
