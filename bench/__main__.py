@@ -1,0 +1,359 @@
+"""`make bench`: how the ETL, the `progress` view and the pages do at national scale.
+
+    .venv/bin/python -m bench            # 3,321 synthetic communes (several minutes)
+    .venv/bin/python -m bench --quick    # a smoke run: 60 communes, fewer runs
+
+Prints medians of several runs with [min–max]: database build time, the `progress` view
+(warm) against the naive pandas way (and the computation behind it, when `progress` is a
+snapshot), every page's server-side render time (AppTest) at 5 communes (the seed workbooks)
+and at N communes, workbook ingest throughput, peak RSS; then each figure against the
+targets of issue 5. Everything it writes
+goes to bench-out/ (not committed): generated workbooks (reused between runs), databases, and
+the figures as JSON (bench-out/latest.json). A benchmark, not a test: it never fails on a
+timing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from etl import synth
+
+from . import machine
+from .timing import Stats, peak_rss_mb, reset_peak_rss, verdict
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DIR = ROOT / "data" / "seed"
+
+TARGET_PROGRESS_MS = 100
+TARGET_PANDAS_RATIO = 4
+TARGET_PAGE_MS = 500
+TARGET_INGEST_S = 60
+TARGET_RSS_MB = 600
+
+
+def _say(*args) -> None:
+    print(*args, flush=True)
+
+
+def _stats(values: list[float]) -> Stats:
+    return Stats(list(values))
+
+
+def build_seed_db(out: Path) -> Path:
+    """The 5-commune database from data/seed/, through the real CLI."""
+    db = out / "seed.duckdb"
+    for old in (db, db.with_name(db.name + ".wal")):
+        old.unlink(missing_ok=True)
+    files = sorted(str(p) for p in SEED_DIR.glob("*.xlsx"))
+    proc = subprocess.run([sys.executable, "-m", "etl", "load", *files, "--db", str(db)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"loading the seed workbooks failed:\n{proc.stdout[-2000:]}"
+                         f"\n{proc.stderr[-2000:]}")
+    return db
+
+
+def section_build(out: Path, n: int, seed: int, runs: int, results: dict) -> Path:
+    _say(f"\n## 1. Database build: python -m etl synth --communes {n} --db …")
+    db = out / f"synthetic-n{n}.duckdb"
+    times, stats = [], {}
+    for i in range(runs):
+        t = time.perf_counter()
+        stats = synth.build_db(db, n, seed)
+        times.append(time.perf_counter() - t)
+        _say(f"  run {i + 1}: {times[-1]:.2f} s")
+    s = _stats(times)
+    size_mb = db.stat().st_size / 1e6
+    _say(f"  build time: {s.s()}   ({stats['communes']:,} communes in {stats['provinces']} "
+         f"provinces; targets {stats['targets']:,}, actuals {stats['actuals']:,} (quarterly), "
+         f"budget lines {stats['budget_lines']:,}, imports {stats['imports']:,}; file "
+         f"{size_mb:,.0f} MB)")
+    results["build"] = dict(stats=stats, time=s.as_dict(), file_mb=size_mb)
+    return db
+
+
+def section_ingest(out: Path, n: int, seed: int, runs: int, jobs: int, results: dict) -> None:
+    from . import ingest
+    _say(f"\n## 4. Workbook ingest: {n:,} generated workbooks → one DuckDB file "
+         f"(parse on {jobs} processes, load in one write session)")
+    files = ingest.ensure_workbooks(out, n, seed, jobs, log=_say)
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    db = out / f"ingest-n{n}.duckdb"
+    recs = []
+    for i in range(runs):
+        r = ingest.ingest_once(files, db, jobs)
+        recs.append(r)
+        _say(f"  run {i + 1}: {r['seconds']:.1f} s, {r['loaded']:,} loaded, "
+             f"{r['rejected']} rejected, {r['rows']:,} rows, {r['warnings']:,} warnings; "
+             f"main process busy loading {r['load_seconds']:.1f} s, commit "
+             f"{r['commit_seconds']:.1f} s")
+    total = _stats([r["seconds"] for r in recs])
+    wbps = _stats([r["workbooks"] / r["seconds"] for r in recs])
+    rps = _stats([r["rows"] / r["seconds"] for r in recs])
+    load = _stats([r["load_seconds"] for r in recs])
+    _say(f"  total: {total.s()}  ({size_mb:,.0f} MB of .xlsx)")
+    _say(f"  throughput: {wbps.median:,.1f} workbooks/s [{wbps.min:,.1f}–{wbps.max:,.1f}], "
+         f"{rps.median:,.0f} rows/s [{rps.min:,.0f}–{rps.max:,.0f}] "
+         f"(rows = targets + actuals + budget lines)")
+    _say(f"  of which loading into DuckDB (main process, sharing the CPUs with the parsers): "
+         f"{load.s()}")
+    sample = files[: min(len(files), 300)]
+    b = ingest.breakdown(sample, out / "ingest-sample.duckdb", jobs)
+    per_parse = b["parse_seconds"] / b["sample"]
+    per_load = b["load_seconds"] / b["sample"]
+    _say(f"  breakdown on a sample of {b['sample']} workbooks (1 run): parse alone "
+         f"{per_parse * 1000:,.1f} ms/workbook on {jobs} processes, load alone "
+         f"{per_load * 1000:,.1f} ms/workbook (1 process) → at {n:,} workbooks ≈ "
+         f"{per_parse * n:,.0f} s parsing and {per_load * n:,.0f} s loading")
+    results["ingest_breakdown"] = b
+    results["ingest"] = dict(workbooks=n, rows=recs[-1]["rows"], rejected=recs[-1]["rejected"],
+                             warnings=recs[-1]["warnings"], total=total.as_dict(),
+                             workbooks_per_s=wbps.as_dict(), rows_per_s=rps.as_dict(),
+                             load=load.as_dict(), xlsx_mb=size_mb, jobs=jobs)
+
+
+def section_progress(dbs: dict[str, Path], runs: int, results: dict) -> None:
+    from . import progress as P
+    _say("\n## 2. The `progress` view (warm; read-only attach, as the dashboard opens it; "
+         "each database measured in a fresh process)")
+    results["progress"] = {}
+    for label, db in dbs.items():
+        r = P.run_subprocess(db, runs)
+        view = {k: Stats(v) for k, v in r["view"].items()}
+        nv = r["pandas"]
+        load, compute = Stats(nv["load"]), Stats(nv["compute"])
+        frame = view["full → DataFrame"].median
+        ratio = compute.median / frame
+        ratio_load = (load.median + compute.median) / frame
+        ratio_arrow = compute.median / view["full → Arrow (raw query)"].median
+        _say(f"\n  {label}: {r['rows']:,} progress rows")
+        for name, st in view.items():
+            _say(f"    progress       {name:<44} {st.ms()}")
+        _say(f"    pandas way     load targets+actuals+catalogue        {load.ms()}   "
+             f"({nv['rows'][0]:,} + {nv['rows'][1]:,} rows)")
+        _say(f"    pandas way     compute latest result, gap, status    {compute.ms()}   "
+             f"(same rows as `progress`: {'yes' if nv['matches_view'] else 'NO'}; "
+             f"{nv['check']})")
+        _say(f"    ratio          pandas compute / progress → DataFrame = {ratio:,.1f}×; "
+             f"(pandas load + compute) / progress → DataFrame = {ratio_load:,.1f}×; "
+             f"pandas compute / progress → Arrow = {ratio_arrow:,.1f}×")
+        _say(f"    peak RSS of the measuring process: querying `progress` "
+             f"{r['view_peak_rss_mb']:,.0f} MB, the pandas way {r['pandas_peak_rss_mb']:,.0f} MB")
+        rec = dict(rows=r["rows"], view={k: v.as_dict() for k, v in view.items()},
+                   pandas=dict(load=load.as_dict(), compute=compute.as_dict(),
+                               matches_view=nv["matches_view"],
+                               peak_rss_mb=r["pandas_peak_rss_mb"]),
+                   view_peak_rss_mb=r["view_peak_rss_mb"], ratio_compute=ratio,
+                   ratio_load_compute=ratio_load, ratio_arrow=ratio_arrow,
+                   hotspots=r["hotspots"])
+        live = r.get("live")
+        if live:
+            lview = {k: Stats(v) for k, v in live["view"].items()}
+            refresh = Stats(live["refresh"])
+            fresh = "yes" if live["differing_rows"] == 0 else \
+                f"NO: {live['differing_rows']} rows differ"
+            _say(f"    `progress` reads a snapshot; the computation behind it (progress_live, "
+                 f"run by the loader at the end of each write session) — snapshot equals it: "
+                 f"{fresh}")
+            for name, st in lview.items():
+                _say(f"    progress_live  {name:<44} {st.ms()}")
+            _say(f"    progress_live  refresh (CREATE TABLE … AS, sorted)          "
+                 f"{refresh.ms()}")
+            rec["live"] = dict(view={k: v.as_dict() for k, v in lview.items()},
+                               refresh=refresh.as_dict(),
+                               differing_rows=live["differing_rows"],
+                               ratio_compute=compute.median / lview["full → DataFrame"].median)
+            _say(f"    ratio          pandas compute / progress_live → DataFrame = "
+                 f"{rec['live']['ratio_compute']:,.1f}× (both computing from the rows)")
+        if r["hotspots"]:
+            which = "progress_live" if live else "progress"
+            _say(f"    EXPLAIN ANALYZE of {which} (status counts), slowest operators:")
+            for op, sec in r["hotspots"]:
+                _say(f"      {sec * 1000:8,.0f} ms  {op}")
+        results["progress"][label] = rec
+
+
+def section_pages(dbs: dict[str, Path], runs: int, results: dict) -> None:
+    from . import pages as PG
+    _say(f"\n## 3. Pages: server-side render time (AppTest; first visit, then median of "
+         f"{runs} warm reruns with caches filled)")
+    found = PG.discover()
+    if not found:
+        _say("  no pages found: streamlit_app.py is missing or does not call st.navigation; "
+             "skipped")
+        results["pages"] = {"note": "no pages"}
+        return
+    _say(f"  pages named in streamlit_app.py: {', '.join(found)}")
+    results["pages"] = {}
+    per_db = {}
+    for label, db in dbs.items():
+        r = PG.run_subprocess(db, runs)
+        per_db[label] = r
+        results["pages"][label] = r
+        if r.get("failed"):
+            _say(f"  {label}: the AppTest subprocess failed: {r['failed']}")
+    header = f"  {'page':<22}" + "".join(f"{lab:>44}" for lab in dbs)
+    _say(header)
+    for label, r in per_db.items():
+        if "first_load_s" in r:
+            _say(f"    (first app run at {label}: {r['first_load_s'] * 1000:,.0f} ms — opens "
+                 f"the database, renders the default page cold)")
+    for page in found:
+        cells = []
+        for label in dbs:
+            rec = next((p for p in per_db[label].get("pages", []) if p["page"] == page), None)
+            if rec is None or not rec.get("warm"):
+                cells.append(("error: " + (rec or {}).get("error", "not run"))[:42])
+                continue
+            w = Stats(rec["warm"])
+            cell = f"{w.median * 1000:,.0f} ms [{w.min * 1000:,.0f}–{w.max * 1000:,.0f}]"
+            cell += f", first {rec.get('cold', 0) * 1000:,.0f} ms"
+            if rec.get("error"):
+                cell += " (ERR)"
+            cells.append(cell)
+        _say(f"  {page:<22}" + "".join(f"{c:>44}" for c in cells))
+    for label in dbs:
+        for rec in per_db[label].get("pages", []):
+            if rec.get("error"):
+                _say(f"  ! {label} {rec['page']}: {rec['error']}")
+
+
+def summary(results: dict, n: int) -> None:
+    _say(f"\n## 6. Against the targets (at {n:,} communes on this machine)")
+    big = f"{n:,} communes"
+    rows = []
+    pr = results.get("progress", {}).get(big)
+    if pr:
+        for key in ("full → Arrow (raw query)", "full → DataFrame"):
+            v = pr["view"][key]["median"] * 1000
+            rows.append((f"progress view, {key}", f"{v:,.0f} ms", f"≤ {TARGET_PROGRESS_MS} ms",
+                         verdict(v, TARGET_PROGRESS_MS, unit=" ms")))
+        prov_key = next(k for k in pr["view"] if k.startswith("one province"))
+        v = pr["view"][prov_key]["median"] * 1000
+        rows.append((f"progress view, {prov_key}", f"{v:,.0f} ms", f"≤ {TARGET_PROGRESS_MS} ms",
+                     verdict(v, TARGET_PROGRESS_MS, unit=" ms")))
+        rows.append(("progress view vs pandas (compute only)", f"{pr['ratio_compute']:,.2f}×",
+                     f"≥ {TARGET_PANDAS_RATIO}×", verdict(pr["ratio_compute"],
+                                                          TARGET_PANDAS_RATIO,
+                                                          higher_is_better=True, unit="×")))
+        rows.append(("progress view vs pandas (load + compute)",
+                     f"{pr['ratio_load_compute']:,.2f}×", f"≥ {TARGET_PANDAS_RATIO}×",
+                     verdict(pr["ratio_load_compute"], TARGET_PANDAS_RATIO,
+                             higher_is_better=True, unit="×")))
+        live = pr.get("live")
+        if live:
+            v = live["refresh"]["median"] * 1000
+            rows.append(("  (info) progress_live refresh per write session", f"{v:,.0f} ms",
+                         "-", "the price of the snapshot, paid by each load/upload/undo"))
+            rows.append(("  (info) pandas compute / progress_live → DataFrame",
+                         f"{live['ratio_compute']:,.1f}×", f"≥ {TARGET_PANDAS_RATIO}×",
+                         verdict(live["ratio_compute"], TARGET_PANDAS_RATIO,
+                                 higher_is_better=True, unit="×")))
+    pages = results.get("pages", {}).get(big)
+    if isinstance(pages, dict) and pages.get("pages"):
+        for rec in pages["pages"]:
+            if rec.get("warm"):
+                v = Stats(rec["warm"]).median * 1000
+                rows.append((f"page {rec['page']} (warm)", f"{v:,.0f} ms",
+                             f"≤ {TARGET_PAGE_MS} ms", verdict(v, TARGET_PAGE_MS, unit=" ms")))
+            else:
+                rows.append((f"page {rec['page']}", "error", f"≤ {TARGET_PAGE_MS} ms",
+                             rec.get("error", "")))
+        if "peak_rss_mb" in pages:
+            v = pages["peak_rss_mb"]
+            rows.append(("app peak RSS (AppTest process, all pages)", f"{v:,.0f} MB",
+                         f"≤ {TARGET_RSS_MB} MB", verdict(v, TARGET_RSS_MB, unit=" MB")))
+    ing = results.get("ingest")
+    if ing:
+        v = ing["total"]["median"]
+        rows.append((f"ingest of {ing['workbooks']:,} workbooks", f"{v:,.1f} s",
+                     f"≤ {TARGET_INGEST_S} s", verdict(v, TARGET_INGEST_S, unit=" s")
+                     if ing["workbooks"] >= 3321 else
+                     f"(only {ing['workbooks']} workbooks: "
+                     f"≈ {v / ing['workbooks'] * 3321:,.0f} s at 3,321)"))
+    w = max((len(r[0]) for r in rows), default=10)
+    for name, value, target, ok in rows:
+        _say(f"  {name:<{w}}  {value:>12}  {target:>10}  {ok}")
+    results["summary"] = rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke run: 60 communes, 2-3 runs of everything")
+    ap.add_argument("--communes", type=int, help="synthetic communes (default 3321)")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--runs", type=int, help="timed runs of each query and page (default 5)")
+    ap.add_argument("--build-runs", type=int, help="database builds (default 3)")
+    ap.add_argument("--ingest-runs", type=int, help="ingest runs (default 3)")
+    ap.add_argument("--jobs", type=int, default=machine.nproc(),
+                    help="parsing processes (default: nproc)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    ap.add_argument("--skip", action="append", default=[],
+                    choices=["build", "ingest", "progress", "pages"],
+                    help="leave a section out (repeatable)")
+    args = ap.parse_args(argv)
+    n = args.communes or (60 if args.quick else synth.DEFAULT_COMMUNES)
+    runs = args.runs or (3 if args.quick else 5)
+    build_runs = args.build_runs or (2 if args.quick else 3)
+    ingest_runs = args.ingest_runs or (2 if args.quick else 3)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    m = machine.info()
+    results: dict = {"started": datetime.now().isoformat(timespec="seconds"), "machine": m,
+                     "communes": n, "seed": args.seed, "quick": args.quick}
+    _say(f"# make bench — {results['started']}{'  (--quick)' if args.quick else ''}")
+    _say(f"Machine: {machine.describe(m)}")
+    _say(f"Data: synthetic (python -m etl synth --communes {n} --seed {args.seed}; every row "
+         f"synthetic = TRUE) and the 5 seed workbooks. Timings: median [min–max].")
+
+    seed_db = build_seed_db(out)
+    rss = results["bench_peak_rss_mb"] = {}
+    if "build" in args.skip and (out / f"synthetic-n{n}.duckdb").exists():
+        synth_db = out / f"synthetic-n{n}.duckdb"
+    else:
+        reset_peak_rss()
+        synth_db = section_build(out, n, args.seed, build_runs, results)
+        rss["database build (etl synth --db)"] = peak_rss_mb()
+    dbs = {"5 communes": seed_db, f"{n:,} communes": synth_db}
+    if "progress" not in args.skip:
+        section_progress(dbs, runs, results)
+    if "pages" not in args.skip:
+        section_pages(dbs, runs, results)
+    if "ingest" not in args.skip:
+        reset_peak_rss()
+        section_ingest(out, n, args.seed, ingest_runs, args.jobs, results)
+        rss["ingest, main process (write session)"] = peak_rss_mb()
+
+    _say("\n## 5. Peak RSS")
+    for label in dbs:
+        r = results.get("pages", {}).get(label)
+        if isinstance(r, dict) and "peak_rss_mb" in r:
+            _say(f"  app (AppTest subprocess, every page) at {label}: {r['peak_rss_mb']:,.0f} MB")
+    for label in dbs:
+        r = results.get("progress", {}).get(label)
+        if r:
+            _say(f"  progress at {label}: querying the view {r['view_peak_rss_mb']:,.0f} MB, "
+                 f"the pandas way {r['pandas']['peak_rss_mb']:,.0f} MB (own process)")
+    for phase, mb in rss.items():
+        _say(f"  bench process, {phase}: {mb:,.0f} MB")
+    summary(results, n)
+    results["seconds"] = time.perf_counter() - started
+    _say(f"\nBench took {results['seconds'] / 60:,.1f} min. Figures: {out / 'latest.json'}")
+    (out / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=1,
+                                                default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main())

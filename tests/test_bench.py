@@ -1,0 +1,44 @@
+"""The benchmark's own logic (fast): the pandas way agrees with the `progress` view (and the
+snapshot with the computation behind it), and the pages are discovered from
+streamlit_app.py. Timings are never asserted."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import pages, progress
+from etl.cli import main
+
+
+@pytest.fixture(scope="module")
+def small_synth(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("bench") / "synthetic.duckdb"
+    assert main(["synth", "--communes", "25", "--db", str(path), "--seed", "3"]) == 0
+    return path
+
+
+@pytest.mark.parametrize("which", ["seed", "synthetic"])
+def test_pandas_way_matches_the_view(which, seed_db, small_synth):
+    con = progress.open_readonly(seed_db if which == "seed" else small_synth)
+    t, a, ci = progress.load_frames(con)
+    naive = progress.naive_progress(t, a, ci)
+    ok, why = progress.same_as_view(naive, progress.frame(con, "SELECT * FROM progress"))
+    assert ok, why
+    if progress.has_relation(con, progress.LIVE):  # a snapshot: fresh after the write
+        assert progress.differing_rows(con, progress.LIVE, "progress") == 0
+    con.close()
+
+
+def test_pages_are_discovered_from_the_entry_point(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.py").write_text("")
+    (tmp_path / "pages" / "b.py").write_text("")
+    entry = tmp_path / "streamlit_app.py"
+    entry.write_text('import streamlit as st\nP = [("pages/b.py", "B"), ("pages/a.py", "A")]\n'
+                     'st.navigation([st.Page(p, title=t) for p, t in P] + '
+                     '[st.Page("pages/missing.py")]).run()\n')
+    assert pages.discover(entry) == ["pages/b.py", "pages/a.py"]
+    entry.write_text("print('no navigation here')\n")
+    assert pages.discover(entry) == []
+    assert pages.discover(tmp_path / "absent.py") == []
