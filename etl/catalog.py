@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,7 +122,8 @@ class Catalog:
     def pillar_for_heading(self, heading: str) -> str | None:
         """'Hạ tầng số' / 'I. HẠ TẦNG SỐ' / 'Hoạt động Chính quyền số' -> pillar code."""
         f = fold(heading)
-        f = f.lstrip("0123456789ivxlc. )-").strip() if f else f
+        # "I. HẠ TẦNG SỐ", "2) Nhân lực số", "V - Chính quyền số": drop the numbering only.
+        f = re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)(?:\s*[.)\-]\s*|\s+)", "", f).strip() if f else f
         if f in self._pillar_keys:
             return self._pillar_keys[f]
         padded = f" {f} "

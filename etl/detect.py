@@ -34,6 +34,7 @@ class Column:
     header: str  # the header text as written (parent + child for grouped headers)
     role: str
     year: int | None = None
+    period: str | None = None  # results by quarter: "2025-Q1"
     funding_source: str | None = None
     scale: float = 1.0  # amounts: factor to million VND
 
@@ -256,6 +257,10 @@ def _read_header(sheet: SheetData, grid: dict, r: int) -> tuple[Table, int]:
             col.year = None
         if col.role == "target" and year is None:
             col.year = _year_from_children(parts)
+        if col.role == "actual":
+            q = quarter(header)
+            if q and col.year:
+                col.period = f"{col.year}-Q{q}"
         columns.append(col)
     # Only the first label column is the label; later ones are extra text.
     seen_label = False
@@ -272,6 +277,18 @@ def _read_header(sheet: SheetData, grid: dict, r: int) -> tuple[Table, int]:
             body += 1
     table = Table(sheet=sheet.name, header_first=r + 1, header_last=last + 1, columns=columns)
     return table, body
+
+
+_QUARTER = re.compile(r"(?:\bquý|\bquy|\bq)\s*\.?\s*(IV|I{1,3}|[1-4])(?![\w])", re.I)
+
+
+def quarter(header: str) -> int | None:
+    """'Quý I/2025', 'Kết quả quý 3 năm 2025', 'Q4/2025' -> 1, 3, 4."""
+    m = _QUARTER.search(header)
+    if not m:
+        return None
+    q = m.group(1).upper()
+    return {"I": 1, "II": 2, "III": 3, "IV": 4}.get(q) or int(q)
 
 
 def _year_from_children(parts: list[str]) -> int | None:

@@ -222,7 +222,7 @@ def _indicator_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog)
         else:
             has_actual = True
             u.actuals.append(_actual(ctx, label, col.year, parsed, clean(assessment_raw), prov,
-                                     common))
+                                     common, period=col.period))
     if not has_actual and clean(assessment_raw) and "actuals" in t.kinds:
         # Only an assessment ("Đạt") was reported: that is the result.
         col = next(c for c, _, _ in row.values if c.role == "assessment")
@@ -241,9 +241,9 @@ def _indicator_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog)
 
 
 def _actual(ctx: Context, label: str, year: int, parsed: Parsed, assessment: str,
-            prov: Provenance, common: dict) -> ActualRecord:
+            prov: Provenance, common: dict, period: str | None = None) -> ActualRecord:
     return ActualRecord(
-        commune=ctx.commune, province=ctx.province, label=label, period=str(year),
+        commune=ctx.commune, province=ctx.province, label=label, period=period or str(year),
         period_year=year, value_text=parsed.text, kind=parsed.kind, op=parsed.op,
         value=parsed.value, value_low=parsed.low, value_high=parsed.high, unit=parsed.unit,
         assessment=assessment, prov=prov, numerator=parsed.numerator,

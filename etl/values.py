@@ -130,15 +130,11 @@ def _comparator(prefix_raw: str, suffix_folded: str) -> str:
     for fill in _FILLERS:  # "Đạt trên 1%": drop the filler, keep the comparator
         if p.startswith(fill + " "):
             p = p[len(fill) + 1:]
-    op = "="
-    if any(p.endswith(x) or p == x for x in _GT) and not p.endswith("khong vuot qua"):
-        op = ">"
-    if any(p.endswith(x) or p == x for x in _GE):
-        op = ">="
-    if any(p.endswith(x) or p == x for x in _LE):
-        op = "<="
-    if any(p.endswith(x) or p == x for x in _LT):
-        op = "<"
+    # The longest phrase that ends the prefix wins: "không dưới" (>=) over "dưới" (<),
+    # "không vượt quá" (<=) over "vượt" (>).
+    hits = [(len(x), o) for o, words in ((">", _GT), (">=", _GE), ("<=", _LE), ("<", _LT))
+            for x in words if p == x or p.endswith(" " + x)]
+    op = max(hits)[1] if hits else "="
     if op == "=" and ("tro len" in suffix_folded or "tro len" in p):
         op = ">="
     if op == "=" and ("tro xuong" in suffix_folded):

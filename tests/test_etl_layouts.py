@@ -134,3 +134,28 @@ def test_percent_formatted_numbers(workbook, tmp_path):
 def test_no_table_is_an_error(workbook):
     path = workbook({"S": [["Biên bản họp"], ["Nội dung cuộc họp ..."]]})
     assert "file.no_table" in codes(understood(path), "error")
+
+
+def test_quarterly_result_columns_are_separate_periods(workbook):
+    path = workbook({"BC": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kết quả thực hiện", None, None],
+        [None, None, None, "Quý I/2026", "Quý II/2026", "Q3/2026"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "40", "45,5", "52"],
+    ]}, merges={"BC": ["D2:F2", "A2:A3", "B2:B3", "C2:C3"]})
+    u = understood(path)
+    assert u.ok
+    assert [(a.period, a.period_year, a.value) for a in u.actuals] == [
+        ("2026-Q1", 2026, 40), ("2026-Q2", 2026, 45.5), ("2026-Q3", 2026, 52)]
+    assert "value.conflict" not in codes(u)
+
+
+def test_section_headings_give_the_pillar_of_commune_specific_rows(workbook):
+    path = workbook({"PL": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        ["V", "CHÍNH QUYỀN SỐ"],
+        [1, "Sửa chữa phòng một cửa của xã", "Hoàn thành"],
+    ]})
+    t = understood(path).targets[0]
+    assert t.indicator_code.startswith("LOCAL.") and t.pillar == "CQ"
