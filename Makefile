@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 DB ?= data/dashboard.duckdb
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: run test install db rebuild-db browser-deps bench clean
+SYNTH_DB ?= data/synthetic.duckdb
+
+.PHONY: run test install db rebuild-db browser-deps bench bench-quick synth-db run-synth clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -43,5 +45,15 @@ test: $(STAMP) browser-deps
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench --quick
+
+# Synthetic national data (3,321 fictional communes, flagged synthetic on every page).
+synth-db: $(STAMP)
+	$(BIN)/python -m etl synth --communes 3321 --db $(SYNTH_DB)
+
+run-synth: synth-db
+	DASHBOARD_DB=$(abspath $(SYNTH_DB)) $(BIN)/streamlit run streamlit_app.py
+
 clean:
-	rm -rf $(VENV) $(DB) $(DB).lock test-artifacts
+	rm -rf $(VENV) $(DB) $(DB).lock $(SYNTH_DB) test-artifacts bench-out

@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_context_args(ld)
     ld.add_argument("--db", type=Path, default=DEFAULT_DB, help="Tệp DuckDB")
     ld.add_argument("--user", default="cli")
+    ld.add_argument("--synthetic", action="store_true",
+                    help="Đánh dấu dữ liệu mô phỏng (mọi trang hiển thị nhãn 'Dữ liệu mô phỏng')")
     u = sub.add_parser("undo", help="Hoàn tác một lượt nạp")
     u.add_argument("import_id", type=int)
     u.add_argument("--db", type=Path, default=DEFAULT_DB)
@@ -129,7 +131,10 @@ def cmd_load(args) -> int:
     with write_session(args.db) as con:
         sync_catalog(con, catalog)
         for u in understood:
-            results.append((u, load_understanding(con, u, loaded_by=args.user)))
+            results.append((u, load_understanding(con, u, loaded_by=args.user,
+                                                  synthetic=args.synthetic)))
+        if args.synthetic:
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
         totals = con.execute(
             "SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM actuals), "
             "(SELECT count(*) FROM budget_lines)").fetchone()

@@ -108,11 +108,14 @@ with history_tab:
             imports = service.list_imports(cur)
         finally:
             cur.close()
-        table(imports)
+        table(imports.head(500))
+        if len(imports) > 500:
+            st.caption(tr(f"500 lượt gần nhất trên tổng số {len(imports)}.",
+                          f"The latest 500 of {len(imports)} imports."))
         if not imports.empty:
-            chosen = st.selectbox(tr("Xem lượt nạp", "Open import"), imports["import_id"],
-                                  format_func=lambda i: f"#{i} — " + str(
-                                      imports.loc[imports.import_id == i, "file_name"].iloc[0]),
+            names = dict(zip(imports["import_id"], imports["file_name"]))
+            chosen = st.selectbox(tr("Xem lượt nạp", "Open import"), list(names),
+                                  format_func=lambda i: f"#{i} — {names[i]}",
                                   key="open_import")
             cur = db.cursor()
             try:
