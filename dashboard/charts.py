@@ -163,9 +163,13 @@ def _key_lines(fig: go.Figure, max_chars: int = 120) -> list[str]:
 
 
 def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True,
-            left: int = 80, right: int = 24, extra_top: int = 0, bottom: int = 64
-            ) -> go.Figure:
-    """Title, subtitle (scope, unit, data date), source caption, fonts, margins, legend."""
+            left: int = 80, right: int = 24, extra_top: int = 0, bottom: int = 64,
+            annotations: list[dict] | tuple = ()) -> go.Figure:
+    """Title, subtitle (scope, unit, data date), source caption, fonts, margins, legend.
+
+    ``annotations`` (plain dicts) are set on the layout together with the source caption in
+    one assignment: plotly re-validates every annotation on each ``add_annotation`` call,
+    which made charts with a few hundred written-out cells take seconds."""
     fs = meta.font_size
     title_lines = wrap(meta.title, 95 if not meta.briefing else 100, 2)
     n_title = title_lines.count("<br>") + 1
@@ -202,11 +206,14 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
     fig.update_xaxes(tickfont=dict(color="#222222", size=fs - 1),
                      title_font=dict(color="#333333", size=fs - 1))
     fig.update_yaxes(tickfont=dict(color="#222222"))
+    notes = list(annotations)
     if src:
-        fig.add_annotation(text=src, xref="paper", yref="paper", x=0, y=0,
-                           xshift=-left + 10, yshift=-bottom + 6, xanchor="left",
-                           yanchor="bottom", showarrow=False, align="left",
-                           font=dict(size=fs - 2, color="#444444"))
+        notes.append(dict(text=src, xref="paper", yref="paper", x=0, y=0,
+                          xshift=-left + 10, yshift=-bottom + 6, xanchor="left",
+                          yanchor="bottom", showarrow=False, align="left",
+                          font=dict(size=fs - 2, color="#444444")))
+    if notes:
+        fig.update_layout(annotations=[*fig.layout.annotations, *notes])
     return fig
 
 
@@ -372,22 +379,22 @@ def _chars(px: int, fs: float) -> int:
     return max(8, int(px / (fs * 0.56)))
 
 
-def _text_columns(fig: go.Figure, heads: list[tuple[int, str]], cells: list[list[tuple]],
-                  fs: int) -> int:
+def _text_columns(heads: list[tuple[int, str]], cells: list[list[tuple]], fs: int
+                  ) -> tuple[int, list[dict]]:
     """Written-out columns in the right margin, placed in pixels so they never overlap
     whatever the figure's width: heads [(width_px, title)], cells[col] = [(y, text, colour)].
-    Returns the right margin they need."""
-    x0 = 14
+    Returns the right margin they need and the annotations (dicts, for :func:`_finish` to set
+    in one go)."""
+    x0, notes = 14, []
     for (w, h), col in zip(heads, cells):
-        fig.add_annotation(x=1, xshift=x0, y=1, yref="paper", yshift=4, xref="paper",
-                           text=f"<b>{h}</b>", showarrow=False, xanchor="left",
-                           yanchor="bottom", font=dict(size=fs - 1))
-        for y, text, color in col:
-            fig.add_annotation(x=1, xshift=x0, y=y, xref="paper", yref="y", showarrow=False,
-                               xanchor="left", align="left", text=text,
-                               font=dict(size=fs - 1, color=color))
+        notes.append(dict(x=1, xshift=x0, y=1, yref="paper", yshift=4, xref="paper",
+                          text=f"<b>{h}</b>", showarrow=False, xanchor="left",
+                          yanchor="bottom", font=dict(size=fs - 1)))
+        notes += [dict(x=1, xshift=x0, y=y, xref="paper", yref="y", showarrow=False,
+                       xanchor="left", align="left", text=text,
+                       font=dict(size=fs - 1, color=color)) for y, text, color in col]
         x0 += w
-    return x0 + 6
+    return x0 + 6, notes
 
 
 def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
@@ -496,7 +503,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
         heads.append((w_g, t("gap", lang)))
         cells.append([(y, fmt.gap(r.gap, r.unit, lang), OI["vermillion"])
                       for y, r in zip(ys, d.itertuples()) if r.status == "behind"])
-    right = _text_columns(fig, heads, cells, fs)
+    right, notes = _text_columns(heads, cells, fs)
     labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in row_labels]
     ticks = [lab if ok else f"<span style='color:#666666'>{lab}</span>"
              for lab, ok in zip(labels, drawable)]
@@ -513,7 +520,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     fig.update_layout(xaxis=xaxis)
     height = 90 + row_px(labels, fs, briefing=meta.briefing) * len(d) + (26 if unit != "%" else 0)
     return _finish(fig, meta, max(220, height), left=left_margin(labels, fs), right=right,
-                   extra_top=26, bottom=64 + (26 if unit != "%" else 0))
+                   extra_top=26, bottom=64 + (26 if unit != "%" else 0), annotations=notes)
 
 
 def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name"
@@ -542,16 +549,17 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
             TARGET_COLOR_2, lang, legend_prefix=str(y0s), width=9)
     _glyphs(fig, last[pct1], [y + off for y, k in zip(ys, pct1) if k], 0, 100,
             TARGET_COLOR, lang, legend_prefix=str(y1s), width=9)
+    arrows = []
     for y in [y for y, k in zip(ys, pct0 & pct1) if k]:
         a, b = first.at[y, "target_low"], last.at[y, "target_low"]
         if pd.notna(a) and pd.notna(b) and a != b:
-            fig.add_annotation(x=b, y=y + off, ax=a, ay=y - off, xref="x", yref="y",
+            arrows.append(dict(x=b, y=y + off, ax=a, ay=y - off, xref="x", yref="y",
                                axref="x", ayref="y", showarrow=True, arrowhead=2,
-                               arrowsize=1.2, arrowwidth=1.8, arrowcolor="#333333", text="")
+                               arrowsize=1.2, arrowwidth=1.8, arrowcolor="#333333", text=""))
     w = 140 if not meta.briefing else 185
     c = _chars(w - 10, fs - 1)
-    right = _text_columns(
-        fig, [(w, str(y0s)), (w, str(y1s))],
+    right, notes = _text_columns(
+        [(w, str(y0s)), (w, str(y1s))],
         [[(y, wrap(r.text0, c, 2), "#1F6FA3") for y, r in zip(ys, d.itertuples())],
          [(y, wrap(r.text1, c, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs)
     labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
@@ -563,7 +571,7 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
                      zeroline=False)
     height = 90 + row_px(labels, fs, ROW_PX + 8, meta.briefing) * len(d)
     return _finish(fig, meta, max(220, height), left=left_margin(labels, fs), right=right,
-                   extra_top=26)
+                   extra_top=26, annotations=arrows + notes)
 
 
 # --------------------------------------------------------------------------- bars

@@ -686,7 +686,7 @@ def budget_lines(con, f: Filters, limit: int = 50, offset: int = 0) -> pd.DataFr
                source_name AS funding_source, status_name AS status, note, objective,
                expected_result, source_file, source_sheet, source_row, source_col, synthetic,
                count(*) OVER () AS n_total, sum(amount_million_vnd) OVER () AS grand_total
-        FROM bl ORDER BY commune_key, plan_year, source_file, source_row
+        FROM bl ORDER BY commune_key, plan_year, source_file, source_sheet, source_row, source_col
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 
