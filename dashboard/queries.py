@@ -98,13 +98,7 @@ def _progress_cte(f: Filters, *, year: bool = True, pillar: bool = True,
         else:
             inner.add("b.target_year = c.plan_year")
     if pillar and f.pillars:
-        codes = tuple(x for x in f.pillars if x != NO_PILLAR)
-        parts = []
-        if codes:
-            parts.append(f"b.pillar IN ({placeholders(len(codes))})")
-        if NO_PILLAR in f.pillars:
-            parts.append("b.pillar IS NULL")
-        inner.add("(" + " OR ".join(parts) + ")", *codes)
+        _pillar_filter(inner, f.pillars)
     if indicator and f.indicator:
         inner.add("b.indicator_code = ?", f.indicator)
     sql = f"""
@@ -135,17 +129,20 @@ def _progress_cte(f: Filters, *, year: bool = True, pillar: bool = True,
     return sql, [*geo.params, int(f.as_of), *inner.params]
 
 
+def _pillar_filter(w: Where, pillars: tuple[str, ...]) -> None:
+    """DTI groups chosen in the filter; NO_PILLAR stands for rows with no group."""
+    codes = tuple(x for x in pillars if x != NO_PILLAR)
+    parts = [f"b.pillar IN ({placeholders(len(codes))})"] if codes else []
+    if NO_PILLAR in pillars:
+        parts.append("b.pillar IS NULL")
+    w.add("(" + " OR ".join(parts) + ")", *codes)
+
+
 def _budget_where(f: Filters, *, pillar: bool = True) -> Where:
     w = Where().in_("b.province", f.provinces).in_(
         _ckey('b'), f.communes)
     if pillar and f.pillars:
-        codes = tuple(x for x in f.pillars if x != NO_PILLAR)
-        parts = []
-        if codes:
-            parts.append(f"b.pillar IN ({placeholders(len(codes))})")
-        if NO_PILLAR in f.pillars:
-            parts.append("b.pillar IS NULL")
-        w.add("(" + " OR ".join(parts) + ")", *codes)
+        _pillar_filter(w, f.pillars)
     if f.target_year is not None:
         w.add("b.plan_year = ?", int(f.target_year))
     return w
