@@ -81,6 +81,8 @@ class Catalog:
     _pillar_keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        for ind in self.indicators.values():  # the canonical wording itself is certain
+            self.aliases.setdefault(alias_key(ind.name_vi), ind.code)
         seen: dict[str, str] = {}
         for ind in self.indicators.values():
             seen.setdefault(match_text(ind.name_vi), ind.code)

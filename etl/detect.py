@@ -172,6 +172,14 @@ def _cell(sheet: SheetData, grid: dict, r: int, c: int) -> Any:
     return v if v is not None else sheet.value(r, c)
 
 
+def _could_be_header(row: list[Any]) -> bool:
+    """Cheap test inside a table: a row that starts with a number (its STT) is data."""
+    first = next((v for v in row if v is not None and clean(v)), None)
+    if isinstance(first, (int, float)) and not isinstance(first, bool):
+        return False
+    return not (isinstance(first, str) and re.fullmatch(r"\d+(\.\d+)*\.?", first.strip()))
+
+
 def _is_header_row(sheet: SheetData, grid: dict, r: int) -> bool:
     width = max((len(x) for x in sheet.rows[r:r + 2]), default=0)
     roles = set()
@@ -198,7 +206,7 @@ def find_tables(sheet: SheetData) -> list[Table]:
     current: Table | None = None
     title_lines: list[str] = []
     while r < nrows:
-        if _is_header_row(sheet, grid, r):
+        if (current is None or _could_be_header(sheet.rows[r])) and _is_header_row(sheet, grid, r):
             table, r = _read_header(sheet, grid, r)
             table.title_lines = title_lines
             title_lines = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from .catalog import Catalog
 from .pipeline import Understanding
@@ -75,15 +75,17 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
         replaced: dict[str, int] = {}
         unchanged: dict[str, int] = {}
         dataset_ids: dict[tuple[str, str], int] = {}
-        for (kind, period), rows in groups.items():
-            old = con.execute(
-                "SELECT dataset_id FROM datasets WHERE commune = ? AND province = ? AND kind = ? "
-                "AND period_key = ? AND active", [ctx.commune, ctx.province, kind, period]
-            ).fetchall()
+        active = {(k, p): ids for k, p, ids in con.execute(
+            "SELECT kind, period_key, list(dataset_id) FROM datasets WHERE commune = ? "
+            "AND province = ? AND active GROUP BY kind, period_key",
+            [ctx.commune, ctx.province]).fetchall()}
+        new_ids = [r[0] for r in con.execute("SELECT nextval('dataset_seq') FROM range(?)",
+                                             [len(groups)]).fetchall()]
+        for ds_id, ((kind, period), rows) in zip(new_ids, groups.items()):
             table = {"targets": "target_rows", "actuals": "actual_rows",
                      "budget": "budget_rows"}[kind]
             old_keys: list[tuple] = []
-            for (ds,) in old:
+            for ds in active.get((kind, period), []):
                 old_keys += con.execute(f"SELECT {_ROW_KEY[kind]} FROM {table} "
                                         f"WHERE dataset_id = ?", [ds]).fetchall()
                 con.execute("UPDATE datasets SET active = FALSE, replaced_by = ? "
@@ -92,25 +94,25 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
             if old_keys:
                 replaced[kind] = len(old_keys) - same
                 unchanged[kind] = same
-            ds_id = con.execute("SELECT nextval('dataset_seq')").fetchone()[0]
-            con.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, TRUE, NULL)",
-                        [ds_id, import_id, ctx.commune, ctx.province, kind, period])
             dataset_ids[(kind, period)] = ds_id
             added[kind] = added.get(kind, 0) + len(rows) - unchanged.get(kind, 0)
+        if groups:
+            _insert(con, "datasets", [dict(
+                dataset_id=dataset_ids[key], import_id=import_id, commune=ctx.commune,
+                province=ctx.province, kind=key[0], period_key=key[1], active=True,
+                replaced_by=None) for key in groups])
         _insert_targets(con, u.targets, dataset_ids, import_id, synthetic)
         _insert_actuals(con, u.actuals, dataset_ids, import_id, synthetic)
         _insert_budget(con, u.budget, dataset_ids, import_id, synthetic)
         probs = [p for p in u.problems if p.severity != "info"]
-        if probs:
-            con.executemany("INSERT INTO import_problems VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [(import_id, p.code, p.severity, p.message, p.sheet, p.row, p.column)
-                             for p in probs])
+        _insert(con, "import_problems", [dict(
+            import_id=import_id, code=p.code, severity=p.severity, message=p.message,
+            source_sheet=p.sheet, source_row=p.row, source_col=p.column) for p in probs])
         con.execute(
             "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, NULL)",
             [import_id, u.file_name, u.sha256, datetime.now(), loaded_by, ctx.commune,
              ctx.province, len(u.targets), len(u.actuals), len(u.budget),
              sum(replaced.values()), sum(1 for p in probs if p.severity == "warning"), synthetic])
-        _bump_version(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -160,7 +162,6 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> str:
                     [import_id])
         con.execute("UPDATE imports SET status = 'undone', undone_at = ? WHERE import_id = ?",
                     [datetime.now(), import_id])
-        _bump_version(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -168,27 +169,25 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> str:
     return "Đã hoàn tác."
 
 
-def _bump_version(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('data_version', "
-                "CAST(coalesce((SELECT CAST(value AS INTEGER) FROM meta "
-                "WHERE key = 'data_version'), 0) + 1 AS VARCHAR))")
-
-
 def _flags(flags: list[str]) -> str:
     return ",".join(flags)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    if frame.empty:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Insert rows (dicts with the same keys) in one statement, through an Arrow table."""
+    if not rows:
         return
+    frame = pa.Table.from_pylist(rows)
     con.register("_frame", frame)
-    cols = ", ".join(f'"{c}"' for c in frame.columns)
-    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame")
-    con.unregister("_frame")
+    try:
+        cols = ", ".join(f'"{c}"' for c in frame.column_names)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame")
+    finally:
+        con.unregister("_frame")
 
 
 def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, synthetic: bool):
-    _insert(con, "target_rows", pd.DataFrame([dict(
+    _insert(con, "target_rows", [dict(
         dataset_id=ds[("targets", str(r.target_year))], import_id=import_id, commune=r.commune,
         province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
         target_year=r.target_year, target_text=r.target_text, value_kind=r.kind, op=r.op,
@@ -198,11 +197,11 @@ def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, syn
         suggested_code=r.suggested_code, note=r.note, source_ref=r.source_ref,
         flags=_flags(r.flags), source_file=r.prov.source_file, source_sheet=r.prov.source_sheet,
         source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic)
-        for r in rows]))
+        for r in rows])
 
 
 def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, synthetic: bool):
-    _insert(con, "actual_rows", pd.DataFrame([dict(
+    _insert(con, "actual_rows", [dict(
         dataset_id=ds[("actuals", r.period)], import_id=import_id, commune=r.commune,
         province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
         period=r.period, period_year=r.period_year, value=r.value, value_text=r.value_text,
@@ -212,11 +211,11 @@ def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, syn
         match_confidence=r.match_confidence, suggested_code=r.suggested_code, note=r.note,
         source_ref=r.source_ref, flags=_flags(r.flags), source_file=r.prov.source_file,
         source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
-        source_col=r.prov.source_col, synthetic=synthetic) for r in rows]))
+        source_col=r.prov.source_col, synthetic=synthetic) for r in rows])
 
 
 def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synthetic: bool):
-    _insert(con, "budget_rows", pd.DataFrame([dict(
+    _insert(con, "budget_rows", [dict(
         dataset_id=ds[("budget", str(r.plan_year))], import_id=import_id, commune=r.commune,
         province=r.province, plan_year=r.plan_year, line_no=r.line_no, task=r.task,
         objective=r.objective, expected_result=r.expected_result, pillar=r.pillar,
@@ -224,7 +223,7 @@ def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synt
         amount_text=r.amount_text, funding_source=r.funding_source, status=r.status,
         note=r.note, flags=_flags(r.flags), source_file=r.prov.source_file,
         source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
-        source_col=r.prov.source_col, synthetic=synthetic) for r in rows]))
+        source_col=r.prov.source_col, synthetic=synthetic) for r in rows])
 
 
 def problems_json(u: Understanding) -> str:

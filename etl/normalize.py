@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w%≥≤<>/.,\-–+ ]+", re.UNICODE)
@@ -28,8 +29,11 @@ def strip_diacritics(text: str) -> str:
     return s.replace("đ", "d").replace("Đ", "D")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: object) -> str:
-    """Lower-case, diacritics removed, punctuation reduced to spaces: for comparisons."""
+    """Lower-case, diacritics removed, punctuation reduced to spaces: for comparisons.
+
+    Cached: the same header words, units and lead units recur in every workbook."""
     s = strip_diacritics(clean(text)).lower()
     s = re.sub(r"[^\w%]+", " ", s)
     return _WS.sub(" ", s).strip()

@@ -36,6 +36,8 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE OR REPLACE TABLE progress_snapshot AS SELECT * FROM progress_live "
                 "ORDER BY province, commune, indicator_code, target_year")
     con.execute("CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('data_version', CAST(coalesce((SELECT "
+                "CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'), 0) + 1 AS VARCHAR))")
     con.execute("COMMIT")
 
 

@@ -825,7 +825,7 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
     loaded later into the same database gets fresh ids."""
     import pandas as pd
 
-    from .load import _bump_version, sync_catalog
+    from .load import sync_catalog
     from .store import write_session
 
     db = Path(db)
@@ -890,7 +890,6 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
         for key, value in (("synthetic", "true"), ("synthetic_communes", str(n)),
                            ("synthetic_seed", str(seed)), ("synthetic_version", SYNTH_VERSION)):
             con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-        _bump_version(con)
     stats = dict(communes=len(units), provinces=len({p for _, p in units}), **counts,
                  seconds=round(time.perf_counter() - t0, 2))
     if log:

@@ -116,9 +116,13 @@ CRASH = """
 import os, sys
 sys.path.insert(0, {root!r})
 import etl.load
-def boom(con):
-    os._exit(9)   # killed in the middle of the transaction, before COMMIT
-etl.load._bump_version = boom
+real_insert = etl.load._insert
+def boom(con, table, rows):
+    if table == "actual_rows" or table == "target_rows" and len(rows) > 0:
+        real_insert(con, table, rows)
+        os._exit(9)   # killed in the middle of the transaction, after rows went in
+    real_insert(con, table, rows)
+etl.load._insert = boom
 from etl.cli import main
 main(["load", {file!r}, "--db", {db!r}])
 """
