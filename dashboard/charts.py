@@ -644,11 +644,3 @@ def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "
     height = 100 + row_px(labels, fs, ROW_PX + 4, meta.briefing) * len(d)
     return _finish(fig, meta, max(200, height), legend=False, left=left_margin(labels, fs),
                    bottom=80)
-
-
-def to_image(fig: go.Figure, width: int = 1600, height: int | None = None,
-             scale: int = 2) -> bytes:
-    """Server-side PNG (kaleido drives Chromium). The browser's camera button is the usual
-    way; this is for scripted exports."""
-    return fig.to_image(format="png", width=width, height=height or fig.layout.height or 900,
-                        scale=scale)
