@@ -279,21 +279,26 @@ def files_of(*dfs: pd.DataFrame, cols=("source_file", "target_source_file",
 
 
 # --------------------------------------------------------------------------- rendering
+def _downloads(data: pd.DataFrame, filename: str, key: str, widths: list[int]):
+    """.csv and .xlsx buttons for the data behind a chart or table; returns the spare column."""
+    exp = tables.export_frame(data, lang())
+    c1, c2, rest = st.columns(widths)
+    c1.download_button(t("download_csv"), data=lambda: export.to_csv_bytes(exp),
+                       file_name=f"{filename}.csv", mime="text/csv", key=f"csv_{key}",
+                       on_click="ignore", icon=":material/download:")
+    c2.download_button(t("download_xlsx"), data=lambda: export.to_xlsx_bytes(exp),
+                       file_name=f"{filename}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"xlsx_{key}", on_click="ignore", icon=":material/download:")
+    return rest
+
+
 def chart(fig, m: charts.ChartMeta, data: pd.DataFrame, key: str) -> None:
     """The figure, then its data as .csv and .xlsx (not in briefing mode)."""
     st.plotly_chart(fig, config=charts.config(m), key=f"chart_{key}", width="stretch")
     if m.briefing:
         return
-    L = lang()
-    exp = tables.export_frame(data, L)
-    c1, c2, c3 = st.columns([1, 1, 3])
-    c1.download_button(t("download_csv"), data=lambda: export.to_csv_bytes(exp),
-                       file_name=f"{m.filename}.csv", mime="text/csv", key=f"csv_{key}",
-                       on_click="ignore", icon=":material/download:")
-    c2.download_button(t("download_xlsx"), data=lambda: export.to_xlsx_bytes(exp),
-                       file_name=f"{m.filename}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"xlsx_{key}", on_click="ignore", icon=":material/download:")
+    c3 = _downloads(data, m.filename, key, [1, 1, 3])
     c3.caption(t("png_hint"))
 
 
@@ -302,16 +307,21 @@ def table(display: pd.DataFrame, key: str, raw: pd.DataFrame | None = None,
     st.dataframe(display, hide_index=True, width="stretch", key=f"table_{key}",
                  height="auto" if len(display) <= 12 else 460)
     if raw is not None and not briefing():
-        L = lang()
-        exp = tables.export_frame(raw, L)
-        c1, c2, _ = st.columns([1, 1, 3])
-        c1.download_button(t("download_csv"), data=lambda: export.to_csv_bytes(exp),
-                           file_name=f"{name}.csv", mime="text/csv", key=f"tcsv_{key}",
-                           on_click="ignore", icon=":material/download:")
-        c2.download_button(t("download_xlsx"), data=lambda: export.to_xlsx_bytes(exp),
-                           file_name=f"{name}.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key=f"txlsx_{key}", on_click="ignore", icon=":material/download:")
+        _downloads(raw, name, f"t{key}", [1, 1, 3])
+
+
+def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str) -> bool:
+    """Targets behind, furthest first: the chart and (outside briefing) its table.
+    Returns False when there is nothing to show (the empty state is drawn)."""
+    if gaps.empty:
+        empty("no_gaps")
+        return False
+    m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name)
+    chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
+          m, gaps, "gaps")
+    if not briefing():
+        table(tables.progress(gaps, lang(), with_gap=True), "gaps")
+    return True
 
 
 def paged(fn: Callable[..., pd.DataFrame], f: Filters, key: str, size: int = 50, **kw

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth
+from etl import service
 from dashboard.i18n import current_lang
 from etl.catalog import Catalog
 from etl.pipeline import Understanding
@@ -53,6 +54,21 @@ def table(frame: pd.DataFrame, **kw) -> None:
     i = 1 if current_lang() == "en" else 0
     config = {c: COLUMNS[c][i] for c in frame.columns if c in COLUMNS}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kw)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def catalog_for(path: str, version: str) -> Catalog:
+    """The catalogue plus analysts' remembered choices, read once per data version."""
+    return service.catalog_with_user_aliases(path)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def review(data: bytes, name: str, path: str, version: str, commune: str | None = None,
+           province: str | None = None, year: int | None = None,
+           choices: tuple[tuple[str, str], ...] = ()) -> Understanding:
+    """A file's review, parsed once per (content, settings, data version), not every rerun."""
+    return service.review_bytes(data, name, catalog_for(path, version), commune=commune,
+                                province=province, year=year, choices=dict(choices))
 
 
 def tr(vi: str, en: str) -> str:

@@ -12,16 +12,8 @@ show = ui.briefing_choice({"ranked": t("gaps_ranked_title"), "lead": t("lead_tit
 if show == "ranked" or not ui.briefing():
     gaps, total = ui.paged(Q.gaps_ranked, f, "gaps",
                            size=ui.BRIEFING_ROWS if ui.briefing() else 25)
-    if gaps.empty:
-        ui.empty("no_gaps")
-    else:
-        m = ui.meta(f, t("gaps_ranked_title"), t("unit_pct"), sources=ui.files_of(gaps),
-                    name="khoang_cach_xep_hang")
-        ui.chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
-                 m, gaps, "gaps")
-        if not ui.briefing():
-            ui.table(tables.progress(gaps, L, with_gap=True), "gaps")
-            ui.pager(total, "gaps", size=25)
+    if ui.gaps_block(gaps, f, "gaps_ranked_title", "khoang_cach_xep_hang") and not ui.briefing():
+        ui.pager(total, "gaps", size=25)
 
 if show == "lead" or not ui.briefing():
     lead = ui.q(Q.gaps_by_lead_unit, f, limit=10 if ui.briefing() else 15)

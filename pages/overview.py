@@ -1,7 +1,7 @@
 """Tổng quan: headline tiles, commune x DTI-group status, the largest gaps."""
 import streamlit as st
 
-from dashboard import charts, fmt, tables, ui
+from dashboard import charts, fmt, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
 
@@ -50,13 +50,5 @@ if show == "heatmap" or not ui.briefing():
 
 if show == "gaps" or not ui.briefing():
     gaps = ui.q(Q.largest_gaps, f, limit=ui.BRIEFING_ROWS if ui.briefing() else 10)
-    if gaps.empty:
-        ui.empty("no_gaps")
-    else:
-        m = ui.meta(f, t("gaps_title"), t("unit_pct"), sources=ui.files_of(gaps),
-                    name="chi_tieu_chua_dat")
-        ui.chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
-                 m, gaps, "gaps")
-        if not ui.briefing():
-            ui.table(tables.progress(gaps, L, with_gap=True), "gaps")
-            st.caption(t("trace_note"))
+    if ui.gaps_block(gaps, f, "gaps_title", "chi_tieu_chua_dat") and not ui.briefing():
+        st.caption(t("trace_note"))

@@ -6,7 +6,8 @@ import hashlib
 import streamlit as st
 
 from dashboard import db, ui
-from dashboard.upload_view import analyst_gate, choose_codes, show_review, table, tr
+from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, review, show_review,
+                                   table, tr)
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
@@ -23,13 +24,15 @@ st.caption(tr("Tải phụ lục kế hoạch, báo cáo kết quả hoặc bả
 can_write = analyst_gate()
 upload_tab, history_tab, template_tab = st.tabs(
     [tr("Tải lên", "Upload"), tr("Lịch sử nạp", "Import history"), tr("Tệp mẫu", "Templates")])
-catalog = service.catalog_with_user_aliases(db.db_path())
+db_state = db.state()
+catalog = catalog_for(db_state.path, db_state.version)
 
 with template_tab:
     for kind, label in (("targets", tr("Mẫu chỉ tiêu", "Targets template")),
                         ("results", tr("Mẫu kết quả", "Results template")),
                         ("budget", tr("Mẫu kinh phí", "Budget template"))):
-        st.download_button(label, template_bytes(kind, load_catalog()),
+        st.download_button(label, lambda kind=kind: template_bytes(kind, load_catalog()),
+                           on_click="ignore",
                            file_name=FILE_NAMES[kind], key=f"tpl-{kind}",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -47,7 +50,7 @@ with upload_tab:
             data = f.getvalue()
             key = hashlib.sha256(data).hexdigest()[:12]
             st.subheader(f.name, anchor=False)
-            first = service.review_bytes(data, f.name, catalog)
+            first = review(data, f.name, db_state.path, db_state.version)
             with st.expander(tr("Xã / tỉnh / năm (điền khi tệp không ghi)",
                                 "Commune / province / year (fill in when the file does not say)"),
                              expanded=not first.ok):
@@ -65,7 +68,8 @@ with upload_tab:
                              province=province if province != first.context.province else None,
                              year=int(year) or None)
             choices = st.session_state.get(f"choices-{key}", {})
-            u = service.review_bytes(data, f.name, catalog, choices=choices, **overrides) \
+            u = review(data, f.name, db_state.path, db_state.version,
+                       choices=tuple(sorted(choices.items())), **overrides) \
                 if any(overrides.values()) or choices else first
             show_review(u)
             st.markdown("**" + tr("Gắn chỉ tiêu chuẩn", "Map to the catalogue") + "**")
