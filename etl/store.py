@@ -26,7 +26,17 @@ DEFAULT_DB = Path(os.environ.get("DASHBOARD_DB", Path(__file__).resolve().parent
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """A new database gets the whole schema; an older one its missing migrations first (so
+    the views in schema.sql find the columns they name). See etl/migrations.py."""
+    from .migrations import latest_version, migrate
+    fresh = con.execute("SELECT count(*) FROM information_schema.tables "
+                        "WHERE table_name = 'meta'").fetchone()[0] == 0
+    if not fresh:
+        migrate(con)
     con.execute(SCHEMA)
+    if fresh:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                    [str(latest_version())])
 
 
 def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
