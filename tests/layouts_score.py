@@ -66,13 +66,13 @@ def _same_text(a, b) -> bool:
     return _fold(a) == _fold(b)
 
 
-def understand_corpus_file(facts: dict):
+def understand_corpus_file(facts: dict, *, use_given: bool = True):
     from etl.catalog import load_catalog
     from etl.pipeline import understand
     from etl.read import read_workbook
     path = CORPUS / facts["file"]
     wb, problems = read_workbook(path)
-    given = facts.get("given") or {}
+    given = (facts.get("given") or {}) if use_given else {}
     if wb is None:
         return None, problems
     u = understand(wb, load_catalog(), commune=given.get("commune"),
@@ -103,8 +103,12 @@ def compare(facts: dict, u) -> list[str]:
     ctx = u.context
     if facts.get("commune") is not None and not _same_text(ctx.commune, facts["commune"]):
         bad.append(f"commune: read {ctx.commune!r}, document says {facts['commune']!r}")
-    if facts.get("province") is not None and not _same_text(ctx.province, facts["province"]):
-        bad.append(f"province: read {ctx.province!r}, document says {facts['province']!r}")
+    provinces = facts.get("province")
+    if provinces is not None:
+        provinces = provinces if isinstance(provinces, list) else [provinces]
+        if not any(_same_text(ctx.province, p) for p in provinces):
+            bad.append(f"province: read {ctx.province!r}, document says "
+                       f"{' or '.join(map(repr, provinces))}")
     counts = facts.get("counts") or {}
     have = u.counts()
     for k, v in counts.items():
@@ -176,6 +180,13 @@ def compare(facts: dict, u) -> list[str]:
 
 
 def judge(facts: dict) -> Verdict:
+    if facts.get("ask_without_given"):
+        # what the analyst gives must really be missing: without it the reader has to ask
+        _, bare = understand_corpus_file(facts, use_given=False)
+        if not any(p.severity == "error" for p in bare):
+            return Verdict(facts["id"], "wrong", wrong=[
+                f"loaded without asking for {sorted(facts.get('given') or {})}: "
+                f"{facts.get('why', '')}"])
     u, problems = understand_corpus_file(facts)
     errors = [p for p in problems if p.severity == "error"]
     counts = u.counts() if u is not None else {}

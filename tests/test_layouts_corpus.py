@@ -13,6 +13,11 @@ import pytest
 from tests import layouts_score as S
 
 XFAIL: dict[str, str] = {
+    "06_xuan_truc_ha_tang_so_2023_2025":
+        "commune read with the motto glued on ('Xuân Trúc Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam'); "
+        "unit 'Mb/s' in the value dropped (unit None)",
+    "09_hoa_hiep_tong_ket_2025":
+        "commune read with the motto glued on; results '100%' / '92/92' not read (0 actuals)",
 }
 
 
