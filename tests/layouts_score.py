@@ -89,11 +89,14 @@ def _located(p) -> bool:
 
 
 def _match(rows, label: str, used: set, key=lambda r: r.label, extra=lambda r: True):
+    """The first unused row whose label starts with ``label`` and that passes ``extra``; failing
+    that, the first by label alone (so a wrong year shows as a wrong year, not a missing row)."""
     want = _fold(label)
-    for i, r in enumerate(rows):
-        if i not in used and _fold(key(r)).startswith(want) and extra(r):
-            used.add(i)
-            return r
+    for test in (extra, lambda r: True):
+        for i, r in enumerate(rows):
+            if i not in used and _fold(key(r)).startswith(want) and test(r):
+                used.add(i)
+                return r
     return None
 
 
@@ -149,7 +152,9 @@ def compare(facts: dict, u) -> list[str]:
             bad.append(f"{where}: period {r.period!r}, document {a['period']!r}")
         if "raw" in a and _fold(r.value_text) != _fold(a["raw"]):
             bad.append(f"{where}: raw {r.value_text!r}, document {a['raw']!r}")
-        if "value" in a and not _same_number(r.value, a["value"]):
+        if "value" in a and a["value"] is None and r.value is not None:
+            bad.append(f"{where}: value {r.value!r}, document gives no number (text result)")
+        elif "value" in a and not _same_number(r.value, a["value"]):
             bad.append(f"{where}: value {r.value!r}, document {a['value']!r}")
         if "op" in a and r.op != a["op"]:
             bad.append(f"{where}: op {r.op!r}, document {a['op']!r}")
@@ -204,6 +209,27 @@ def judge(facts: dict) -> Verdict:
     return Verdict(facts["id"], "wrong" if bad else "right", wrong=bad, counts=counts)
 
 
+def diagnose(facts: dict) -> tuple[str, list[str]]:
+    """Not the score: read the workbook with the document's commune/province/year supplied,
+    to show what the tables give once context is out of the way ('-' = nothing to compare)."""
+    from etl.catalog import load_catalog
+    from etl.pipeline import understand
+    from etl.read import read_workbook
+    if not any(facts.get(k) for k in ("targets", "actuals", "budget")):
+        return "-", []
+    prov = facts.get("province")
+    prov = prov[0] if isinstance(prov, list) else prov
+    years = facts.get("years") or []
+    wb, problems = read_workbook(CORPUS / facts["file"])
+    u = understand(wb, load_catalog(), commune=facts.get("commune"), province=prov,
+                   year=years[0] if len(years) == 1 else None)
+    errors = [str(p) for p in u.problems if p.severity == "error"]
+    if errors:
+        return "refused", errors[:3]
+    bad = [b for b in compare(dict(facts, commune=None, province=None), u)]
+    return ("wrong" if bad else "right"), bad
+
+
 def score(verbose: bool = False, out=None) -> list[Verdict]:
     out = out or sys.stdout
     verdicts = [judge(load_facts(p)) for p in facts_files()]
@@ -215,6 +241,17 @@ def score(verbose: bool = False, out=None) -> list[Verdict]:
     n = {s: sum(v.status == s for v in verdicts) for s in ("right", "refused", "wrong")}
     print(f"\n{len(verdicts)} workbooks: {n['right']} facts right, {n['refused']} refused with a "
           f"message, {n['wrong']} with facts wrong", file=out)
+    if verbose:
+        print("\nDiagnostic (not the score): tables read with the document's commune, province "
+              "and year supplied", file=out)
+        for p in facts_files():
+            f = load_facts(p)
+            status, notes = diagnose(f)
+            if status == "-":
+                continue
+            print(f"{f['id']:45} {status}", file=out)
+            for w in notes:
+                print(f"{'':47}- {w}", file=out)
     return verdicts
 
 

@@ -13,11 +13,15 @@ import pytest
 from tests import layouts_score as S
 
 XFAIL: dict[str, str] = {
+    "01_gia_phong_phu_luc_muc_tieu":
+        "loads an empty table without a word: 'Chỉ tiêu cụ thể' is not taken for the target "
+        "column (role 'extra'), so 0 of 2 targets and no context.no_year error",
     "06_xuan_truc_ha_tang_so_2023_2025":
         "commune read with the motto glued on ('Xuân Trúc Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam'); "
-        "unit 'Mb/s' in the value dropped (unit None)",
+        "unit 'Mb/s' in the value dropped (unit None, 'Mb/s' left as qualifier)",
     "09_hoa_hiep_tong_ket_2025":
-        "commune read with the motto glued on; results '100%' / '92/92' not read (0 actuals)",
+        "commune read with the motto glued on; 2025 results filed under 2026 (the signing date "
+        "line won over the title '… NĂM 2025')",
 }
 
 
@@ -33,7 +37,7 @@ def _params():
 
 def test_corpus_is_big_enough_and_every_facts_file_has_its_workbook():
     files = S.facts_files()
-    assert len(files) >= 5  # raised to 20 as the corpus grows
+    assert len(files) >= 20
     for p in files:
         f = S.load_facts(p)
         assert (S.CORPUS / f["file"]).exists(), f["file"]
