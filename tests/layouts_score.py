@@ -215,17 +215,28 @@ def diagnose(facts: dict) -> tuple[str, list[str]]:
     from etl.catalog import load_catalog
     from etl.pipeline import understand
     from etl.read import read_workbook
-    if not any(facts.get(k) for k in ("targets", "actuals", "budget")):
-        return "-", []
     prov = facts.get("province")
     prov = prov[0] if isinstance(prov, list) else prov
     years = facts.get("years") or []
+    has_rows = any(facts.get(k) for k in ("targets", "actuals", "budget"))
+    if not has_rows and facts.get("expect") != "ask":
+        return "-", []
     wb, problems = read_workbook(CORPUS / facts["file"])
-    u = understand(wb, load_catalog(), commune=facts.get("commune"), province=prov,
-                   year=years[0] if len(years) == 1 else None)
+    # for a file that is not one commune's data, a stand-in commune shows what would be loaded
+    # once the commune question is out of the way
+    u = understand(wb, load_catalog(), commune=facts.get("commune") or "Thử Nghiệm",
+                   province=prov or "Hà Nội", year=years[0] if len(years) == 1 else None)
     errors = [str(p) for p in u.problems if p.severity == "error"]
     if errors:
         return "refused", errors[:3]
+    if not has_rows:
+        n = u.counts()
+        return ("would load " + ", ".join(f"{v} {k}" for k, v in n.items() if v)
+                if any(n.values()) else "loads nothing, no error"), [
+            f"{r.prov.source_sheet}!{r.prov.source_col}{r.prov.source_row} "
+            f"{getattr(r, 'label', getattr(r, 'task', ''))[:40]!r} = "
+            f"{getattr(r, 'target_text', None) or getattr(r, 'value_text', None) or getattr(r, 'amount_text', '')!r}"
+            for r in [*u.targets, *u.actuals, *u.budget]][:4]
     bad = [b for b in compare(dict(facts, commune=None, province=None), u)]
     return ("wrong" if bad else "right"), bad
 
