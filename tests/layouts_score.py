@@ -137,6 +137,8 @@ def compare(facts: dict, u) -> list[str]:
                 bad.append(f"{where}: {k} {getattr(r, attr)!r}, document {t[k]!r}")
         if "unit" in t and not _same_text(r.unit, t["unit"]):
             bad.append(f"{where}: unit {r.unit!r}, document {t['unit']!r}")
+        if "pillar" in t and r.pillar != t["pillar"]:
+            bad.append(f"{where}: DTI group {r.pillar!r}, document {t['pillar']!r}")
         if "lead_unit" in t and not _same_text(r.lead_unit, t["lead_unit"]):
             bad.append(f"{where}: lead unit {r.lead_unit!r}, document {t['lead_unit']!r}")
 
@@ -160,6 +162,8 @@ def compare(facts: dict, u) -> list[str]:
             bad.append(f"{where}: op {r.op!r}, document {a['op']!r}")
         if "unit" in a and not _same_text(r.unit, a["unit"]):
             bad.append(f"{where}: unit {r.unit!r}, document {a['unit']!r}")
+        if "pillar" in a and r.pillar != a["pillar"]:
+            bad.append(f"{where}: DTI group {r.pillar!r}, document {a['pillar']!r}")
 
     used = set()
     for b in facts.get("budget", []):
