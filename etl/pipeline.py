@@ -15,7 +15,7 @@ from .detect import Column, Table, TableRow, find_tables
 from .normalize import alias_key, clean, fold
 from .read import EXCEL_ERRORS, WorkbookData
 from .records import ActualRecord, BudgetRecord, Context, Provenance, TargetRecord
-from .values import Parsed, parse_amount, parse_value
+from .values import Parsed, is_ambiguous_number, parse_amount, parse_value
 
 STATUS_WORDS = ("đề xuất", "đã phê duyệt", "đang thực hiện", "hoàn thành", "chuyển tiếp",
                 "mới", "đã bố trí", "chưa bố trí")
@@ -260,8 +260,9 @@ def _value_problems(u: Understanding, t: Table, row: TableRow, col: Column, p: P
     if "percent_over_100" in p.flags:
         u.problems.append(P.make("value.percent_over_100", **where, value=f"{p.value:g}"))
     if "ambiguous_number" in p.flags:
-        u.problems.append(P.make("value.amount_ambiguous", **where, text=p.text,
-                                 a=f"{p.value:g}", b=f"{p.value * 1000:g}", chosen=f"{p.value:g}"))
+        u.problems.append(P.make("value.number_ambiguous", **where, text=p.text,
+                                 a=f"{p.value:g}", b=f"{p.value * 1000:g}", chosen=f"{p.value:g}",
+                                 b_vn=f"{p.value * 1000:,.0f}".replace(",", ".")))
     if p.kind == "text":
         u.problems.append(P.make("value.qualitative", **where, text=_short(p.text, 50)))
 
@@ -290,6 +291,10 @@ def _budget_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog,
             u.problems.append(P.make("value.amount_unparsed", file=f, sheet=t.sheet,
                                      row=row.excel_row, col=col.index + 1, text=clean(raw)))
             continue
+        if value is not None and is_ambiguous_number(text.split(" ")[0]):
+            u.problems.append(P.make("value.amount_ambiguous", file=f, sheet=t.sheet,
+                                     row=row.excel_row, col=col.index + 1, text=text,
+                                     a=f"{value:g}", b=f"{value * 1000:g}", chosen=f"{value:g}"))
         if value is not None:
             value = round(value * col.scale, 6)
         u.budget.append(BudgetRecord(

@@ -77,6 +77,10 @@ CODES: dict[str, tuple[Severity, str]] = {
                                      "{code} ('{catalog_unit}')."),
     # budget
     "budget.no_amount": ("warning", "Nhiệm vụ không có số tiền dự toán."),
+    # odd and hostile input (issue 9)
+    "value.number_ambiguous": ("warning", "Số '{text}' có thể là {a} (dấu phẩy thập phân) hoặc "
+                                          "{b} (dấu phẩy ngăn cách hàng nghìn); dùng {chosen}: "
+                                          "viết '{b_vn}' nếu là {b}."),
 }
 
 
