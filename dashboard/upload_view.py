@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth
+from dashboard import auth, safe_text
 from etl import service
 from dashboard.i18n import current_lang
 from etl.catalog import Catalog
@@ -161,16 +161,17 @@ def show_review(u: Understanding) -> None:
     """What was understood: context, tables and columns, every row, every problem."""
     c = u.context
     cols = st.columns(4)
-    cols[0].metric(tr("Xã", "Commune"), c.commune or "?")
-    cols[1].metric(tr("Tỉnh", "Province"), c.province or "?")
+    cols[0].metric(tr("Xã", "Commune"), safe_text.md(c.commune) or "?")
+    cols[1].metric(tr("Tỉnh", "Province"), safe_text.md(c.province) or "?")
     cols[2].metric(tr("Năm", "Years"), ", ".join(map(str, c.years)) or "?")
     n = u.counts()
     cols[3].metric(tr("Dòng đọc được", "Rows understood"),
                    n["targets"] + n["actuals"] + n["budget_lines"])
     if c.commune_source or c.province_source:
-        st.text(tr(f"Nguồn: xã — {c.commune_source or '-'}; tỉnh — {c.province_source or '-'}",
-                   f"Found in: commune — {c.commune_source or '-'}; province — "
-                   f"{c.province_source or '-'}"))
+        st.text(safe_text.display(tr(
+            f"Nguồn: xã — {c.commune_source or '-'}; tỉnh — {c.province_source or '-'}",
+            f"Found in: commune — {c.commune_source or '-'}; province — "
+            f"{c.province_source or '-'}")))
     probs = problems_frame(u)
     errors = probs[probs["severity"] == "error"]
     warnings = probs[probs["severity"] == "warning"]
