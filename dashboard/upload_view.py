@@ -76,32 +76,8 @@ def tr(vi: str, en: str) -> str:
 
 
 def analyst_gate() -> bool:
-    """True when this session may write. Renders the password form otherwise."""
-    if st.session_state.get(auth.SESSION_KEY):
-        return True
-    if auth.open_mode():
-        st.info(tr("Chế độ dùng thử trên máy này: chưa đặt mật khẩu chuyên viên nên ai cũng tải "
-                   "lên được. Khi triển khai, đặt ANALYST_PASSWORD_HASH (xem README).",
-                   "Local trial mode: no analyst password is set, so anyone can upload. Set "
-                   "ANALYST_PASSWORD_HASH for a deployment (see README)."))
-        return True
-    stored = auth.configured_hash()
-    if not stored:
-        st.warning(tr("Chức năng tải lên đang tắt: chưa cấu hình mật khẩu chuyên viên. Tạo mã "
-                      "băm bằng `python -m dashboard.auth` rồi đặt vào biến môi trường "
-                      "ANALYST_PASSWORD_HASH hoặc .streamlit/secrets.toml.",
-                      "Uploads are off: no analyst password is configured. Make a hash with "
-                      "`python -m dashboard.auth` and set ANALYST_PASSWORD_HASH or "
-                      ".streamlit/secrets.toml."))
-        return False
-    with st.form("analyst_login"):
-        pw = st.text_input(tr("Mật khẩu chuyên viên", "Analyst password"), type="password")
-        if st.form_submit_button(tr("Đăng nhập", "Sign in")):
-            if auth.verify_password(pw, stored):
-                st.session_state[auth.SESSION_KEY] = True
-                st.rerun()
-            st.error(tr("Sai mật khẩu.", "Wrong password."))
-    return False
+    """True when this session may write. Renders sign-in (password or OIDC) otherwise."""
+    return auth.gate(tr)
 
 
 def code_options(catalog: Catalog) -> list[str]:

@@ -5,7 +5,7 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import db, safe_text, ui
+from dashboard import auth, db, safe_text, ui
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, review, show_review,
                                    table, tr)
 from etl import service
@@ -38,8 +38,13 @@ with template_tab:
 
 with upload_tab:
     if can_write:
-        user = st.text_input(tr("Người nạp", "Your name"), value=st.session_state.get(
-            "uploader_name", ""), key="uploader_name", placeholder="vd. Nguyễn Văn A")
+        who = auth.identity()  # the signed-in identity is what the history records
+        if who and who != auth.PASSWORD_IDENTITY:
+            user = who
+        else:
+            name = st.text_input(tr("Người nạp", "Your name"), value=st.session_state.get(
+                "uploader_name", ""), key="uploader_name", placeholder="vd. Nguyễn Văn A")
+            user = f"{name.strip()} ({who})" if who and name.strip() else name
         gen = st.session_state.setdefault("upload_generation", 0)
         files = st.file_uploader(tr("Chọn tệp .xlsx (có thể nhiều tệp)", "Choose .xlsx files"),
                                  type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
