@@ -198,3 +198,27 @@ def test_implausible_plan_year_is_an_error_at_the_header(workbook):
     assert errs == [("context.year_implausible", "PL", 2, "C")]
     msg = next(p.message for p in u.problems if p.code == "context.year_implausible")
     assert "2099" in msg and "Mục tiêu 2099" in msg
+
+
+def test_stale_copies_of_killed_writers_are_removed_on_the_next_write(tmp_path, seed_files):
+    import subprocess
+    import sys
+    db = tmp_path / "k.duckdb"
+    assert main(["load", str(seed_files[0]), "--db", str(db)]) == 0
+    # a process that is gone (it ran and exited) and one that is alive (this test's child)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        dead_copy = tmp_path / f".k.duckdb.{gone}.tmp"
+        dead_wal = tmp_path / f".k.duckdb.{gone}.tmp.wal"
+        live_copy = tmp_path / f".k.duckdb.{alive.pid}.tmp"
+        other = tmp_path / f".other.duckdb.{gone}.tmp"  # another database's: not ours
+        for p in (dead_copy, dead_wal, live_copy, other):
+            p.write_bytes(b"x" * 1000)
+        assert main(["load", str(seed_files[1]), "--db", str(db)]) == 0
+        assert not dead_copy.exists() and not dead_wal.exists()
+        assert live_copy.exists() and other.exists()
+    finally:
+        alive.kill()
+        alive.wait()
