@@ -8,6 +8,7 @@ refuses entity-expansion (billion laughs) and external-entity attacks.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import io
@@ -191,6 +192,15 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
     if problems:
         return None, problems
     sha = hashlib.sha256(data).hexdigest()
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    sheet_paths = _sheet_paths(zf)
+    for sheet_name, part in sheet_paths.items():  # refuse a too long sheet before parsing it
+        with contextlib.suppress(KeyError):
+            beyond = _first_row_beyond(zf.read(part), MAX_ROWS)
+            if beyond:
+                return None, [P.make("file.too_many_rows", file=name, sheet=sheet_name,
+                                     row=beyond, row_no=beyond,
+                                     limit=f"{MAX_ROWS:,}".replace(",", "."))]
     import openpyxl  # imported late: the checks above must run before any XML is parsed
     from openpyxl.xml import DEFUSEDXML
     if not DEFUSEDXML:  # pragma: no cover - requirements.txt pins defusedxml
@@ -206,8 +216,6 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
             return None, [P.make("file.zip_bomb", file=name, detail="XML có khai báo thực thể "
                                                                     "(XML bomb)")]
         return None, [P.make("file.corrupt", file=name, detail=f"{detail}: {str(e)[:200]}")]
-    zf = zipfile.ZipFile(io.BytesIO(data))
-    sheet_paths = _sheet_paths(zf)
     no_value = _formulas_without_values(zf, sheet_paths)
     sheets: list[SheetData] = []
     try:
@@ -252,6 +260,32 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
     finally:
         wb.close()
     return WorkbookData(file_name=name, sha256=sha, size=len(data), sheets=sheets), []
+
+
+_ROW_START = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_ROW_ELEMENT = re.compile(rb'<row\b([^>]*?)(?:/>|>(.*?)</row>)', re.S)
+_ROW_R = re.compile(rb'\br="(\d+)"')
+_HAS_VALUE = re.compile(rb'<v>[^<]|<is>|<v\s[^>]*>[^<]')
+
+
+def _first_row_beyond(xml: bytes, limit: int) -> int | None:
+    """The first Excel row past ``limit`` that holds a value, found in the sheet XML before
+    openpyxl parses it (a 200,000-row sheet is refused in a fraction of a second instead of
+    being read up to the limit). Cheap when the sheet is short: two byte searches."""
+    n = xml.count(b"<row")
+    last = xml.rfind(b"<row")
+    if last < 0:
+        return None
+    m = _ROW_START.match(xml, last)
+    if max(n, int(m.group(1)) if m else n) <= limit:
+        return None
+    ordinal = 0
+    for m in _ROW_ELEMENT.finditer(xml):
+        r = _ROW_R.search(m.group(1))
+        ordinal = int(r.group(1)) if r else ordinal + 1
+        if ordinal > limit and m.group(2) and _HAS_VALUE.search(m.group(2)):
+            return ordinal
+    return None
 
 
 def covering_merge(sheet: SheetData) -> str | None:
