@@ -274,7 +274,9 @@ def _value_problems(u: Understanding, t: Table, row: TableRow, col: Column, p: P
         u.problems.append(P.make("value.number_ambiguous", **where, text=p.text,
                                  a=f"{p.value:g}", b=f"{p.value * 1000:g}", chosen=f"{p.value:g}",
                                  b_vn=f"{p.value * 1000:,.0f}".replace(",", ".")))
-    if p.kind == "text":
+    if "formula_like" in p.flags:
+        u.problems.append(P.make("value.formula_like", **where, text=_short(p.text, 50)))
+    elif p.kind == "text":
         u.problems.append(P.make("value.qualitative", **where, text=_short(p.text, 50)))
 
 

@@ -98,6 +98,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "file.merged_sheet": ("error", "Vùng gộp ô {ref} phủ gần hết sheet nên Excel chỉ giữ giá "
                                    "trị ô đầu tiên và không còn bảng nào: bỏ gộp ô (Unmerge), "
                                    "nhập lại bảng rồi tải lên."),
+    "value.formula_like": ("warning", "Giá trị '{text}' trông như một công thức hay lệnh của "
+                                      "bảng tính, không phải số: giữ nguyên dạng chữ, không "
+                                      "tính; kiểm tra lại ô này."),
     "context.year_implausible": ("error", "Năm {year} của cột '{column}' nằm ngoài khoảng hợp lý "
                                           "{first}–{last}: kiểm tra lại tiêu đề cột (gõ nhầm?)."),
 }

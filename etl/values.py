@@ -93,6 +93,8 @@ _UNITS_LONGEST = sorted((w for w in UNIT_WORDS if w != "%"), key=len, reverse=Tr
 _WORD = re.compile(r"[^\W\d_]+")
 _QUALIFIER_START = re.compile(r"[\s(,;.:]")
 _DASH = r"(?:-|–|—|đến|tới)"
+# Text a spreadsheet would run: =…, +…/-…/@… not followed by a number, DDE "cmd|'…'!A0".
+_FORMULA_LIKE = re.compile(r"^\s*(?:=|[+\-@](?!\s*\d)|.*\|.*!)")
 _SIGN = r"[-+−]"
 
 DONE = {"hoan thanh", "da hoan thanh", "hoan thanh 100%", "xong", "da thuc hien", "co"}
@@ -346,7 +348,8 @@ def parse_value(raw: object, *, unit_hint: str | None = None,
         p = _build(name, m, text, pre, unit_hint)
         if p is not None:
             return p
-    return Parsed(text=text, kind="text")
+    flags = ("formula_like",) if _FORMULA_LIKE.match(text) else ()
+    return Parsed(text=text, kind="text", flags=flags)
 
 
 def _build(name: str, m: re.Match, text: str, pre: _Prefix, unit_hint: str | None

@@ -183,3 +183,28 @@ def test_ambiguous_amount_is_warned_as_an_amount(workbook):
     u = understand(wb, load_catalog())
     warn = [p for p in u.problems if p.code == "value.amount_ambiguous"]
     assert [(p.row, p.column) for p in warn] == [(4, "C")] and "1500" in warn[0].message
+
+
+@pytest.mark.parametrize("raw,formula_like", [
+    ("+cmd|' /C calc'!A0", True), ("@SUM(1+1)", True), ("=1+1", True),
+    ('=HYPERLINK("http://x","y")', True), ("-abc", True), ("abc 5 xyz", False),
+    ("Có ứng dụng AI", False), ("-5%", False)])
+def test_formula_like_text_is_flagged(raw, formula_like):
+    assert ("formula_like" in parse_value(raw).flags) == formula_like
+
+
+def test_formula_like_target_is_a_warning_at_its_cell_and_never_a_number(workbook):
+    from etl.catalog import load_catalog
+    from etl.pipeline import understand
+    from etl.read import read_workbook
+    path = workbook({"PL": [["UBND XÃ NAM ĐÀN - TỈNH NGHỆ AN"],
+                            ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2026"],
+                            [1, "Tỷ lệ A riêng", "%", "+cmd|' /C calc'!A0"],
+                            [2, "Tỷ lệ B riêng", "%", "@SUM(1+1)"],
+                            [3, "Tỷ lệ C riêng", "%", "abc 5 xyz"]]})
+    wb, _ = read_workbook(path)
+    u = understand(wb, load_catalog())
+    got = [(t.prov.source_row, t.kind, t.op, t.value_low) for t in u.targets]
+    assert got == [(3, "text", None, None), (4, "text", None, None), (5, "text", None, None)]
+    warn = [(p.code, p.row, p.column) for p in u.problems if p.code == "value.formula_like"]
+    assert warn == [("value.formula_like", 3, "D"), ("value.formula_like", 4, "D")]
