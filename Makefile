@@ -27,8 +27,12 @@ rebuild-db: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/python -m etl load data/seed/*.xlsx --db $(DB)
 
+# Trial mode (uploads without a password) listens on 127.0.0.1 only unless told otherwise.
 run: db
-	DASHBOARD_DB=$(abspath $(DB)) DASHBOARD_OPEN_UPLOADS=$${DASHBOARD_OPEN_UPLOADS:-1} $(BIN)/streamlit run streamlit_app.py
+	@addr=$${STREAMLIT_SERVER_ADDRESS:-127.0.0.1}; \
+	echo "Dashboard: http://$$addr:$${STREAMLIT_SERVER_PORT:-8501} - listening on $$addr only (trial mode: uploads without a password). For a network: STREAMLIT_SERVER_ADDRESS=0.0.0.0 with ANALYST_PASSWORD_HASH set."; \
+	DASHBOARD_DB=$(abspath $(DB)) DASHBOARD_OPEN_UPLOADS=$${DASHBOARD_OPEN_UPLOADS:-1} \
+	  $(BIN)/streamlit run streamlit_app.py --server.address $$addr
 
 # Browser tests drive Debian's Chromium (a Playwright browser download is not possible here).
 browser-deps:

@@ -5,9 +5,24 @@ Browsing is open. Writing needs the analyst password, configured as a salted PBK
 ``.streamlit/secrets.toml``) or in the environment variable ``ANALYST_PASSWORD_HASH``.
 Make a hash with ``python -m dashboard.auth``.
 
-For a local trial, ``DASHBOARD_OPEN_UPLOADS=1`` (set by ``make run``) lets anyone on the
-machine upload without a password; the page says so. Without a hash and without that
-variable, uploads are disabled and the page explains how to enable them.
+For a local trial, ``DASHBOARD_OPEN_UPLOADS=1`` (set by ``make run``, which also binds the
+server to 127.0.0.1) lets anyone on the machine upload without a password; the page says
+so. Without a hash and without that variable, uploads are disabled and the page explains
+how to enable them.
+
+Wrong passwords are throttled: after :data:`FREE_TRIES` failures from one browser session
+or one client address, each further try must wait twice as long as the last (2 s, 4 s, …,
+at most 15 min); a try inside the wait is refused without checking the password. A signed-in
+analyst can sign out. Imports record who loaded them (:func:`identity`).
+
+**Real identities (OIDC).** With an ``[auth]`` section in ``.streamlit/secrets.toml``
+(Streamlit's ``st.login``: ``redirect_uri``, ``cookie_secret``, ``client_id``,
+``client_secret``, ``server_metadata_url``; needs ``pip install Authlib>=1.3.2``), the page
+offers "sign in with the organisation's account" beside the password. Who is an analyst is
+decided from the identity's claims by :func:`roles_from_claims` with the rules in a
+``[dashboard_roles]`` section: ``analyst_emails``, ``analyst_domains`` (verified e-mail
+addresses) and ``analyst_claim`` + ``analyst_values`` (e.g. ``groups`` containing
+``dtdashboard-analyst``). The signed-in e-mail is recorded as the uploader.
 """
 from __future__ import annotations
 
@@ -17,10 +32,19 @@ import hmac
 import os
 import secrets
 import sys
+import threading
+import time
+from collections.abc import Callable, Mapping
 
 ALGO = "pbkdf2_sha256"
 ITERATIONS = 240_000
 SESSION_KEY = "analyst_ok"
+IDENTITY_KEY = "analyst_identity"
+FREE_TRIES = 3
+BASE_DELAY_S = 2.0
+MAX_DELAY_S = 15 * 60.0
+PASSWORD_IDENTITY = "mật khẩu chuyên viên"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def hash_password(password: str, *, salt: str | None = None, iterations: int = ITERATIONS) -> str:
@@ -53,6 +77,198 @@ def configured_hash() -> str | None:
 
 def open_mode() -> bool:
     return os.environ.get("DASHBOARD_OPEN_UPLOADS") == "1" and not configured_hash()
+
+
+class Throttle:
+    """Failed sign-ins per key (a session, a client address): after ``free`` failures each
+    further try must wait ``base * 2**(n - free)`` seconds (capped). Shared by every session
+    of the server process."""
+
+    def __init__(self, free: int = FREE_TRIES, base: float = BASE_DELAY_S,
+                 cap: float = MAX_DELAY_S, clock: Callable[[], float] = time.monotonic):
+        self.free, self.base, self.cap, self.clock = free, base, cap, clock
+        self._fails: dict[str, tuple[int, float]] = {}  # key -> (failures, allowed again at)
+        self._lock = threading.Lock()
+
+    def wait(self, keys) -> float:
+        """Seconds before any of ``keys`` may try again (0: now)."""
+        now = self.clock()
+        with self._lock:
+            return max([0.0] + [self._fails[k][1] - now for k in keys if k in self._fails])
+
+    def failed(self, keys) -> float:
+        """Record a failure; returns the wait it imposes."""
+        now = self.clock()
+        waits = [0.0]
+        with self._lock:
+            for k in keys:
+                n = self._fails.get(k, (0, 0.0))[0] + 1
+                delay = 0.0 if n < self.free else min(self.cap, self.base * 2 ** (n - self.free))
+                self._fails[k] = (n, now + delay)
+                waits.append(delay)
+            if len(self._fails) > 10_000:  # bounded memory under a flood of new sessions
+                for k in sorted(self._fails, key=lambda k: self._fails[k][1])[:5_000]:
+                    del self._fails[k]
+        return max(waits)
+
+    def succeeded(self, keys) -> None:
+        with self._lock:
+            for k in keys:
+                self._fails.pop(k, None)
+
+
+THROTTLE = Throttle()
+
+
+def roles_from_claims(claims: Mapping, rules: Mapping | None) -> set[str]:
+    """Roles of a signed-in (OIDC) identity: always ``viewer``; ``analyst`` when a rule of
+    ``[dashboard_roles]`` matches. E-mail rules need a verified address (a claim
+    ``email_verified`` that is not false); the claim rule accepts a string or a list."""
+    roles = {"viewer"}
+    rules = rules or {}
+    email = str(claims.get("email") or "").strip().lower()
+    verified = claims.get("email_verified", True) not in (False, "false", "False", 0)
+    emails = {str(e).strip().lower() for e in rules.get("analyst_emails", []) or []}
+    domains = {str(d).strip().lower().lstrip("@") for d in rules.get("analyst_domains", []) or []}
+    if email and verified and "@" in email:
+        if email in emails or email.rsplit("@", 1)[1] in domains:
+            roles.add("analyst")
+    claim = rules.get("analyst_claim")
+    wanted = {str(v) for v in rules.get("analyst_values", []) or []}
+    if claim and wanted:
+        got = claims.get(claim)
+        got = {str(got)} if isinstance(got, (str, int)) else {str(g) for g in (got or [])}
+        if got & wanted:
+            roles.add("analyst")
+    return roles
+
+
+def identity() -> str | None:
+    """Who this session is signed in as (recorded as the uploader), or None."""
+    import streamlit as st
+    return st.session_state.get(IDENTITY_KEY)
+
+
+def oidc_configured() -> bool:
+    try:
+        import streamlit as st
+        return "auth" in st.secrets
+    except Exception:  # no secrets file
+        return False
+
+
+def _role_rules() -> Mapping:
+    try:
+        import streamlit as st
+        return st.secrets.get("dashboard_roles", {})
+    except Exception:
+        return {}
+
+
+def _client_keys() -> list[str]:
+    import streamlit as st
+    keys = []
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        ctx = get_script_run_ctx()
+        if ctx is not None:
+            keys.append("session:" + ctx.session_id)
+    except Exception:
+        pass
+    try:
+        ip = st.context.ip_address
+    except Exception:
+        ip = None
+    if ip:
+        keys.append("client:" + ip)
+    return keys or ["session:unknown"]
+
+
+def _sign_in(who: str) -> None:
+    import streamlit as st
+    st.session_state[SESSION_KEY] = True
+    st.session_state[IDENTITY_KEY] = who
+
+
+def sign_out() -> None:
+    import streamlit as st
+    st.session_state.pop(SESSION_KEY, None)
+    st.session_state.pop(IDENTITY_KEY, None)
+
+
+def gate(tr: Callable[[str, str], str]) -> bool:
+    """True when this session may write; renders sign-in / sign-out otherwise."""
+    import streamlit as st
+    from dashboard import safe_text
+    if st.session_state.get(SESSION_KEY):
+        c1, c2 = st.columns([4, 1])
+        c1.caption(tr("Đã đăng nhập: ", "Signed in: ") + safe_text.md(identity() or "?"))
+        if c2.button(tr("Đăng xuất", "Sign out"), key="analyst_logout"):
+            sign_out()
+            if oidc_configured() and getattr(st.user, "is_logged_in", False):
+                st.logout()
+            st.rerun()
+        return True
+    if oidc_configured():
+        if getattr(st.user, "is_logged_in", False):
+            claims = st.user.to_dict()
+            if "analyst" in roles_from_claims(claims, _role_rules()):
+                _sign_in(str(claims.get("email") or claims.get("sub")))
+                st.rerun()
+            st.warning(tr("Tài khoản ", "Account ") + safe_text.md(claims.get("email") or "?")
+                       + tr(" không có quyền chuyên viên.", " does not have the analyst role."))
+            if st.button(tr("Đăng xuất", "Sign out"), key="oidc_logout"):
+                st.logout()
+        elif st.button(tr("Đăng nhập bằng tài khoản tổ chức", "Sign in with your organisation "
+                          "account"), key="oidc_login"):
+            st.login(os.environ.get("DASHBOARD_OIDC_PROVIDER") or None)
+    if open_mode():
+        addr = st.get_option("server.address") or ""
+        if addr in LOOPBACK:
+            st.info(tr(f"Chế độ dùng thử trên máy này (máy chủ chỉ nghe {addr}): chưa đặt mật "
+                       "khẩu chuyên viên nên ai dùng máy này cũng tải lên được. Khi triển khai, "
+                       "đặt ANALYST_PASSWORD_HASH (xem README).",
+                       f"Local trial mode (the server listens on {addr} only): no analyst "
+                       "password is set, so anyone on this machine can upload. Set "
+                       "ANALYST_PASSWORD_HASH for a deployment (see README)."))
+        else:
+            st.warning(tr("Chế độ dùng thử không mật khẩu, và máy chủ nghe "
+                          f"{addr or 'mọi địa chỉ mạng'}: ai truy cập được máy này đều tải lên "
+                          "và hoàn tác được. Đặt ANALYST_PASSWORD_HASH, hoặc chạy `make run` "
+                          "(chỉ nghe 127.0.0.1).",
+                          "Trial mode without a password, and the server listens on "
+                          f"{addr or 'every network address'}: anyone who can reach it can "
+                          "upload and undo. Set ANALYST_PASSWORD_HASH, or use `make run` "
+                          "(127.0.0.1 only)."))
+        return True
+    stored = configured_hash()
+    if not stored:
+        if not oidc_configured():
+            st.warning(tr("Chức năng tải lên đang tắt: chưa cấu hình mật khẩu chuyên viên. Tạo "
+                          "mã băm bằng `python -m dashboard.auth` rồi đặt vào biến môi trường "
+                          "ANALYST_PASSWORD_HASH hoặc .streamlit/secrets.toml.",
+                          "Uploads are off: no analyst password is configured. Make a hash with "
+                          "`python -m dashboard.auth` and set ANALYST_PASSWORD_HASH or "
+                          ".streamlit/secrets.toml."))
+        return False
+    keys = _client_keys()
+    with st.form("analyst_login"):
+        pw = st.text_input(tr("Mật khẩu chuyên viên", "Analyst password"), type="password")
+        if st.form_submit_button(tr("Đăng nhập", "Sign in")):
+            wait = THROTTLE.wait(keys)
+            if wait > 0:  # inside the wait the password is not even checked
+                st.error(tr(f"Sai mật khẩu nhiều lần: thử lại sau {wait:.0f} giây.",
+                            f"Too many wrong passwords: try again in {wait:.0f} s."))
+            elif verify_password(pw, stored):
+                THROTTLE.succeeded(keys)
+                _sign_in(PASSWORD_IDENTITY)
+                st.rerun()
+            else:
+                delay = THROTTLE.failed(keys)
+                st.error(tr("Sai mật khẩu.", "Wrong password.") + (tr(
+                    f" Thử lại sau {delay:.0f} giây.", f" Try again in {delay:.0f} s.")
+                    if delay else ""))
+    return False
 
 
 def main() -> int:

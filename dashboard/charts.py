@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import fmt
+from . import fmt, safe_text
 from .i18n import STATUS_ORDER, STATUS_SYMBOL, status_label, t
 
 # Okabe & Ito (2008) palette.
@@ -56,14 +56,17 @@ class ChartMeta:
 
 # --------------------------------------------------------------------------- helpers
 def wrap(text, width: int = 38, max_lines: int = 3) -> str:
-    """Wrap a (Vietnamese) label with <br> so long names never overlap."""
+    """Wrap a (Vietnamese) label with <br> so long names never overlap.
+
+    Every text a chart shows passes here, so this is where file-derived text is escaped
+    for Plotly's HTML subset (a commune named ``<a href=…>`` is shown, not linked)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    lines = textwrap.wrap(str(text), width=width, break_long_words=False) or [""]
+    lines = textwrap.wrap(safe_text.display(text), width=width, break_long_words=False) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(" ,.;") + "…"
-    return "<br>".join(lines)
+    return "<br>".join(map(safe_text.plotly, lines))
 
 
 def short(text, width: int = 48) -> str:
@@ -88,7 +91,7 @@ def sources_text(files, lang: str = "vi", max_files: int = 6, max_chars: int = 1
         n = fmt.num(len(files), 0, lang)
         text = (f"{n} tệp đã nạp, ví dụ {short(files[0], 60)}" if lang == "vi"
                 else f"{n} loaded files, e.g. {short(files[0], 60)}")
-    return f"{t('source', lang)}: {text}"
+    return f"{t('source', lang)}: {safe_text.plotly(text)}"
 
 
 def labels_of(df: pd.DataFrame, cols, lang: str, missing: str = "") -> list[str]:
@@ -488,8 +491,9 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
             marker=dict(symbol=STATUS_MARKER[s], size=18, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
-            customdata=list(zip([row_labels[i] for i in part.index],
-                                part["target_text"].astype(str), part["actual_text"].astype(str))),
+            customdata=list(zip(*(map(safe_text.plotly, c) for c in (
+                [row_labels[i] for i in part.index], part["target_text"].astype(str),
+                part["actual_text"].astype(str))))),
             hovertemplate="%{customdata[0]}<br>" + t("target", lang) + ": %{customdata[1]}<br>"
                           + t("result", lang) + ": %{customdata[2]}<extra></extra>"))
     # target, result (and gap) written out in the right margin

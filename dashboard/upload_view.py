@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth
+from dashboard import auth, safe_text
 from etl import service
 from dashboard.i18n import current_lang
 from etl.catalog import Catalog
@@ -76,32 +76,8 @@ def tr(vi: str, en: str) -> str:
 
 
 def analyst_gate() -> bool:
-    """True when this session may write. Renders the password form otherwise."""
-    if st.session_state.get(auth.SESSION_KEY):
-        return True
-    if auth.open_mode():
-        st.info(tr("Chế độ dùng thử trên máy này: chưa đặt mật khẩu chuyên viên nên ai cũng tải "
-                   "lên được. Khi triển khai, đặt ANALYST_PASSWORD_HASH (xem README).",
-                   "Local trial mode: no analyst password is set, so anyone can upload. Set "
-                   "ANALYST_PASSWORD_HASH for a deployment (see README)."))
-        return True
-    stored = auth.configured_hash()
-    if not stored:
-        st.warning(tr("Chức năng tải lên đang tắt: chưa cấu hình mật khẩu chuyên viên. Tạo mã "
-                      "băm bằng `python -m dashboard.auth` rồi đặt vào biến môi trường "
-                      "ANALYST_PASSWORD_HASH hoặc .streamlit/secrets.toml.",
-                      "Uploads are off: no analyst password is configured. Make a hash with "
-                      "`python -m dashboard.auth` and set ANALYST_PASSWORD_HASH or "
-                      ".streamlit/secrets.toml."))
-        return False
-    with st.form("analyst_login"):
-        pw = st.text_input(tr("Mật khẩu chuyên viên", "Analyst password"), type="password")
-        if st.form_submit_button(tr("Đăng nhập", "Sign in")):
-            if auth.verify_password(pw, stored):
-                st.session_state[auth.SESSION_KEY] = True
-                st.rerun()
-            st.error(tr("Sai mật khẩu.", "Wrong password."))
-    return False
+    """True when this session may write. Renders sign-in (password or OIDC) otherwise."""
+    return auth.gate(tr)
 
 
 def code_options(catalog: Catalog) -> list[str]:
@@ -161,16 +137,17 @@ def show_review(u: Understanding) -> None:
     """What was understood: context, tables and columns, every row, every problem."""
     c = u.context
     cols = st.columns(4)
-    cols[0].metric(tr("Xã", "Commune"), c.commune or "?")
-    cols[1].metric(tr("Tỉnh", "Province"), c.province or "?")
+    cols[0].metric(tr("Xã", "Commune"), safe_text.md(c.commune) or "?")
+    cols[1].metric(tr("Tỉnh", "Province"), safe_text.md(c.province) or "?")
     cols[2].metric(tr("Năm", "Years"), ", ".join(map(str, c.years)) or "?")
     n = u.counts()
     cols[3].metric(tr("Dòng đọc được", "Rows understood"),
                    n["targets"] + n["actuals"] + n["budget_lines"])
     if c.commune_source or c.province_source:
-        st.text(tr(f"Nguồn: xã — {c.commune_source or '-'}; tỉnh — {c.province_source or '-'}",
-                   f"Found in: commune — {c.commune_source or '-'}; province — "
-                   f"{c.province_source or '-'}"))
+        st.text(safe_text.display(tr(
+            f"Nguồn: xã — {c.commune_source or '-'}; tỉnh — {c.province_source or '-'}",
+            f"Found in: commune — {c.commune_source or '-'}; province — "
+            f"{c.province_source or '-'}")))
     probs = problems_frame(u)
     errors = probs[probs["severity"] == "error"]
     warnings = probs[probs["severity"] == "warning"]

@@ -59,11 +59,18 @@ def alias_key(text: object) -> str:
 
 
 def commune_name(text: object) -> str:
-    """'XÃ NAM ĐÀN' / 'xã Nam Đàn' / 'Nam Đàn' -> 'Nam Đàn'."""
-    s = clean(text)
+    """'XÃ NAM ĐÀN' / 'xã nam đàn' / 'Nam Đàn' -> 'Nam Đàn'; "Ea H'Leo" stays as written.
+
+    A name written all in capitals (a title row) is title-cased; otherwise only the first
+    letter of each word is raised and the rest kept as the file writes it (lower-casing the
+    rest of every word mangled names such as "Ea H'Leo"). Invisible format characters (bidi
+    overrides, zero-width joiners) are dropped: a name is an identifier."""
+    s = "".join(ch for ch in clean(text) if unicodedata.category(ch) != "Cf")
     s = re.sub(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", "", s, flags=re.I)
     s = re.sub(r"^(xã|phường|đặc khu|thị trấn)\s+", "", s, flags=re.I)
-    return title_case(s)
+    if s.isupper():
+        return title_case(s)
+    return " ".join(w[:1].upper() + w[1:] for w in s.split(" ") if w)
 
 
 def title_case(s: str) -> str:

@@ -13,13 +13,14 @@ from .catalog import Catalog, Match, local_code
 from .context import detect_context
 from .detect import Column, Table, TableRow, find_tables
 from .normalize import alias_key, clean, fold
-from .read import EXCEL_ERRORS, WorkbookData
+from .read import EXCEL_ERRORS, WorkbookData, covering_merge
 from .records import ActualRecord, BudgetRecord, Context, Provenance, TargetRecord
-from .values import Parsed, parse_amount, parse_value
+from .values import Parsed, is_ambiguous_number, parse_amount, parse_value
 
 STATUS_WORDS = ("đề xuất", "đã phê duyệt", "đang thực hiện", "hoàn thành", "chuyển tiếp",
                 "mới", "đã bố trí", "chưa bố trí")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+PLAUSIBLE_YEARS = range(2000, 2051)  # a plan or report year outside this is a typo (2099)
 
 
 @dataclass
@@ -52,7 +53,12 @@ def understand(wb: WorkbookData, catalog: Catalog, *, commune: str | None = None
     u = Understanding(file_name=wb.file_name, sha256=wb.sha256, context=ctx, tables=tables,
                       problems=problems)
     if not tables:
-        u.problems.append(P.make("file.no_table", file=wb.file_name))
+        merged = next(((sh.name, ref) for sh in wb.sheets if (ref := covering_merge(sh))), None)
+        if merged:  # one merged range over the table: Excel kept only its top-left cell
+            u.problems.append(P.make("file.merged_sheet", file=wb.file_name, sheet=merged[0],
+                                     ref=merged[1]))
+        else:
+            u.problems.append(P.make("file.no_table", file=wb.file_name))
         return u
     for t in tables:
         u.problems.append(P.make("table.header_found", file=wb.file_name, sheet=t.sheet,
@@ -95,6 +101,11 @@ def _table_records(u: Understanding, t: Table, catalog: Catalog, year_override: 
                                          row=t.header_first, col=col.index + 1,
                                          column=col.header))
             col.year = table_year
+        if col.role in ("target", "actual") and col.year and col.year not in PLAUSIBLE_YEARS:
+            u.problems.append(P.make("context.year_implausible", file=f, sheet=t.sheet,
+                                     row=t.header_first, col=col.index + 1, year=col.year,
+                                     column=col.header, first=PLAUSIBLE_YEARS[0],
+                                     last=PLAUSIBLE_YEARS[-1]))
     kinds = t.kinds
     if not any(r.kind == "data" for r in t.rows):
         u.problems.append(P.make("table.empty", file=f, sheet=t.sheet, row=t.header_first,
@@ -260,9 +271,12 @@ def _value_problems(u: Understanding, t: Table, row: TableRow, col: Column, p: P
     if "percent_over_100" in p.flags:
         u.problems.append(P.make("value.percent_over_100", **where, value=f"{p.value:g}"))
     if "ambiguous_number" in p.flags:
-        u.problems.append(P.make("value.amount_ambiguous", **where, text=p.text,
-                                 a=f"{p.value:g}", b=f"{p.value * 1000:g}", chosen=f"{p.value:g}"))
-    if p.kind == "text":
+        u.problems.append(P.make("value.number_ambiguous", **where, text=p.text,
+                                 a=f"{p.value:g}", b=f"{p.value * 1000:g}", chosen=f"{p.value:g}",
+                                 b_vn=f"{p.value * 1000:,.0f}".replace(",", ".")))
+    if "formula_like" in p.flags:
+        u.problems.append(P.make("value.formula_like", **where, text=_short(p.text, 50)))
+    elif p.kind == "text":
         u.problems.append(P.make("value.qualitative", **where, text=_short(p.text, 50)))
 
 
@@ -290,6 +304,10 @@ def _budget_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog,
             u.problems.append(P.make("value.amount_unparsed", file=f, sheet=t.sheet,
                                      row=row.excel_row, col=col.index + 1, text=clean(raw)))
             continue
+        if value is not None and is_ambiguous_number(text.split(" ")[0]):
+            u.problems.append(P.make("value.amount_ambiguous", file=f, sheet=t.sheet,
+                                     row=row.excel_row, col=col.index + 1, text=text,
+                                     a=f"{value:g}", b=f"{value * 1000:g}", chosen=f"{value:g}"))
         if value is not None:
             value = round(value * col.scale, 6)
         u.budget.append(BudgetRecord(

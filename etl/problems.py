@@ -77,6 +77,32 @@ CODES: dict[str, tuple[Severity, str]] = {
                                      "{code} ('{catalog_unit}')."),
     # budget
     "budget.no_amount": ("warning", "Nhiệm vụ không có số tiền dự toán."),
+    # odd and hostile input (issue 9)
+    "value.number_ambiguous": ("warning", "Số '{text}' có thể là {a} (dấu phẩy thập phân) hoặc "
+                                          "{b} (dấu phẩy ngăn cách hàng nghìn); dùng {chosen}: "
+                                          "viết '{b_vn}' nếu là {b}."),
+    "file.empty": ("error", "Tệp rỗng ({size} byte): không có nội dung nào để đọc; hãy lưu lại "
+                            "tệp Excel rồi tải lên."),
+    "file.ods": ("error", "Đây là bảng tính OpenDocument (.ods, LibreOffice/OpenOffice) đổi "
+                          "đuôi thành .xlsx: mở bằng LibreOffice hoặc Excel, chọn Lưu thành "
+                          "'Excel 2007-365 (.xlsx)' rồi tải lại."),
+    "file.strict_ooxml": ("error", "Tệp được lưu ở dạng 'Strict Open XML Spreadsheet', chưa "
+                                   "đọc được: mở bằng Excel, Lưu thành 'Excel Workbook "
+                                   "(.xlsx)' rồi tải lại."),
+    "file.too_many_rows": ("error", "Sheet có dữ liệu ở dòng {row_no}, vượt giới hạn {limit} dòng "
+                                    "mỗi sheet: không nạp gì từ tệp này; hãy tách tệp hoặc "
+                                    "xoá các dòng thừa."),
+    "file.too_many_columns": ("error", "Sheet có dữ liệu ở cột thứ {col_no}, vượt giới hạn {limit} "
+                                       "cột mỗi sheet: không nạp gì từ tệp này; hãy xoá các "
+                                       "cột thừa hoặc chuyển bảng sang sheet khác."),
+    "file.merged_sheet": ("error", "Vùng gộp ô {ref} phủ gần hết sheet nên Excel chỉ giữ giá "
+                                   "trị ô đầu tiên và không còn bảng nào: bỏ gộp ô (Unmerge), "
+                                   "nhập lại bảng rồi tải lên."),
+    "value.formula_like": ("warning", "Giá trị '{text}' trông như một công thức hay lệnh của "
+                                      "bảng tính, không phải số: giữ nguyên dạng chữ, không "
+                                      "tính; kiểm tra lại ô này."),
+    "context.year_implausible": ("error", "Năm {year} của cột '{column}' nằm ngoài khoảng hợp lý "
+                                          "{first}–{last}: kiểm tra lại tiêu đề cột (gõ nhầm?)."),
 }
 
 

@@ -8,7 +8,9 @@ refuses entity-expansion (billion laughs) and external-entity attacks.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import html
 import io
 import os
 import re
@@ -25,6 +27,7 @@ MAX_RATIO = 200  # uncompressed/compressed for any entry larger than 1 MB
 MAX_ENTRIES = 5000
 MAX_ROWS = 20000
 MAX_COLS = 200
+STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml"  # ISO 29500 Strict, which openpyxl cannot read
 EXCEL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
                 "#GETTING_DATA", "#SPILL!", "#CALC!"}
 
@@ -53,6 +56,8 @@ class WorkbookData:
 
 def sniff(data: bytes, file_name: str) -> list[P.Problem]:
     """Tell what the bytes really are; return problems for anything but an .xlsx zip."""
+    if not data.strip():
+        return [P.make("file.empty", file=file_name, size=len(data))]
     head = data[:8]
     if head.startswith(b"PK\x03\x04"):
         return []
@@ -93,9 +98,15 @@ def check_zip(data: bytes, file_name: str) -> list[P.Problem]:
                            detail=f"'{i.filename}' nén {i.file_size // max(i.compress_size, 1)}:1")]
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
+        mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+        if b"opendocument" in mimetype or "content.xml" in names:
+            return [P.make("file.ods", file=file_name)]
         if "word/document.xml" in names:
             return [P.make("file.not_xlsx", file=file_name, detail="đây là tệp Word (.docx)")]
         return [P.make("file.not_xlsx", file=file_name, detail="thiếu xl/workbook.xml")]
+    with zf.open("xl/workbook.xml") as fh:
+        if STRICT_NS in fh.read(4096):
+            return [P.make("file.strict_ooxml", file=file_name)]
     for i in infos:  # a DTD may only stand in the prolog: the first bytes of each part
         if i.filename.endswith((".xml", ".rels")):
             with zf.open(i) as fh:
@@ -106,15 +117,15 @@ def check_zip(data: bytes, file_name: str) -> list[P.Problem]:
     return []
 
 
-_CELL_FORMULA_NO_VALUE = re.compile(
-    rb'<c\b[^>]*\br="([A-Z]+)(\d+)"[^>]*>\s*<f\b[^>]*>([^<]*)</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
-_CELL_FORMULA_SELF_CLOSED = re.compile(rb'<c\b[^>]*\br="([A-Z]+)(\d+)"[^>]*>\s*<f\b[^>]*/>\s*</c>')
-
-
 def _formulas_without_values(zf: zipfile.ZipFile, sheet_paths: dict[str, str]
                              ) -> dict[str, dict[tuple[int, int], str]]:
     """Cells that hold a formula but no cached value (a file written by a program, never
-    opened in Excel): openpyxl would read them as empty, silently."""
+    opened in Excel): openpyxl would read them as empty, silently.
+
+    The sheet XML is walked in order, so cells written without an ``r="B3"`` reference
+    (allowed by the standard: the position is then the next one) are placed right too, and
+    the formula text is unescaped (``A1&amp;B1`` is ``A1&B1``)."""
+    from defusedxml.ElementTree import iterparse
     from openpyxl.utils import column_index_from_string
     out: dict[str, dict[tuple[int, int], str]] = {}
     for sheet_name, path in sheet_paths.items():
@@ -122,13 +133,39 @@ def _formulas_without_values(zf: zipfile.ZipFile, sheet_paths: dict[str, str]
             xml = zf.read(path)
         except KeyError:
             continue
+        if b"<f" not in xml and b":f" not in xml:  # no formula at all: nothing to walk
+            continue
         found: dict[tuple[int, int], str] = {}
-        for rx in (_CELL_FORMULA_NO_VALUE, _CELL_FORMULA_SELF_CLOSED):
-            for m in rx.finditer(xml):
-                col = column_index_from_string(m.group(1).decode()) - 1
-                row = int(m.group(2)) - 1
-                formula = m.group(3).decode("utf-8", "replace") if m.lastindex >= 3 else ""
-                found[(row, col)] = "=" + formula
+        row, col = -1, -1
+        for event, el in iterparse(io.BytesIO(xml), events=("start", "end")):
+            tag = el.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if tag == "row":
+                    r = el.get("r")
+                    row, col = (int(r) - 1 if r else row + 1), -1
+                elif tag == "c":
+                    ref = el.get("r")
+                    m = re.fullmatch(r"([A-Z]+)(\d+)", ref or "")
+                    if m:
+                        col = column_index_from_string(m.group(1)) - 1
+                        row = int(m.group(2)) - 1
+                    else:
+                        col += 1
+                continue
+            if tag == "c":
+                f = v = None
+                for child in el:
+                    ctag = child.tag.rsplit("}", 1)[-1]
+                    if ctag == "f":
+                        f = child
+                    elif ctag in ("v", "is"):
+                        v = child
+                has_value = v is not None and (len(v) or (v.text or "").strip())
+                if f is not None and not has_value:
+                    found[(row, col)] = "=" + (f.text or "")
+                el.clear()
+            elif tag == "row":
+                el.clear()
         if found:
             out[sheet_name] = found
     return out
@@ -155,6 +192,15 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
     if problems:
         return None, problems
     sha = hashlib.sha256(data).hexdigest()
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    sheet_paths = _sheet_paths(zf)
+    for sheet_name, part in sheet_paths.items():  # refuse a too long sheet before parsing it
+        with contextlib.suppress(KeyError):
+            beyond = _first_row_beyond(zf.read(part), MAX_ROWS)
+            if beyond:
+                return None, [P.make("file.too_many_rows", file=name, sheet=sheet_name,
+                                     row=beyond, row_no=beyond,
+                                     limit=f"{MAX_ROWS:,}".replace(",", "."))]
     import openpyxl  # imported late: the checks above must run before any XML is parsed
     from openpyxl.xml import DEFUSEDXML
     if not DEFUSEDXML:  # pragma: no cover - requirements.txt pins defusedxml
@@ -170,23 +216,34 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
             return None, [P.make("file.zip_bomb", file=name, detail="XML có khai báo thực thể "
                                                                     "(XML bomb)")]
         return None, [P.make("file.corrupt", file=name, detail=f"{detail}: {str(e)[:200]}")]
-    zf = zipfile.ZipFile(io.BytesIO(data))
-    sheet_paths = _sheet_paths(zf)
     no_value = _formulas_without_values(zf, sheet_paths)
     sheets: list[SheetData] = []
     try:
         for ws in wb.worksheets:
             rows: list[list[Any]] = []
             percent: set[tuple[int, int]] = set()
-            for r_idx, row in enumerate(ws.iter_rows(max_col=MAX_COLS)):
+            for r_idx, row in enumerate(ws.iter_rows()):
                 if r_idx >= MAX_ROWS:
-                    break
+                    if any(cell.value is not None for cell in row):
+                        return None, [P.make("file.too_many_rows", file=name, sheet=ws.title,
+                                             row=r_idx + 1, row_no=r_idx + 1,
+                                             limit=f"{MAX_ROWS:,}".replace(",", "."))]
+                    continue
                 vals = []
                 for c_idx, cell in enumerate(row):
                     v = cell.value
-                    if isinstance(v, (int, float)) and not isinstance(v, bool) and \
-                            "%" in (getattr(cell, "number_format", None) or ""):
-                        percent.add((r_idx, c_idx))
+                    if c_idx >= MAX_COLS:
+                        if v is not None:
+                            return None, [P.make("file.too_many_columns", file=name,
+                                                 sheet=ws.title, row=r_idx + 1, col=c_idx + 1,
+                                                 col_no=c_idx + 1, limit=MAX_COLS)]
+                        continue
+                    if isinstance(v, (int, float)) and not isinstance(v, bool):
+                        shown = percent_format_kind(getattr(cell, "number_format", None))
+                        if shown == "scaled":
+                            percent.add((r_idx, c_idx))
+                        elif shown == "literal":  # 0"%": 80 is shown, and meant, as 80%
+                            v = f"{_plain_number(v)}%"
                     vals.append(v)
                 while vals and vals[-1] is None:
                     vals.pop()
@@ -203,6 +260,62 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
     finally:
         wb.close()
     return WorkbookData(file_name=name, sha256=sha, size=len(data), sheets=sheets), []
+
+
+_ROW_START = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_ROW_ELEMENT = re.compile(rb'<row\b([^>]*?)(?:/>|>(.*?)</row>)', re.S)
+_ROW_R = re.compile(rb'\br="(\d+)"')
+_HAS_VALUE = re.compile(rb'<v>[^<]|<is>|<v\s[^>]*>[^<]')
+
+
+def _first_row_beyond(xml: bytes, limit: int) -> int | None:
+    """The first Excel row past ``limit`` that holds a value, found in the sheet XML before
+    openpyxl parses it (a 200,000-row sheet is refused in a fraction of a second instead of
+    being read up to the limit). Cheap when the sheet is short: two byte searches."""
+    n = xml.count(b"<row")
+    last = xml.rfind(b"<row")
+    if last < 0:
+        return None
+    m = _ROW_START.match(xml, last)
+    if max(n, int(m.group(1)) if m else n) <= limit:
+        return None
+    ordinal = 0
+    for m in _ROW_ELEMENT.finditer(xml):
+        r = _ROW_R.search(m.group(1))
+        ordinal = int(r.group(1)) if r else ordinal + 1
+        if ordinal > limit and m.group(2) and _HAS_VALUE.search(m.group(2)):
+            return ordinal
+    return None
+
+
+def covering_merge(sheet: SheetData) -> str | None:
+    """The reference of a merged range that covers most of a sheet's used cells (someone
+    merged the whole table: Excel keeps only the top-left value), or None."""
+    from openpyxl.utils import get_column_letter
+    used_rows = len(sheet.rows)
+    used_cols = max((len(r) for r in sheet.rows), default=0)
+    for r1, c1, r2, c2 in sheet.merged:
+        h, w = r2 - r1 + 1, c2 - c1 + 1
+        if h >= 3 and w >= 2 and h * w >= 0.5 * max(used_rows, h) * max(used_cols, w):
+            return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+    return None
+
+
+def percent_format_kind(fmt: str | None) -> str | None:
+    """'scaled' when Excel multiplies by 100 to show the number (``0%``, ``0.0%``);
+    'literal' when the % is only text in the format (``0"%"``, ``0\\%``): 80 shows as 80%;
+    None when the format shows no percent sign."""
+    if not fmt or "%" not in fmt:
+        return None
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt)  # drop quoted text, escapes, [colour]
+    return "scaled" if "%" in bare else "literal"
+
+
+def _plain_number(v: float) -> str:
+    """80 -> '80', 99.5 -> '99,5' (Vietnamese decimal mark, as the values grammar reads)."""
+    if float(v).is_integer():
+        return str(int(v))
+    return repr(float(v)).replace(".", ",")
 
 
 _MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -239,10 +352,5 @@ def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
         rid = re.search(r'\br:id="([^"]*)"', attrs)
         if nm and rid and rid.group(1) in targets:
             t = targets[rid.group(1)].lstrip("/")
-            out[_xml_unescape(nm.group(1))] = t if t.startswith("xl/") else "xl/" + t
+            out[html.unescape(nm.group(1))] = t if t.startswith("xl/") else "xl/" + t
     return out
-
-
-def _xml_unescape(s: str) -> str:
-    return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))

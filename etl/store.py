@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Iterator
@@ -65,6 +67,7 @@ def write_session(db_path: str | Path, *, timeout_s: float = 120) -> Iterator[du
         tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
         for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
             stale.unlink(missing_ok=True)
+        remove_stale_copies(db_path)
         if db_path.exists():
             shutil.copyfile(db_path, tmp)
         con = duckdb.connect(str(tmp))
@@ -87,6 +90,32 @@ def write_session(db_path: str | Path, *, timeout_s: float = 120) -> Iterator[du
                 raise
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def remove_stale_copies(db_path: Path) -> list[Path]:
+    """Delete the full copies (``.<db>.<pid>.tmp`` and its ``.wal``) that writers killed
+    mid-write left behind (375 MB after 8 kills on the national database). Only copies whose
+    process is gone are removed; call it holding the write lock. Returns what was removed."""
+    rx = re.compile(rf"^\.{re.escape(db_path.name)}\.(\d+)\.tmp(\.wal)?$")
+    removed = []
+    for p in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp*"):
+        m = rx.match(p.name)
+        if not m or int(m.group(1)) == os.getpid() or _alive(int(m.group(1))):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+            removed.append(p)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _lock(fh, timeout_s: float) -> None:

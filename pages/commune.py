@@ -1,7 +1,7 @@
 """Hồ sơ xã: one commune on one page, every number with its source file, sheet and row."""
 import streamlit as st
 
-from dashboard import charts, fmt, tables, ui
+from dashboard import charts, fmt, safe_text, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
 
@@ -15,7 +15,7 @@ if key is None:
     st.stop()
 one = Q.Filters(communes=(key,), target_year=f.target_year, as_of=f.as_of)
 tiles = ui.q(Q.overview_tiles, one).iloc[0]
-ui.headline(t("headline_commune", c=key, tgt=fmt.num(tiles["n_targets"], 0, L),
+ui.headline(t("headline_commune", c=safe_text.md(key), tgt=fmt.num(tiles["n_targets"], 0, L),
               r=fmt.num(tiles["n_with_result"], 0, L), a=fmt.num(tiles["n_achieved"], 0, L),
               b=fmt.num(tiles["n_behind"], 0, L),
               money=fmt.money(tiles["budget_total"], L) if tiles["n_budget_lines"]

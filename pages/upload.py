@@ -5,7 +5,7 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import db, ui
+from dashboard import auth, db, safe_text, ui
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, review, show_review,
                                    table, tr)
 from etl import service
@@ -38,8 +38,13 @@ with template_tab:
 
 with upload_tab:
     if can_write:
-        user = st.text_input(tr("Người nạp", "Your name"), value=st.session_state.get(
-            "uploader_name", ""), key="uploader_name", placeholder="vd. Nguyễn Văn A")
+        who = auth.identity()  # the signed-in identity is what the history records
+        if who and who != auth.PASSWORD_IDENTITY:
+            user = who
+        else:
+            name = st.text_input(tr("Người nạp", "Your name"), value=st.session_state.get(
+                "uploader_name", ""), key="uploader_name", placeholder="vd. Nguyễn Văn A")
+            user = f"{name.strip()} ({who})" if who and name.strip() else name
         gen = st.session_state.setdefault("upload_generation", 0)
         files = st.file_uploader(tr("Chọn tệp .xlsx (có thể nhiều tệp)", "Choose .xlsx files"),
                                  type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
@@ -49,7 +54,7 @@ with upload_tab:
         for f in files or []:
             data = f.getvalue()
             key = hashlib.sha256(data).hexdigest()[:12]
-            st.subheader(f.name, anchor=False)
+            st.subheader(safe_text.md(f.name), anchor=False)
             first = review(data, f.name, db_state.path, db_state.version)
             with st.expander(tr("Xã / tỉnh / năm (điền khi tệp không ghi)",
                                 "Commune / province / year (fill in when the file does not say)"),
@@ -84,7 +89,7 @@ with upload_tab:
             blocked = [u.file_name for u in reviews if not u.ok]
             if blocked:
                 st.error(tr("Chưa lưu được: còn lỗi trong ", "Cannot commit: errors in ")
-                         + ", ".join(blocked))
+                         + ", ".join(map(safe_text.md, blocked)))
             if st.button(tr("Lưu vào cơ sở dữ liệu", "Commit to the database"), type="primary",
                          disabled=bool(blocked) or not user.strip(), key="commit"):
                 bar = st.progress(0.0, text=tr("Đang lưu…", "Saving…"))
@@ -119,7 +124,7 @@ with history_tab:
         if not imports.empty:
             names = dict(zip(imports["import_id"], imports["file_name"]))
             chosen = st.selectbox(tr("Xem lượt nạp", "Open import"), list(names),
-                                  format_func=lambda i: f"#{i} — {names[i]}",
+                                  format_func=lambda i: f"#{i} — {safe_text.display(names[i])}",
                                   key="open_import")
             cur = db.cursor()
             try:

@@ -1,4 +1,6 @@
 """Every target and result string of the seeds, parsed: (op, low, high, unit, kind)."""
+import datetime
+
 import pytest
 
 from etl.values import parse_amount, parse_number, parse_value
@@ -39,6 +41,50 @@ TRUTH = [
     ("39/39", "=", 100, 100, "%", "percent"),
     ("Có ứng dụng AI phục vụ người dân, DN, cơ quan, phòng ban", None, None, None, None, "text"),
     ("Đạt thấp", None, None, None, None, "text"),
+    # signs, changes and a level reached by a decrease (issue 9)
+    ("-5%", "=", -5, -5, "%", "percent"),
+    ("−5%", "=", -5, -5, "%", "percent"),
+    ("Giảm 5%", "=", -5, -5, "%", "change"),
+    ("giảm ít nhất 5%", "<=", None, -5, "%", "change"),
+    ("Giảm tối thiểu 10 hộ", "<=", None, -10, "hộ", "change"),
+    ("Tăng 10%", "=", 10, 10, "%", "change"),
+    ("tăng ít nhất 10%", ">=", 10, None, "%", "change"),
+    ("Giảm còn 5%", "<=", None, 5, "%", "percent"),
+    ("Tỷ lệ 80%", "=", 80, 80, "%", "percent"),
+    ("5 xyz", "=", 5, 5, None, "number"),
+    ("Top 10", "<=", None, 10, "hạng", "rank"),
+    ("Xếp thứ 62/84", "<=", None, 62, "hạng", "rank"),
+    ("1.000,5 người", "=", 1000.5, 1000.5, "người", "number"),
+    # dates and deadlines: low/high are YYYYMMDD
+    ("30/6/2026", "=", 20260630, 20260630, None, "date"),
+    ("10.10.2026", "=", 20261010, 20261010, None, "date"),
+    ("Trước 30/6/2026", "<", None, 20260630, None, "date"),
+    ("Trước ngày 30/6/2026", "<", None, 20260630, None, "date"),
+    ("Hoàn thành trước 30/6/2026", "<", None, 20260630, None, "date"),
+    ("Chậm nhất 31/12/2026", "<=", None, 20261231, None, "date"),
+    ("Quý 3/2026", "between", 20260701, 20260930, None, "date"),
+    ("Quý III/2026", "between", 20260701, 20260930, None, "date"),
+    ("Trong quý 4/2026", "between", 20261001, 20261231, None, "date"),
+    ("Tháng 6/2026", "between", 20260601, 20260630, None, "date"),
+    ("Trước 6/2026", "<", None, 20260601, None, "date"),
+    ("Trước năm 2027", "<", None, 20270101, None, "date"),
+    ("Từ 1/7/2026", ">=", 20260701, None, None, "date"),
+    # rejected: text, never a number found inside it
+    ("+cmd|' /C calc'!A0", None, None, None, None, "text"),
+    ("@SUM(1+1)", None, None, None, None, "text"),
+    ("=1+1", None, None, None, None, "text"),
+    ('=HYPERLINK("http://x","y")', None, None, None, None, "text"),
+    ("abc 5 xyz", None, None, None, None, "text"),
+    ("5xyz", None, None, None, None, "text"),
+    ("1 000", None, None, None, None, "text"),
+    ("1.2.3", None, None, None, None, "text"),
+    ("31/2/2026", None, None, None, None, "text"),
+    ("Trước 5%", None, None, None, None, "text"),
+    ("Giảm -5%", None, None, None, None, "text"),
+    ("Thứ 5 trở lên", None, None, None, None, "text"),
+    ("Năm 2026", None, None, None, None, "text"),
+    ("Cải thiện thứ hạng so với năm trước", None, None, None, None, "text"),
+    ("Trong nhóm dẫn đầu", None, None, None, None, "text"),
 ]
 
 
@@ -87,3 +133,78 @@ def test_amounts_in_million_vnd(raw, value):
 
 def test_percent_over_100_flagged():
     assert "percent_over_100" in parse_value("120%").flags
+
+
+def test_date_cell_and_dates_are_usable_dates_not_numbers():
+    for raw in (datetime.datetime(2026, 6, 30), datetime.date(2026, 6, 30)):
+        p = parse_value(raw)
+        assert (p.kind, p.op, p.text) == ("date", "=", "30/6/2026")
+        assert p.date_low == p.date_high == datetime.date(2026, 6, 30)
+        assert p.value is None and not p.is_numeric  # a date is never compared as a quantity
+    q = parse_value("Quý 3/2026")
+    assert (q.date_low, q.date_high) == (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+    assert parse_value(datetime.time(10, 0)).kind == "text"
+
+
+def test_decrease_target_is_never_a_level():
+    p = parse_value("Giảm 5%")
+    assert p.kind == "change" and not p.is_numeric and p.low == -5
+
+
+@pytest.mark.parametrize("raw", ["=1+1", "abc 5", "1.000 triệu abc", "@SUM(1)", "1 000"])
+def test_amount_grammar_rejects_everything_but_an_amount(raw):
+    assert parse_amount(raw)[0] is None
+
+
+def test_ambiguous_number_in_a_target_column_is_warned_as_a_number(workbook):
+    from etl.catalog import load_catalog
+    from etl.pipeline import understand
+    from etl.read import read_workbook
+    path = workbook({"PL": [["UBND XÃ NAM ĐÀN - TỈNH NGHỆ AN"],
+                            ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2026"],
+                            [1, "Số hộ có tài khoản", "hộ", "1,000"]]})
+    wb, _ = read_workbook(path)
+    u = understand(wb, load_catalog())
+    warn = [p for p in u.problems if p.code == "value.number_ambiguous"]
+    assert [(p.sheet, p.row, p.column) for p in warn] == [("PL", 3, "D")]
+    assert "1000" in warn[0].message and "1.000" in warn[0].message
+    assert "tiền" not in warn[0].message  # not called an amount
+    assert not any(p.code == "value.amount_ambiguous" for p in u.problems)
+
+
+def test_ambiguous_amount_is_warned_as_an_amount(workbook):
+    from etl.catalog import load_catalog
+    from etl.pipeline import understand
+    from etl.read import read_workbook
+    path = workbook({"KP": [["UBND XÃ NAM ĐÀN - TỈNH NGHỆ AN"], ["Kế hoạch năm 2026"],
+                            ["TT", "Nhiệm vụ", "Dự toán kinh phí (triệu đồng)"],
+                            [1, "Mua máy tính", "1,500"]]})
+    wb, _ = read_workbook(path)
+    u = understand(wb, load_catalog())
+    warn = [p for p in u.problems if p.code == "value.amount_ambiguous"]
+    assert [(p.row, p.column) for p in warn] == [(4, "C")] and "1500" in warn[0].message
+
+
+@pytest.mark.parametrize("raw,formula_like", [
+    ("+cmd|' /C calc'!A0", True), ("@SUM(1+1)", True), ("=1+1", True),
+    ('=HYPERLINK("http://x","y")', True), ("-abc", True), ("abc 5 xyz", False),
+    ("Có ứng dụng AI", False), ("-5%", False)])
+def test_formula_like_text_is_flagged(raw, formula_like):
+    assert ("formula_like" in parse_value(raw).flags) == formula_like
+
+
+def test_formula_like_target_is_a_warning_at_its_cell_and_never_a_number(workbook):
+    from etl.catalog import load_catalog
+    from etl.pipeline import understand
+    from etl.read import read_workbook
+    path = workbook({"PL": [["UBND XÃ NAM ĐÀN - TỈNH NGHỆ AN"],
+                            ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2026"],
+                            [1, "Tỷ lệ A riêng", "%", "+cmd|' /C calc'!A0"],
+                            [2, "Tỷ lệ B riêng", "%", "@SUM(1+1)"],
+                            [3, "Tỷ lệ C riêng", "%", "abc 5 xyz"]]})
+    wb, _ = read_workbook(path)
+    u = understand(wb, load_catalog())
+    got = [(t.prov.source_row, t.kind, t.op, t.value_low) for t in u.targets]
+    assert got == [(3, "text", None, None), (4, "text", None, None), (5, "text", None, None)]
+    warn = [(p.code, p.row, p.column) for p in u.problems if p.code == "value.formula_like"]
+    assert warn == [("value.formula_like", 3, "D"), ("value.formula_like", 4, "D")]
