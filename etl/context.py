@@ -1,8 +1,22 @@
-"""Which commune, province and years a workbook is about.
+"""Which commune, province and years a workbook is about, resolved against the register.
 
 Sources, strongest first: values given by the user (CLI flags or the upload form), the
-key-value sheet 'Thông tin chung', then the title rows above each table ("ỦY BAN NHÂN DÂN XÃ
-NAM ĐÀN", "... xã Nam Đàn năm 2026", "Đồng Nai, ngày ... tháng 4 năm 2026"). Pure.
+key-value sheet 'Thông tin chung', then the title block above each table, read the way
+offices write it:
+
+* the agency block, read cell by cell ("ỦY BAN NHÂN DÂN" / "XÃ HỢP MINH" in two rows of one
+  column, or in one cell); the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "Độc lập
+  - Tự do - Hạnh phúc"), often in the same rows in other columns, is never part of a name;
+  phường and đặc khu are commune-level units like xã;
+* the report/plan year from the title ("… KẾT QUẢ … NĂM 2025") or a 'Kỳ báo cáo' field,
+  never from the signing date line ("Nghệ An, ngày … tháng 01 năm 2026"), which may give
+  the province;
+* a commune whose name is also a province's ("xã Khánh Hòa", Lào Cai) is not put in that
+  province.
+
+The commune is then resolved against the official register (:mod:`etl.admin_units`):
+its code, type and province. Synthetic workbooks (``etl synth``) name fictional communes:
+they are not looked up, and the problem list says so. Pure.
 """
 from __future__ import annotations
 
@@ -12,22 +26,33 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import problems as P
-from .normalize import clean, commune_name, fold
+from .normalize import clean, commune_name, fold, strip_diacritics
 from .read import WorkbookData
 from .records import Context
 
 META_SHEETS = ("thong tin chung", "thong tin", "metadata", "huong dan")
 META_KEYS = {
-    "commune": ("xa", "ten xa", "xa phuong", "don vi", "xa phuong dac khu", "commune"),
-    "province": ("tinh", "tinh thanh pho", "tinh tp", "province"),
-    "year": ("nam", "nam ke hoach", "ky ke hoach", "giai doan", "ky bao cao", "year"),
+    "commune": ("xa", "ten xa", "xa phuong", "don vi", "xa phuong dac khu", "commune",
+                "phuong", "dac khu", "ten don vi"),
+    "province": ("tinh", "tinh thanh pho", "tinh tp", "province", "thanh pho"),
+    "year": ("nam", "nam ke hoach", "ky ke hoach", "giai doan", "ky bao cao", "year",
+             "nam bao cao"),
 }
+TITLE_ROWS = 20  # rows scanned above the first table header of a sheet
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_COMMUNE_PATTERNS = [
-    re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN\s+(?:XÃ|PHƯỜNG|ĐẶC KHU)\s+(.+)$", re.I),
-    re.compile(r"\bUBND\s+(?:XÃ|PHƯỜNG)\s+(.+)$", re.I),
-    re.compile(r"\b(?:xã|phường)\s+((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,3})"),
-]
+_KIND_WORDS = (("dac khu", "đặc khu"), ("phuong", "phường"), ("xa", "xã"))
+# Folded patterns (see _plain): the motto, and dates that are not the report's year.
+_MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"
+                    r"|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc")
+_DATE = re.compile(r"ngay\W{0,12}?\d{0,2}\W{0,12}?thang\W{0,12}?\d{0,2}\W{0,12}?nam\s*20\d\d"
+                   r"|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d\b")
+_AGENCY = re.compile(r"^\s*(?:uy\s+ban\s+nhan\s+dan|ubnd)\b\s*")
+_HIGHER = re.compile(r"^(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp)\b")
+_KIND = re.compile(r"^(dac\s+khu|phuong|xa)\s+(?=\S)")
+_NAME_END = re.compile(r"\s*(?:[,;:(\[]|\s[-–—]\s|\b(?:nam|giai\s+doan|tinh|huyen|thanh\s+pho|"
+                       r"so|ngay|ve|ke\s+hoach|bao\s+cao|tren\s+dia\s+ban)\b)")
+_TITLE_COMMUNE = re.compile(
+    r"\b(xã|phường|đặc khu)\s+((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ']*)(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ']*){0,3})")
 
 
 @lru_cache(maxsize=1)
@@ -50,76 +75,202 @@ def canonical_province(text: str) -> str | None:
     return provinces().get(f)
 
 
-def _find_province(line: str) -> str | None:
+def _plain(text: str) -> str:
+    """Lower-case without diacritics, one character per character of ``text`` (so spans found
+    in it cut the original)."""
+    return "".join((strip_diacritics(ch).lower() or " ")[:1] for ch in text)
+
+
+def _cut(text: str, rx: re.Pattern) -> str:
+    """``text`` without the spans ``rx`` finds in its plain form."""
+    plain = _plain(text)
+    spans = [m.span() for m in rx.finditer(plain)]
+    for a, b in reversed(spans):
+        text = text[:a] + " " + text[b:]
+    return clean(text)
+
+
+def without_motto(text: str) -> str:
+    return _cut(clean(text), _MOTTO)
+
+
+def title_years(lines: list[str]) -> list[int]:
+    """Years a title block gives for the report or plan: a 'Kỳ báo cáo' field wins; dates
+    ("ngày … tháng … năm 2026", "05/01/2026") are never the report's year."""
+    period = [ln for ln in lines if "ky bao cao" in fold(ln)]
+    years: list[int] = []
+    for line in period or lines:
+        years += [int(y) for y in _YEAR.findall(_cut(clean(line), _DATE))]
+    return years
+
+
+def _meta_rows(wb: WorkbookData) -> list[tuple[str, str]]:
+    out = []
+    for sheet in wb.sheets:
+        if fold(sheet.name) not in META_SHEETS:
+            continue
+        for row in sheet.rows[:30]:
+            cells = [clean(v) for v in row]
+            if len(cells) >= 2 and cells[0] and cells[1]:
+                out.append((fold(cells[0]).rstrip(":"), cells[1]))
+    return out
+
+
+def _metadata(wb: WorkbookData) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in _meta_rows(wb):
+        for name, keys in META_KEYS.items():
+            if key in keys and name not in out:
+                out[name] = value
+    return out
+
+
+def is_synthetic(wb: WorkbookData) -> bool:
+    """A workbook written by ``etl synth`` says so in its 'Thông tin chung' sheet."""
+    for key, value in _meta_rows(wb):
+        v = fold(value)
+        if key == "ma sinh" and v.startswith("etl synth") or "du lieu mo phong" in v:
+            return True
+    return False
+
+
+def _title_cells(wb: WorkbookData) -> list[list[str]]:
+    """Per sheet and column, the non-empty cells of the title block, top to bottom (the
+    motto removed). Rows end at the first table header (a row with 'STT'/'TT' or 'Chỉ tiêu'
+    among several cells)."""
+    blocks: list[list[str]] = []
+    for sheet in wb.sheets:
+        if fold(sheet.name) in META_SHEETS:
+            continue
+        columns: dict[int, list[str]] = {}
+        for row in sheet.rows[:TITLE_ROWS]:
+            texts = [clean(v) for v in row]
+            filled = [fold(t) for t in texts if t]
+            if len(filled) >= 2 and any(t in ("tt", "stt") or t.startswith(("chi tieu", "noi dung"))
+                                        for t in filled):
+                break
+            for c, t in enumerate(texts):
+                t = without_motto(t) if t else ""
+                if t:
+                    columns.setdefault(c, []).append(t)
+        blocks += [columns[c] for c in sorted(columns)]
+    return blocks
+
+
+def _kind_and_name(rest: str) -> tuple[str, str] | None:
+    """'XÃ HỢP MINH …' -> ('xã', 'Hợp Minh')."""
+    plain = _plain(rest)
+    m = _KIND.match(plain)
+    if not m:
+        return None
+    kind = next(k for f, k in _KIND_WORDS if re.sub(r"\s+", " ", m.group(1)) == f)
+    name = rest[m.end():]
+    end = _NAME_END.search(_plain(name))
+    if end and end.start() > 0:
+        name = name[:end.start()]
+    name = clean(name).strip(" .-–—")
+    if not re.search(r"[^\W\d_]", name) or len(name.split()) > 5:
+        return None
+    return kind, commune_name(name)
+
+
+def agency_commune(blocks: list[list[str]]) -> tuple[str, str, str] | None:
+    """(kind, name, where) from an agency block: 'ỦY BAN NHÂN DÂN XÃ …' in one cell, or
+    'ỦY BAN NHÂN DÂN' with 'XÃ …' (or 'UBND HUYỆN …' then 'UBND XÃ …') in the cells below."""
+    for lines in blocks:
+        for i, line in enumerate(lines):
+            m = _AGENCY.match(_plain(line))
+            if not m:
+                continue
+            rest = line[m.end():]
+            if rest.strip():
+                got = _kind_and_name(rest)
+                if got:
+                    return (*got, line)
+                if not _HIGHER.match(_plain(rest).strip()):
+                    continue
+            for nxt in lines[i + 1:i + 3]:  # the unit on the next line(s) of the block
+                n = _AGENCY.match(_plain(nxt))
+                got = _kind_and_name(nxt[n.end():] if n else nxt)
+                if got:
+                    return (*got, f"{line} / {nxt}")
+    return None
+
+
+def _title_commune(lines: list[str]) -> tuple[str, str, str] | None:
+    """'… trên địa bàn xã Phú Trung', 'Chuyển đổi số xã Nam Đàn năm 2026'."""
+    for line in lines:
+        m = _TITLE_COMMUNE.search(without_motto(line))
+        if m:
+            got = _kind_and_name(f"{m.group(1)} {m.group(2)}")
+            if got:
+                return (*got, line)
+    return None
+
+
+def _find_province(line: str, commune: str = "") -> str | None:
+    """A province named in a title line; the commune's own name does not count unless it is
+    written as a province ('tỉnh Khánh Hòa')."""
     f = " " + fold(line) + " "
+    if commune:
+        c = fold(commune)
+        f = re.sub(rf"(?<!tinh)(?<!thanh pho)(?<!tp) {re.escape(c)} ", " # ", f)
     for key, name in sorted(provinces().items(), key=lambda kv: -len(kv[0])):
         if f" {key} " in f:
             return name
     return None
 
 
-def _metadata(wb: WorkbookData) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for sheet in wb.sheets:
-        if fold(sheet.name) not in META_SHEETS:
-            continue
-        for row in sheet.rows[:30]:
-            cells = [clean(v) for v in row]
-            if len(cells) < 2 or not cells[0] or not cells[1]:
-                continue
-            key = fold(cells[0]).rstrip(":")
-            for field, keys in META_KEYS.items():
-                if key in keys and field not in out:
-                    out[field] = cells[1]
-    return out
-
-
 def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | None = None,
-                   province: str | None = None, year: int | None = None
-                   ) -> tuple[Context, list[P.Problem]]:
+                   province: str | None = None, year: int | None = None,
+                   synthetic: bool = False) -> tuple[Context, list[P.Problem]]:
     problems: list[P.Problem] = []
     ctx = Context()
     meta = _metadata(wb)
-    found_commune, src_c = "", ""
+    blocks = _title_cells(wb)
+    # The joined lines of detect.find_tables as a last block: files typed as text runs.
+    blocks.append([without_motto(ln) for ln in title_lines if without_motto(ln)])
+    found_commune, src_c, found_kind = "", "", ""
     if meta.get("commune") and re.search(r"[^\W\d_]", meta["commune"]):
         found_commune, src_c = commune_name(meta["commune"]), "Thông tin chung"
+        got = _kind_and_name(meta["commune"])
+        found_kind = got[0] if got else ""
     else:
-        for line in title_lines:
-            for rx in _COMMUNE_PATTERNS:
-                m = rx.search(line)
-                if m:
-                    name = re.split(r"\s+(?:năm|giai đoạn|tỉnh|huyện|,|\()", m.group(1))[0]
-                    if not re.search(r"[^\W\d_]", name):  # "……" in a blank template
-                        continue
-                    found_commune, src_c = commune_name(name), f"tiêu đề: {line[:60]}"
-                    break
-            if found_commune:
-                break
+        got = agency_commune(blocks) or _title_commune([ln for b in blocks for ln in b])
+        if got:
+            found_kind, found_commune, where = got
+            src_c = f"tiêu đề: {where[:60]}"
+    name_for_province = commune_name(commune) if commune else found_commune
     found_province, src_p = "", ""
     if meta.get("province"):
         found_province = canonical_province(meta["province"]) or clean(meta["province"])
         src_p = "Thông tin chung"
     else:
-        for line in title_lines:
-            p = _find_province(line)
+        for line in [ln for b in blocks for ln in b]:
+            p = _find_province(line, name_for_province)
             if p:
                 found_province, src_p = p, f"tiêu đề: {line[:60]}"
                 break
+    if name_for_province and canonical_province(name_for_province):
+        problems.append(P.make("context.commune_is_province", file=wb.file_name,
+                               name=name_for_province,
+                               province_name=canonical_province(name_for_province)))
     years: list[int] = []
     if meta.get("year"):
         years = [int(y) for y in _YEAR.findall(meta["year"])]
     if not years:
-        for line in title_lines:
-            years += [int(y) for y in _YEAR.findall(line)]
+        years = title_years([ln for b in blocks[-1:] for ln in b] or title_lines)
     ctx.years = sorted(set(years))
 
     if commune:
-        if found_commune and fold(found_commune) != fold(commune):
+        if found_commune and fold(found_commune) != fold(commune_name(commune)):
             problems.append(P.make("context.override", file=wb.file_name, field="Xã",
                                    found=found_commune, given=commune))
         ctx.commune, ctx.commune_source = commune_name(commune), "người dùng"
+        got = _kind_and_name(commune)
+        ctx.commune_type = got[0] if got else found_kind
     else:
-        ctx.commune, ctx.commune_source = found_commune, src_c
+        ctx.commune, ctx.commune_source, ctx.commune_type = found_commune, src_c, found_kind
     if province:
         canon = canonical_province(province) or clean(province)
         if found_province and fold(found_province) != fold(canon):
@@ -130,11 +281,37 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
         ctx.province, ctx.province_source = found_province, src_p
     if year:
         ctx.years = [year]
+    ctx.synthetic = synthetic or is_synthetic(wb)
     if not ctx.commune:
         problems.append(P.make("context.no_commune", file=wb.file_name))
+    else:
+        problems += _resolve(ctx, wb.file_name)
     if not ctx.province:
         problems.append(P.make("context.no_province", file=wb.file_name))
-    elif canonical_province(ctx.province) is None:
+    elif canonical_province(ctx.province) is None and not P.has_errors(problems):
         problems.append(P.make("context.unknown_province", file=wb.file_name,
                                province=ctx.province))
     return ctx, problems
+
+
+def _resolve(ctx: Context, file: str) -> list[P.Problem]:
+    """Attach the official unit (code, type, province) to the context."""
+    if ctx.synthetic:
+        return [P.make("register.synthetic", file=file, name=ctx.commune)]
+    from .admin_units import load_register
+    reg = load_register()
+    res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, file=file,
+                      province_source=ctx.province_source)
+    if res.unit is None:
+        return res.problems
+    ctx.commune_code = res.unit.code
+    if res.old is not None:  # a pre-2025 unit keeps its own name and type
+        ctx.legacy_code = res.old.old_code
+        ctx.commune_type = res.old.type
+    else:
+        ctx.commune, ctx.commune_type = res.unit.name, res.unit.type
+    if not ctx.province:
+        ctx.province, ctx.province_source = res.unit.province, "danh mục ĐVHC (tên duy nhất)"
+    elif canonical_province(ctx.province) is None:  # a pre-2025 province: the one it is now
+        ctx.province = res.unit.province
+    return res.problems
