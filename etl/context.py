@@ -49,10 +49,10 @@ _DATE = re.compile(r"ngay\W{0,12}?\d{0,2}\W{0,12}?thang\W{0,12}?\d{0,2}\W{0,12}?
 _AGENCY = re.compile(r"^\s*(?:uy\s+ban\s+nhan\s+dan|ubnd)\b\s*")
 _HIGHER = re.compile(r"^(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp)\b")
 _KIND = re.compile(r"^(dac\s+khu|phuong|xa)\s+(?=\S)")
-_NAME_END = re.compile(r"\s*(?:[,;:(\[]|\s[-–—]\s|\b(?:nam|giai\s+doan|tinh|huyen|thanh\s+pho|"
-                       r"so|ngay|ve|ke\s+hoach|bao\s+cao|tren\s+dia\s+ban)\b)")
-_TITLE_COMMUNE = re.compile(
-    r"\b(xã|phường|đặc khu)\s+((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ']*)(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ']*){0,3})")
+# Where a unit's name ends (on the NFC text, diacritics matter: 'tỉnh' is not 'Tịnh').
+_NAME_END = re.compile(r"\s*(?:[,;:(\[]|\s[-–—]\s|\b(?:năm\s+\d|giai đoạn|tỉnh\b|huyện\b|"
+                       r"thành phố\b|số\s*[:\d]|ngày\b|kế hoạch|báo cáo|trên địa bàn))", re.I)
+_TITLE_COMMUNE = re.compile(r"\b(xã|phường|đặc khu)\s+(?=\w)")
 
 
 @lru_cache(maxsize=1)
@@ -135,20 +135,21 @@ def is_synthetic(wb: WorkbookData) -> bool:
 
 
 def _title_cells(wb: WorkbookData) -> list[list[str]]:
-    """Per sheet and column, the non-empty cells of the title block, top to bottom (the
-    motto removed). Rows end at the first table header (a row with 'STT'/'TT' or 'Chỉ tiêu'
-    among several cells)."""
+    """Per sheet and column, the non-empty cells of the title block (the rows above the
+    sheet's first table header), top to bottom, the motto removed."""
+    from .detect import _filled_grid, _is_header_row
     blocks: list[list[str]] = []
     for sheet in wb.sheets:
         if fold(sheet.name) in META_SHEETS:
             continue
+        grid = _filled_grid(sheet, TITLE_ROWS + 2)
+        top = next((r for r in range(min(TITLE_ROWS, len(sheet.rows)))
+                    if _is_header_row(sheet, grid, r)), None)
+        if not top:  # no table under a title block on this sheet
+            continue
         columns: dict[int, list[str]] = {}
-        for row in sheet.rows[:TITLE_ROWS]:
+        for row in sheet.rows[:top]:
             texts = [clean(v) for v in row]
-            filled = [fold(t) for t in texts if t]
-            if len(filled) >= 2 and any(t in ("tt", "stt") or t.startswith(("chi tieu", "noi dung"))
-                                        for t in filled):
-                break
             for c, t in enumerate(texts):
                 t = without_motto(t) if t else ""
                 if t:
@@ -165,8 +166,8 @@ def _kind_and_name(rest: str) -> tuple[str, str] | None:
         return None
     kind = next(k for f, k in _KIND_WORDS if re.sub(r"\s+", " ", m.group(1)) == f)
     name = rest[m.end():]
-    end = _NAME_END.search(_plain(name))
-    if end and end.start() > 0:
+    end = next((e for e in _NAME_END.finditer(name) if e.start() > 0), None)
+    if end:
         name = name[:end.start()]
     name = clean(name).strip(" .-–—")
     if not re.search(r"[^\W\d_]", name) or len(name.split()) > 5:
@@ -200,9 +201,14 @@ def agency_commune(blocks: list[list[str]]) -> tuple[str, str, str] | None:
 def _title_commune(lines: list[str]) -> tuple[str, str, str] | None:
     """'… trên địa bàn xã Phú Trung', 'Chuyển đổi số xã Nam Đàn năm 2026'."""
     for line in lines:
-        m = _TITLE_COMMUNE.search(without_motto(line))
-        if m:
-            got = _kind_and_name(f"{m.group(1)} {m.group(2)}")
+        text = without_motto(line)
+        for m in _TITLE_COMMUNE.finditer(text):
+            words = []
+            for w in text[m.end():].split()[:4]:
+                if not w[:1].isupper() or fold(w) in ("nam", "giai", "tinh", "huyen"):
+                    break
+                words.append(w)
+            got = _kind_and_name(f"{m.group(1)} {' '.join(words)}") if words else None
             if got:
                 return (*got, line)
     return None
