@@ -111,10 +111,11 @@ class Register:
         return self.old_provinces.get(f)
 
     def resolve(self, name: str, province: str | None = None, kind: str | None = None, *,
-                file: str = "", province_source: str = "") -> Resolution:
-        """The official unit for a commune name (and the province the file gives, if any)."""
+                where: dict | None = None, province_source: str = "") -> Resolution:
+        """The official unit for a commune name (and the province the file gives, if any).
+        ``where``: file/sheet/row/col for the problems."""
         res = Resolution()
-        where = dict(file=file)
+        where = dict(where or {})
         name = clean(name)
         given = clean(province) if province else ""
         prov_now = self.province_now(given) if given else None
@@ -133,8 +134,8 @@ class Register:
                     "register.province_mismatch", **where, name=name, province=given,
                     source=province_source or "tệp", register=_list(cands)))
                 return res
-            if len(pool) > 1 and kind:
-                pool = [c for c in pool if c.type == kind] or pool
+            # The type written in the file (xã/phường) does not decide between namesakes:
+            # offices mix them up (a plan of xã Hợp Minh speaks of "phường").
             if len(pool) > 1:
                 res.problems.append(P.make(
                     "register.ambiguous", **where, name=name, n=len(pool),

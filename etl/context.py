@@ -104,20 +104,20 @@ def title_years(lines: list[str]) -> list[int]:
     return years
 
 
-def _meta_rows(wb: WorkbookData) -> list[tuple[str, str]]:
+def _meta_rows(wb: WorkbookData) -> list[tuple[str, _Cell]]:
     out = []
     for sheet in wb.sheets:
         if fold(sheet.name) not in META_SHEETS:
             continue
-        for row in sheet.rows[:30]:
+        for r, row in enumerate(sheet.rows[:30], start=1):
             cells = [clean(v) for v in row]
             if len(cells) >= 2 and cells[0] and cells[1]:
-                out.append((fold(cells[0]).rstrip(":"), cells[1]))
+                out.append((fold(cells[0]).rstrip(":"), _at(cells[1], (sheet.name, r, 2))))
     return out
 
 
-def _metadata(wb: WorkbookData) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _metadata(wb: WorkbookData) -> dict[str, _Cell]:
+    out: dict[str, _Cell] = {}
     for key, value in _meta_rows(wb):
         for name, keys in META_KEYS.items():
             if key in keys and name not in out:
@@ -134,6 +134,17 @@ def is_synthetic(wb: WorkbookData) -> bool:
     return False
 
 
+class _Cell(str):
+    """A title cell's text that remembers where it is (sheet, Excel row, column number)."""
+    where: tuple[str, int, int] | None = None
+
+
+def _at(text: str, where: tuple[str, int, int] | None) -> _Cell:
+    cell = _Cell(text)
+    cell.where = where
+    return cell
+
+
 def _title_cells(wb: WorkbookData) -> list[list[str]]:
     """Per sheet and column, the non-empty cells of the title block (the rows above the
     sheet's first table header), top to bottom, the motto removed."""
@@ -148,12 +159,14 @@ def _title_cells(wb: WorkbookData) -> list[list[str]]:
         if not top:  # no table under a title block on this sheet
             continue
         columns: dict[int, list[str]] = {}
+        _row_no = 1
         for row in sheet.rows[:top]:
             texts = [clean(v) for v in row]
             for c, t in enumerate(texts):
                 t = without_motto(t) if t else ""
                 if t:
-                    columns.setdefault(c, []).append(t)
+                    columns.setdefault(c, []).append(_at(t, (sheet.name, _row_no, c + 1)))
+            _row_no += 1
         blocks += [columns[c] for c in sorted(columns)]
     return blocks
 
@@ -194,7 +207,7 @@ def agency_commune(blocks: list[list[str]]) -> tuple[str, str, str] | None:
                 n = _AGENCY.match(_plain(nxt))
                 got = _kind_and_name(nxt[n.end():] if n else nxt)
                 if got:
-                    return (*got, f"{line} / {nxt}")
+                    return (*got, _at(f"{line} / {nxt}", getattr(nxt, "where", None)))
     return None
 
 
@@ -236,16 +249,16 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     blocks = _title_cells(wb)
     # The joined lines of detect.find_tables as a last block: files typed as text runs.
     blocks.append([without_motto(ln) for ln in title_lines if without_motto(ln)])
-    found_commune, src_c, found_kind = "", "", ""
+    found_commune, src_c, found_kind, at = "", "", "", None
     if meta.get("commune") and re.search(r"[^\W\d_]", meta["commune"]):
         found_commune, src_c = commune_name(meta["commune"]), "Thông tin chung"
         got = _kind_and_name(meta["commune"])
-        found_kind = got[0] if got else ""
+        found_kind, at = (got[0] if got else ""), meta["commune"].where
     else:
         got = agency_commune(blocks) or _title_commune([ln for b in blocks for ln in b])
         if got:
             found_kind, found_commune, where = got
-            src_c = f"tiêu đề: {where[:60]}"
+            src_c, at = f"tiêu đề: {where[:60]}", getattr(where, "where", None)
     name_for_province = commune_name(commune) if commune else found_commune
     found_province, src_p = "", ""
     if meta.get("province"):
@@ -272,7 +285,7 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
         if found_commune and fold(found_commune) != fold(commune_name(commune)):
             problems.append(P.make("context.override", file=wb.file_name, field="Xã",
                                    found=found_commune, given=commune))
-        ctx.commune, ctx.commune_source = commune_name(commune), "người dùng"
+        ctx.commune, ctx.commune_source, at = commune_name(commune), "người dùng", None
         got = _kind_and_name(commune)
         ctx.commune_type = got[0] if got else found_kind
     else:
@@ -291,7 +304,7 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     if not ctx.commune:
         problems.append(P.make("context.no_commune", file=wb.file_name))
     else:
-        problems += _resolve(ctx, wb.file_name)
+        problems += _resolve(ctx, wb.file_name, at)
     if not ctx.province:
         problems.append(P.make("context.no_province", file=wb.file_name))
     elif canonical_province(ctx.province) is None and not P.has_errors(problems):
@@ -300,13 +313,17 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     return ctx, problems
 
 
-def _resolve(ctx: Context, file: str) -> list[P.Problem]:
-    """Attach the official unit (code, type, province) to the context."""
+def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None) -> list[P.Problem]:
+    """Attach the official unit (code, type, province) to the context; problems point at the
+    cell the commune was read from."""
+    where = dict(file=file)
+    if at:
+        where.update(sheet=at[0], row=at[1], col=at[2])
     if ctx.synthetic:
-        return [P.make("register.synthetic", file=file, name=ctx.commune)]
+        return [P.make("register.synthetic", **where, name=ctx.commune)]
     from .admin_units import load_register
     reg = load_register()
-    res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, file=file,
+    res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, where=where,
                       province_source=ctx.province_source)
     if res.unit is None:
         return res.problems
@@ -319,5 +336,7 @@ def _resolve(ctx: Context, file: str) -> list[P.Problem]:
     if not ctx.province:
         ctx.province, ctx.province_source = res.unit.province, "danh mục ĐVHC (tên duy nhất)"
     elif canonical_province(ctx.province) is None:  # a pre-2025 province: the one it is now
+        res.problems.append(P.make("register.old_province", **where, old=ctx.province,
+                                   new=res.unit.province))
         ctx.province = res.unit.province
     return res.problems

@@ -90,6 +90,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "register.dissolved": ("warning", "{old} (mã {old_code}) không còn từ 01/7/2025: đã sắp xếp "
                                       "vào {new}{others}. Dữ liệu giữ tên cũ; mã xã gắn theo "
                                       "đơn vị mới."),
+    "register.old_province": ("warning", "Tỉnh '{old}' (trước 01/7/2025) nay thuộc {new}: "
+                                         "dùng {new}."),
     "register.spelling": ("warning", "'{given}' viết khác danh mục: hiểu là {unit}."),
     "register.synthetic": ("info", "Dữ liệu mô phỏng: '{name}' là tên giả định, không tra "
                                    "danh mục đơn vị hành chính và không có mã xã."),
