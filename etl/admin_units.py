@@ -111,8 +111,13 @@ class Register:
         return self.old_provinces.get(f)
 
     def resolve(self, name: str, province: str | None = None, kind: str | None = None, *,
-                where: dict | None = None, province_source: str = "") -> Resolution:
+                where: dict | None = None, province_source: str = "",
+                before_reform: bool = False) -> Resolution:
         """The official unit for a commune name (and the province the file gives, if any).
+
+        ``kind``: the word the file uses (xã, phường, đặc khu, thị trấn); 'thị trấn' no longer
+        exists, so it names a pre-2025 unit. ``before_reform``: the document's years are all
+        before 2025, so the name may be a pre-2025 unit that went into another unit.
         ``where``: file/sheet/row/col for the problems."""
         res = Resolution()
         where = dict(where or {})
@@ -120,8 +125,10 @@ class Register:
         given = clean(province) if province else ""
         prov_now = self.province_now(given) if given else None
         cands = self.by_name.get(name_key(name), [])
+        if kind == "thị trấn":
+            cands = []  # a township is a pre-2025 unit
         spelled = False
-        if not cands:
+        if not cands and kind != "thị trấn":
             cands = self.by_fold.get(fold(name), [])
             spelled = bool(cands)
         if cands:
@@ -142,6 +149,17 @@ class Register:
                     candidates=_list(pool)))
                 return res
             res.unit = pool[0]
+            if before_reform:
+                olds = [o for o in self._olds(name, res.unit.province, res.unit.province)
+                        if o.new_code != res.unit.code or o.other_new_codes]
+                if olds:  # the same name was another unit before 1 July 2025
+                    res.unit = None
+                    res.problems.append(P.make(
+                        "register.ambiguous", **where, name=name, n=1 + len(olds),
+                        candidates=f"{pool[0].label()} (từ 01/7/2025); "
+                        + "; ".join(f"{o.label()} trước 01/7/2025, nay thuộc "
+                                    f"{self._label(o.new_code)}" for o in olds)))
+                    return res
             if spelled:
                 res.problems.append(P.make("register.spelling", **where, given=name,
                                            unit=res.unit.label()))
@@ -149,12 +167,16 @@ class Register:
         old = self._old(name, given, prov_now)
         if old:
             return self._dissolved(res, old, where)
-        olds = self.old_by_name.get(name_key(name), [])
-        if olds and not given:
+        olds = self._olds(name, given, prov_now)
+        if kind == "thị trấn":
+            olds = [o for o in olds if o.type == kind] or olds
+            if len({o.new_code for o in olds}) == 1:
+                return self._dissolved(res, olds[0], where)
+        if olds:
             res.problems.append(P.make(
                 "register.ambiguous", **where, name=name, n=len(olds),
-                candidates="; ".join(f"{o.label()} → nay thuộc {o.province}" for o in olds[:12])
-                + (" …" if len(olds) > 12 else "")))
+                candidates="; ".join(f"{o.label()}, nay thuộc {self._label(o.new_code)}"
+                                     for o in olds[:12]) + (" …" if len(olds) > 12 else "")))
             return res
         res.problems.append(P.make(
             "register.unknown", **where, name=name,
@@ -162,13 +184,21 @@ class Register:
             suggestions=self._suggest(name, prov_now) or "không có"))
         return res
 
-    def _old(self, name: str, given: str, prov_now: str | None) -> OldUnit | None:
+    def _olds(self, name: str, given: str | None, prov_now: str | None) -> list[OldUnit]:
         olds = self.old_by_name.get(name_key(name), [])
         if given:
             g = fold(re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", given, flags=re.I))
             olds = [o for o in olds if o.province == prov_now or fold(o.old_province) == g]
+        return olds
+
+    def _old(self, name: str, given: str, prov_now: str | None) -> OldUnit | None:
+        olds = self._olds(name, given, prov_now)
         # One old unit, or several entries that all went into the same unit.
         return olds[0] if olds and len({o.new_code for o in olds}) == 1 else None
+
+    def _label(self, code: str) -> str:
+        u = self.units.get(code)
+        return u.label() if u else f"mã {code}"
 
     def _dissolved(self, res: Resolution, old: OldUnit, where: dict) -> Resolution:
         res.old = old

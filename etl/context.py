@@ -40,19 +40,21 @@ META_KEYS = {
 }
 TITLE_ROWS = 20  # rows scanned above the first table header of a sheet
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_KIND_WORDS = (("dac khu", "đặc khu"), ("phuong", "phường"), ("xa", "xã"))
+_KIND_WORDS = (("dac khu", "đặc khu"), ("phuong", "phường"), ("xa", "xã"),
+               ("thi tran", "thị trấn"))
 # Folded patterns (see _plain): the motto, and dates that are not the report's year.
 _MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"
                     r"|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc")
-_DATE = re.compile(r"ngay\W{0,12}?\d{0,2}\W{0,12}?thang\W{0,12}?\d{0,2}\W{0,12}?nam\s*20\d\d"
+_DATE = re.compile(r"ngay[\W_]{0,16}?\d{0,2}[\W_]{0,16}?thang[\W_]{0,16}?\d{0,2}[\W_]{0,16}?"
+                   r"nam\s*20\d\d"
                    r"|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d\b")
 _AGENCY = re.compile(r"^\s*(?:uy\s+ban\s+nhan\s+dan|ubnd)\b\s*")
 _HIGHER = re.compile(r"^(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp)\b")
-_KIND = re.compile(r"^(dac\s+khu|phuong|xa)\s+(?=\S)")
+_KIND = re.compile(r"^(dac\s+khu|phuong|xa|thi\s+tran)\s+(?=\S)")
 # Where a unit's name ends (on the NFC text, diacritics matter: 'tỉnh' is not 'Tịnh').
 _NAME_END = re.compile(r"\s*(?:[,;:(\[]|\s[-–—]\s|\b(?:năm\s+\d|giai đoạn|tỉnh\b|huyện\b|"
                        r"thành phố\b|số\s*[:\d]|ngày\b|kế hoạch|báo cáo|trên địa bàn))", re.I)
-_TITLE_COMMUNE = re.compile(r"\b(xã|phường|đặc khu)\s+(?=\w)")
+_TITLE_COMMUNE = re.compile(r"\b(xã|phường|đặc khu|thị trấn)\s+(?=\w)")
 
 
 @lru_cache(maxsize=1)
@@ -324,7 +326,8 @@ def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None) -> list[P
     from .admin_units import load_register
     reg = load_register()
     res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, where=where,
-                      province_source=ctx.province_source)
+                      province_source=ctx.province_source,
+                      before_reform=bool(ctx.years) and max(ctx.years) < 2025)
     if res.unit is None:
         return res.problems
     ctx.commune_code = res.unit.code
