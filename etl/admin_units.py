@@ -39,7 +39,7 @@ def name_key(text: object) -> str:
     s = unicodedata.normalize("NFC", clean(text).lower())
     for a, b in _TONE:
         s = s.replace(a, b)
-    s = re.sub(r"[’‘`´]", "'", s)
+    s = re.sub(r"['’‘`´]", "", s)  # K'Nớ, K’Nớ and KNớ alike
     s = re.sub(r"\s*[-–—]\s*", " - ", s)
     return re.sub(r"\s+", " ", s).strip()
 
@@ -112,12 +112,14 @@ class Register:
 
     def resolve(self, name: str, province: str | None = None, kind: str | None = None, *,
                 where: dict | None = None, province_source: str = "",
-                before_reform: bool = False) -> Resolution:
+                before_reform: bool = False, after_reform: bool = False) -> Resolution:
         """The official unit for a commune name (and the province the file gives, if any).
 
         ``kind``: the word the file uses (xã, phường, đặc khu, thị trấn); 'thị trấn' no longer
         exists, so it names a pre-2025 unit. ``before_reform``: the document's years are all
-        before 2025, so the name may be a pre-2025 unit that went into another unit.
+        before 2025, so the name may be a pre-2025 unit that went into another unit;
+        ``after_reform``: all from 2026 on, so it is not one (a 'xã' that is now a 'phường'
+        is then the same unit, with a warning).
         ``where``: file/sheet/row/col for the problems."""
         res = Resolution()
         where = dict(where or {})
@@ -149,9 +151,13 @@ class Register:
                     candidates=_list(pool)))
                 return res
             res.unit = pool[0]
-            if before_reform:
+            differs = bool(kind) and kind != res.unit.type
+            if before_reform or differs and not after_reform:
+                # The file's year or its 'xã'/'phường' points before 1 July 2025: was there
+                # another unit of this name that went elsewhere?
                 olds = [o for o in self._olds(name, res.unit.province, res.unit.province)
-                        if o.new_code != res.unit.code or o.other_new_codes]
+                        if (o.new_code != res.unit.code or o.other_new_codes)
+                        and (before_reform or o.type == kind)]
                 if olds:  # the same name was another unit before 1 July 2025
                     res.unit = None
                     res.problems.append(P.make(
@@ -160,6 +166,9 @@ class Register:
                         + "; ".join(f"{o.label()} trước 01/7/2025, nay thuộc "
                                     f"{self._label(o.new_code)}" for o in olds)))
                     return res
+            if differs:
+                res.problems.append(P.make("register.kind_differs", **where, kind=kind,
+                                           name=name, unit=res.unit.label()))
             if spelled:
                 res.problems.append(P.make("register.spelling", **where, given=name,
                                            unit=res.unit.label()))

@@ -39,16 +39,20 @@ META_KEYS = {
              "nam bao cao"),
 }
 TITLE_ROWS = 20  # rows scanned above the first table header of a sheet
+NO_TABLE_TITLE_ROWS = 8  # rows taken as the title block of a sheet without a known header
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _KIND_WORDS = (("dac khu", "đặc khu"), ("phuong", "phường"), ("xa", "xã"),
                ("thi tran", "thị trấn"))
 # Folded patterns (see _plain): the motto, and dates that are not the report's year.
 _MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"
-                    r"|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc")
+                    r"|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc"
+                    r"|dang\s+cong\s+san\s+viet\s+nam")
 _DATE = re.compile(r"ngay[\W_]{0,16}?\d{0,2}[\W_]{0,16}?thang[\W_]{0,16}?\d{0,2}[\W_]{0,16}?"
                    r"nam\s*20\d\d"
                    r"|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d\b")
-_AGENCY = re.compile(r"^\s*(?:uy\s+ban\s+nhan\s+dan|ubnd)\b\s*")
+# 'ỦY BAN NHÂN DÂN', 'UBND', 'ĐẢNG ỦY' (a party committee's report), also after a field
+# label ('Tên đơn vị báo cáo: UBND xã Triệu Thành').
+_AGENCY = re.compile(r"^\s*(?:[^:]{0,40}:\s*)?(?:uy\s+ban\s+nhan\s+dan|ubnd|dang\s+uy)\b\s*")
 _HIGHER = re.compile(r"^(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp)\b")
 _KIND = re.compile(r"^(dac\s+khu|phuong|xa|thi\s+tran)\s+(?=\S)")
 # Where a unit's name ends (on the NFC text, diacritics matter: 'tỉnh' is not 'Tịnh').
@@ -155,11 +159,13 @@ def _title_cells(wb: WorkbookData) -> list[list[str]]:
     for sheet in wb.sheets:
         if fold(sheet.name) in META_SHEETS:
             continue
+        if fold(sheet.name).startswith(("danh muc", "danh sach")):
+            continue  # a reference list (a template's drop-down values), not a title block
         grid = _filled_grid(sheet, TITLE_ROWS + 2)
         top = next((r for r in range(min(TITLE_ROWS, len(sheet.rows)))
                     if _is_header_row(sheet, grid, r)), None)
-        if not top:  # no table under a title block on this sheet
-            continue
+        if top is None:  # no table recognised: the first rows are the title block
+            top = min(len(sheet.rows), NO_TABLE_TITLE_ROWS)
         columns: dict[int, list[str]] = {}
         _row_no = 1
         for row in sheet.rows[:top]:
@@ -187,7 +193,9 @@ def _kind_and_name(rest: str) -> tuple[str, str] | None:
     name = clean(name).strip(" .-–—")
     if not re.search(r"[^\W\d_]", name) or len(name.split()) > 5:
         return None
-    return kind, commune_name(name)
+    # 'ĐƯNG K’NỚ' -> 'Đưng K’Nớ': the syllable after an apostrophe keeps its capital.
+    return kind, re.sub(r"(['’])(\w)", lambda m: m.group(1) + m.group(2).upper(),
+                        commune_name(name))
 
 
 def agency_commune(blocks: list[list[str]]) -> tuple[str, str, str] | None:
@@ -280,7 +288,7 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     if meta.get("year"):
         years = [int(y) for y in _YEAR.findall(meta["year"])]
     if not years:
-        years = title_years([ln for b in blocks[-1:] for ln in b] or title_lines)
+        years = title_years(title_lines or [ln for b in blocks for ln in b])
     ctx.years = sorted(set(years))
 
     if commune:
@@ -327,7 +335,8 @@ def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None) -> list[P
     reg = load_register()
     res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, where=where,
                       province_source=ctx.province_source,
-                      before_reform=bool(ctx.years) and max(ctx.years) < 2025)
+                      before_reform=bool(ctx.years) and max(ctx.years) < 2025,
+                      after_reform=bool(ctx.years) and min(ctx.years) >= 2026)
     if res.unit is None:
         return res.problems
     ctx.commune_code = res.unit.code

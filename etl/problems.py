@@ -92,6 +92,8 @@ CODES: dict[str, tuple[Severity, str]] = {
                                       "đơn vị mới."),
     "register.old_province": ("warning", "Tỉnh '{old}' (trước 01/7/2025) nay thuộc {new}: "
                                          "dùng {new}."),
+    "register.kind_differs": ("warning", "Tệp ghi '{kind} {name}', danh mục có {unit}: "
+                                         "dùng đơn vị này."),
     "register.spelling": ("warning", "'{given}' viết khác danh mục: hiểu là {unit}."),
     "register.synthetic": ("info", "Dữ liệu mô phỏng: '{name}' là tên giả định, không tra "
                                    "danh mục đơn vị hành chính và không có mã xã."),

@@ -327,3 +327,15 @@ def test_township_before_the_reform_went_into_another_unit(workbook):
                             *TABLE]})
     p = problem(understood(path), "register.ambiguous")
     assert "xã Nam Đàn (Nghệ An, mã 17935)" in p.message and "xã Vạn An" in p.message
+
+
+def test_xa_that_is_now_a_phuong(workbook):
+    """Đồng Tháp has phường An Bình now; xã An Bình (Cao Lãnh) went into another unit."""
+    rows = [["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP"], ["KẾT QUẢ CHUYỂN ĐỔI SỐ"], [], *TABLE]
+    p = problem(understood(workbook({"BC": rows})), "register.ambiguous")
+    assert "phường An Bình (Đồng Tháp" in p.message and "Huyện Cao Lãnh" in p.message
+    # A 2026 report cannot come from a unit dissolved in 2025: the phường, with a warning.
+    rows[1] = ["KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2026"]
+    u = understood(workbook({"BC": rows}))
+    assert ctx_of(u) == ("An Bình", "phường", "Đồng Tháp", "29954")
+    assert problem(u, "register.kind_differs").severity == "warning"
