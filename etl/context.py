@@ -81,12 +81,24 @@ def canonical_province(text: str) -> str | None:
     return provinces().get(f)
 
 
+class _PlainMap(dict):
+    """code point -> its plain character, filled on first use (a str.translate table)."""
+
+    def __missing__(self, cp: int) -> str:
+        out = self[cp] = (strip_diacritics(chr(cp)).lower() or " ")[:1]
+        return out
+
+
+_PLAIN = _PlainMap()
+
+
 def _plain(text: str) -> str:
     """Lower-case without diacritics, one character per character of ``text`` (so spans found
     in it cut the original)."""
-    return "".join((strip_diacritics(ch).lower() or " ")[:1] for ch in text)
+    return text.translate(_PLAIN)
 
 
+@lru_cache(maxsize=50_000)
 def _cut(text: str, rx: re.Pattern) -> str:
     """``text`` without the spans ``rx`` finds in its plain form."""
     plain = _plain(text)
@@ -96,6 +108,7 @@ def _cut(text: str, rx: re.Pattern) -> str:
     return clean(text)
 
 
+@lru_cache(maxsize=50_000)
 def without_motto(text: str) -> str:
     return _cut(clean(text), _MOTTO)
 
@@ -151,21 +164,27 @@ def _at(text: str, where: tuple[str, int, int] | None) -> _Cell:
     return cell
 
 
-def _title_cells(wb: WorkbookData) -> list[list[str]]:
+def _title_cells(wb: WorkbookData, header_rows: dict[str, int] | None = None
+                 ) -> list[list[str]]:
     """Per sheet and column, the non-empty cells of the title block (the rows above the
-    sheet's first table header), top to bottom, the motto removed."""
-    from .detect import _filled_grid, _is_header_row
+    sheet's first table header), top to bottom, the motto removed. ``header_rows``: sheet ->
+    0-based row of its first table header (found by :func:`etl.detect.find_tables`)."""
     blocks: list[list[str]] = []
     for sheet in wb.sheets:
         if fold(sheet.name) in META_SHEETS:
             continue
         if fold(sheet.name).startswith(("danh muc", "danh sach")):
             continue  # a reference list (a template's drop-down values), not a title block
-        grid = _filled_grid(sheet, TITLE_ROWS + 2)
-        top = next((r for r in range(min(TITLE_ROWS, len(sheet.rows)))
-                    if _is_header_row(sheet, grid, r)), None)
+        if header_rows is not None:
+            top = header_rows.get(sheet.name)
+        else:
+            from .detect import _filled_grid, _is_header_row
+            grid = _filled_grid(sheet, TITLE_ROWS + 2)
+            top = next((r for r in range(min(TITLE_ROWS, len(sheet.rows)))
+                        if _is_header_row(sheet, grid, r)), None)
         if top is None:  # no table recognised: the first rows are the title block
-            top = min(len(sheet.rows), NO_TABLE_TITLE_ROWS)
+            top = NO_TABLE_TITLE_ROWS
+        top = min(top, TITLE_ROWS, len(sheet.rows))
         columns: dict[int, list[str]] = {}
         _row_no = 1
         for row in sheet.rows[:top]:
@@ -244,19 +263,31 @@ def _find_province(line: str, commune: str = "") -> str | None:
     if commune:
         c = fold(commune)
         f = re.sub(rf"(?<!tinh)(?<!thanh pho)(?<!tp) {re.escape(c)} ", " # ", f)
-    for key, name in sorted(provinces().items(), key=lambda kv: -len(kv[0])):
+    for key, name in _provinces_longest_first():
         if f" {key} " in f:
             return name
     return None
 
 
+@lru_cache(maxsize=1)
+def _provinces_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(provinces().items(), key=lambda kv: -len(kv[0])))
+
+
 def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | None = None,
                    province: str | None = None, year: int | None = None,
-                   synthetic: bool = False) -> tuple[Context, list[P.Problem]]:
+                   synthetic: bool = False, tables: list | None = None
+                   ) -> tuple[Context, list[P.Problem]]:
+    """``tables``: the workbook's tables (etl.detect), to know where each title block ends."""
     problems: list[P.Problem] = []
     ctx = Context()
     meta = _metadata(wb)
-    blocks = _title_cells(wb)
+    header_rows = None
+    if tables is not None:
+        header_rows = {}
+        for t in tables:
+            header_rows.setdefault(t.sheet, t.header_first - 1)
+    blocks = _title_cells(wb, header_rows)
     # The joined lines of detect.find_tables as a last block: files typed as text runs.
     blocks.append([without_motto(ln) for ln in title_lines if without_motto(ln)])
     found_commune, src_c, found_kind, at = "", "", "", None
