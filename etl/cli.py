@@ -56,13 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def understand_file(path: Path, catalog, *, commune=None, province=None, year=None
-                    ) -> Understanding:
+def understand_file(path: Path, catalog, *, commune=None, province=None, year=None,
+                    synthetic=False) -> Understanding:
     wb, problems = read_workbook(path)
     if wb is None:
         from .records import Context
         return Understanding(file_name=path.name, sha256="", context=Context(), problems=problems)
-    return understand(wb, catalog, commune=commune, province=province, year=year)
+    return understand(wb, catalog, commune=commune, province=province, year=year,
+                      synthetic=synthetic)
 
 
 def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
@@ -126,7 +127,7 @@ def cmd_load(args) -> int:
     catalog = _catalog_for(args.db)
     results: list[tuple[Understanding, LoadResult]] = []
     understood = [understand_file(f, catalog, commune=args.commune, province=args.province,
-                                  year=args.year) for f in args.files]
+                                  year=args.year, synthetic=args.synthetic) for f in args.files]
     totals = None
     with write_session(args.db) as con:
         sync_catalog(con, catalog)

@@ -30,6 +30,7 @@ class LoadResult:
 
 
 def sync_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    sync_register(con)
     con.execute("DELETE FROM catalog_pillars")
     con.executemany("INSERT INTO catalog_pillars VALUES (?, ?, ?, ?)",
                     [(p.code, p.order, p.name_vi, p.name_en) for p in catalog.pillars.values()])
@@ -37,6 +38,28 @@ def sync_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     con.executemany("INSERT INTO catalog_indicators VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(i.code, i.pillar, i.name_vi, i.name_en, i.unit, i.direction, i.value_type)
                      for i in catalog.indicators.values()])
+
+
+def sync_register(con: duckdb.DuckDBPyConnection) -> None:
+    """The official register of commune-level units into ``admin_units`` (once per change)."""
+    from .admin_units import load_register
+    reg = load_register()
+    n = con.execute("SELECT count(*) FROM admin_units").fetchone()[0]
+    if n == len(reg) and con.execute(
+            "SELECT count(*) FROM admin_units WHERE code = ? AND name = ?",
+            [next(iter(reg.units)), next(iter(reg.units.values())).name]).fetchone()[0]:
+        return
+    con.execute("DELETE FROM admin_units")
+    _insert(con, "admin_units", [dict(code=u.code, name=u.name, type=u.type,
+                                      province_code=u.province_code, province=u.province)
+                                 for u in reg.units.values()])
+    # Rows loaded before the register existed: a commune whose name is a unit of its province
+    # gets that unit's code (name and province are unique together in the register).
+    for table in ("target_rows", "actual_rows", "budget_rows", "datasets", "imports"):
+        con.execute(f"UPDATE {table} SET commune_code = a.code FROM admin_units a "
+                    f"WHERE {table}.commune_code IS NULL AND a.name = {table}.commune "
+                    f"AND a.province = {table}.province"
+                    + ("" if table == "datasets" else f" AND NOT {table}.synthetic"))
 
 
 def user_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -68,6 +91,8 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
         return LoadResult(existing[0], "unchanged",
                           message="Tệp này đã được nạp trước đó: không thay đổi gì.")
     groups = _dataset_keys(u)
+    code = ctx.commune_code or None  # official unit (None: a synthetic, fictional commune)
+    unit = dict(commune_code=code, legacy_commune_code=ctx.legacy_code or None)
     con.execute("BEGIN TRANSACTION")
     try:
         import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
@@ -100,19 +125,23 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
             _insert(con, "datasets", [dict(
                 dataset_id=dataset_ids[key], import_id=import_id, commune=ctx.commune,
                 province=ctx.province, kind=key[0], period_key=key[1], active=True,
-                replaced_by=None) for key in groups])
-        _insert_targets(con, u.targets, dataset_ids, import_id, synthetic)
-        _insert_actuals(con, u.actuals, dataset_ids, import_id, synthetic)
-        _insert_budget(con, u.budget, dataset_ids, import_id, synthetic)
+                replaced_by=None, commune_code=code) for key in groups])
+        _insert_targets(con, u.targets, dataset_ids, import_id, synthetic, unit)
+        _insert_actuals(con, u.actuals, dataset_ids, import_id, synthetic, unit)
+        _insert_budget(con, u.budget, dataset_ids, import_id, synthetic, unit)
         probs = [p for p in u.problems if p.severity != "info"]
         _insert(con, "import_problems", [dict(
             import_id=import_id, code=p.code, severity=p.severity, message=p.message,
             source_sheet=p.sheet, source_row=p.row, source_col=p.column) for p in probs])
         con.execute(
-            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, NULL)",
+            "INSERT INTO imports (import_id, file_name, sha256, loaded_at, loaded_by, commune, "
+            "province, status, n_targets, n_actuals, n_budget, n_replaced, n_warnings, "
+            "synthetic, undone_at, commune_code, legacy_commune_code) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
             [import_id, u.file_name, u.sha256, datetime.now(), loaded_by, ctx.commune,
              ctx.province, len(u.targets), len(u.actuals), len(u.budget),
-             sum(replaced.values()), sum(1 for p in probs if p.severity == "warning"), synthetic])
+             sum(replaced.values()), sum(1 for p in probs if p.severity == "warning"), synthetic,
+             code, unit["legacy_commune_code"]])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -186,7 +215,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
         con.unregister("_frame")
 
 
-def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, synthetic: bool):
+def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, synthetic: bool,
+                    unit: dict):
     _insert(con, "target_rows", [dict(
         dataset_id=ds[("targets", str(r.target_year))], import_id=import_id, commune=r.commune,
         province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
@@ -196,11 +226,12 @@ def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, syn
         match_method=r.match_method, match_confidence=r.match_confidence,
         suggested_code=r.suggested_code, note=r.note, source_ref=r.source_ref,
         flags=_flags(r.flags), source_file=r.prov.source_file, source_sheet=r.prov.source_sheet,
-        source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic)
+        source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic, **unit)
         for r in rows])
 
 
-def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, synthetic: bool):
+def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, synthetic: bool,
+                    unit: dict):
     _insert(con, "actual_rows", [dict(
         dataset_id=ds[("actuals", r.period)], import_id=import_id, commune=r.commune,
         province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
@@ -211,10 +242,11 @@ def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, syn
         match_confidence=r.match_confidence, suggested_code=r.suggested_code, note=r.note,
         source_ref=r.source_ref, flags=_flags(r.flags), source_file=r.prov.source_file,
         source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
-        source_col=r.prov.source_col, synthetic=synthetic) for r in rows])
+        source_col=r.prov.source_col, synthetic=synthetic, **unit) for r in rows])
 
 
-def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synthetic: bool):
+def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synthetic: bool,
+                   unit: dict):
     _insert(con, "budget_rows", [dict(
         dataset_id=ds[("budget", str(r.plan_year))], import_id=import_id, commune=r.commune,
         province=r.province, plan_year=r.plan_year, line_no=r.line_no, task=r.task,
@@ -223,7 +255,7 @@ def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synt
         amount_text=r.amount_text, funding_source=r.funding_source, status=r.status,
         note=r.note, flags=_flags(r.flags), source_file=r.prov.source_file,
         source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
-        source_col=r.prov.source_col, synthetic=synthetic) for r in rows])
+        source_col=r.prov.source_col, synthetic=synthetic, **unit) for r in rows])
 
 
 def problems_json(u: Understanding) -> str:

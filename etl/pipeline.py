@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import problems as P
 from .catalog import Catalog, Match, local_code
-from .context import detect_context
+from .context import detect_context, title_years
 from .detect import Column, Table, TableRow, find_tables
 from .normalize import alias_key, clean, fold
 from .read import EXCEL_ERRORS, WorkbookData, covering_merge
@@ -44,12 +44,14 @@ class Understanding:
 
 
 def understand(wb: WorkbookData, catalog: Catalog, *, commune: str | None = None,
-               province: str | None = None, year: int | None = None) -> Understanding:
+               province: str | None = None, year: int | None = None,
+               synthetic: bool = False) -> Understanding:
     tables: list[Table] = []
     for sheet in wb.sheets:
         tables.extend(find_tables(sheet))
     titles = [line for t in tables for line in t.title_lines]
-    ctx, problems = detect_context(wb, titles, commune=commune, province=province, year=year)
+    ctx, problems = detect_context(wb, titles, commune=commune, province=province, year=year,
+                                   synthetic=synthetic, tables=tables)
     u = Understanding(file_name=wb.file_name, sha256=wb.sha256, context=ctx, tables=tables,
                       problems=problems)
     if not tables:
@@ -84,7 +86,7 @@ def understand(wb: WorkbookData, catalog: Catalog, *, commune: str | None = None
 def _table_year(t: Table, ctx: Context, override: int | None) -> int | None:
     if override:
         return override
-    years = [int(y) for line in t.title_lines for y in _YEAR.findall(line)]
+    years = title_years(t.title_lines)  # never the signing date's year
     years = years or [int(y) for y in _YEAR.findall(t.sheet)]
     if years:
         return max(years)

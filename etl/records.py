@@ -95,3 +95,7 @@ class Context:
     years: list[int] = field(default_factory=list)  # every year named in titles/metadata
     commune_source: str = ""
     province_source: str = ""
+    commune_type: str = ""  # xã | phường | đặc khu (thị trấn for a pre-2025 unit)
+    commune_code: str = ""  # official unit code (admin_units); for a pre-2025 unit, its successor
+    legacy_code: str = ""  # the pre-2025 unit's own code when the commune no longer exists
+    synthetic: bool = False  # a generated workbook: fictional commune, not in the register

@@ -67,6 +67,26 @@ CREATE TABLE IF NOT EXISTS budget_rows (
     synthetic BOOLEAN DEFAULT FALSE
 );
 
+-- The official register of commune-level units since 1 July 2025 (34 provinces, 3,321
+-- units; data/catalog/admin_units.csv, see etl/admin_units.py). Every loaded commune resolves
+-- to one: commune_code on the base tables (and so on the contract views). A commune that no
+-- longer exists (a document from before the reform) keeps its own name; commune_code is the
+-- unit it merged into and legacy_commune_code its own pre-2025 code. Synthetic (fictional)
+-- communes have no code.
+CREATE TABLE IF NOT EXISTS admin_units (
+    code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL,
+    province_code VARCHAR NOT NULL, province VARCHAR NOT NULL
+);
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
+ALTER TABLE datasets ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
+ALTER TABLE target_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
+ALTER TABLE target_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
+ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
+ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
+ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
+ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
+
 CREATE TABLE IF NOT EXISTS import_problems (
     import_id INTEGER, code VARCHAR, severity VARCHAR, message VARCHAR,
     source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR

@@ -192,7 +192,7 @@ def test_upload_through_the_real_file_input(page, server, tmp_path):
     from tests.conftest import make_workbook
     path = make_workbook(tmp_path / "tan_hoa_2026.xlsx", {"PL": [
         ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA"],
-        ["CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 - TỈNH GIA LAI"],
+        ["CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 - TỈNH TÂY NINH"],
         [],
         ["TT", "Chỉ tiêu", "Mục tiêu 2026", "Đơn vị chủ trì"],
         [1, "Tỷ lệ dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính có đủ "

@@ -49,7 +49,7 @@ def test_results_side_by_side_with_unit_column_and_restarting_numbers(workbook):
 def test_years_as_subcolumns_under_merged_target_header(workbook):
     path = workbook({"Sheet1": [
         ["UBND XÃ TÂN HÒA", None, None, None, None],
-        ["Tỉnh: Gia Lai"],
+        ["Tỉnh: Tây Ninh"],
         [],
         ["TT", "Nội dung chỉ tiêu", "Đơn vị tính", "Mục tiêu", None, "Đơn vị chủ trì"],
         [None, None, None, "2026", "2030", None],
@@ -96,10 +96,10 @@ def test_commune_and_year_from_cli_when_the_file_does_not_say(workbook):
     u = understood(path)
     assert {"context.no_commune", "context.no_province", "context.no_year"} <= set(
         codes(u, "error"))
-    u = understood(path, commune="Xã Hòa Bình", province="Tây Ninh", year=2026)
+    u = understood(path, commune="Xã Hòa Bình", province="Vĩnh Long", year=2026)
     assert u.ok
     assert (u.targets[0].commune, u.targets[0].province, u.targets[0].target_year) == (
-        "Hòa Bình", "Tây Ninh", 2026)
+        "Hòa Bình", "Vĩnh Long", 2026)
 
 
 def test_value_without_label_is_an_error_with_coordinates(workbook):
@@ -138,7 +138,7 @@ def test_no_table_is_an_error(workbook):
 
 def test_quarterly_result_columns_are_separate_periods(workbook):
     path = workbook({"BC": [
-        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP"],
+        ["UBND PHƯỜNG AN BÌNH - TỈNH ĐỒNG THÁP"],
         ["STT", "Chỉ tiêu", "ĐVT", "Kết quả thực hiện", None, None],
         [None, None, None, "Quý I/2026", "Quý II/2026", "Q3/2026"],
         [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "40", "45,5", "52"],

@@ -10,7 +10,7 @@ from etl.read import read_workbook
 from etl.templates import build_template
 
 
-def fill(kind, path, rows, commune="Tân Hòa", province="Gia Lai"):
+def fill(kind, path, rows, commune="Tân Hòa", province="Tây Ninh"):
     wb = build_template(kind, load_catalog())
     info = wb["Thông tin chung"]
     info["B1"], info["B2"] = commune, province
@@ -43,7 +43,7 @@ def test_filled_targets_template_loads_with_zero_warnings(tmp_path):
     assert [(t.indicator_code, t.target_year, t.value_low) for t in u.targets][:3] == [
         ("CQ.DVC_TOAN_TRINH", 2026, 80), ("CQ.DVC_TOAN_TRINH", 2030, 100),
         (u.targets[2].indicator_code, 2026, 90)]
-    assert (u.context.commune, u.context.province) == ("Tân Hòa", "Gia Lai")
+    assert (u.context.commune, u.context.province) == ("Tân Hòa", "Tây Ninh")
     assert "row.example_skipped" in [p.code for p in u.problems]
 
 
