@@ -135,6 +135,11 @@ def _row_is_sound(u: Understanding, t: Table, row: TableRow) -> bool:
             u.problems.append(P.make("row.excel_error", file=u.file_name, sheet=t.sheet,
                                      row=row.excel_row, col=col.index + 1, value=raw.strip()))
             ok = False
+    for flag in _row_flags(row):
+        if flag not in ROW_FLAGS:
+            u.problems.append(P.make("row.unknown_flag", file=u.file_name, sheet=t.sheet,
+                                     row=row.excel_row, col=t.column("flags").index + 1,
+                                     flag=flag, known=", ".join(ROW_FLAGS)))
     label = clean(row.cells.get("label"))
     if not label and row.values:
         col, raw, _ = row.values[0]
@@ -240,6 +245,13 @@ def _indicator_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog)
         u.problems.append(P.make("row.no_value", file=f, sheet=t.sheet, row=row.excel_row,
                                  col=(value_col.index + 1) if value_col else None,
                                  column=value_col.header if value_col else "?"))
+
+
+# Flags an analyst may set in a "Cờ dữ liệu" column (README, data contract: flags).
+ROW_FLAGS = {
+    "inferred": "the value is inferred by the analyst, not stated by the document",
+    "funding_source_unclear": "the document does not show which funding column the amount is in",
+}
 
 
 def _row_flags(row: TableRow) -> list[str]:
