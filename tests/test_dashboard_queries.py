@@ -212,8 +212,8 @@ def test_commune_profile(con):
     assert plans["file_name"].tolist() == ["can_loc_2026_ke_hoach.xlsx"]
     assert plans["n_budget"].iat[0] == 7
     results = Q.commune_results(cur(con), f)
-    # 52 = 33 results + 19 facts of Phần I loaded since catalogue 2026.1 (data/seed/README.md)
-    assert len(results) == 52 and results[["source_file", "source_sheet", "source_row"]].notna().all().all()
+    # 53 = 33 results + 20 facts of Phần I loaded since catalogue 2026.1 (data/seed/README.md)
+    assert len(results) == 53 and results[["source_file", "source_sheet", "source_row"]].notna().all().all()
     assert len(Q.commune_targets(cur(con), f)) == 24
     assert len(Q.commune_targets(cur(con), f, all_years=False)) == 18
 

@@ -271,6 +271,10 @@ RESULTS_2025 = [
      'kết nối ổn định phục vụ công tác tham dự hội nghị trực tuyến với Trung ương và tỉnh."'),
     done("Xây dựng hệ thống camera giám sát tại các vị trí trọng điểm và khu trung tâm", S_II3,
          "Xây dựng hệ thống camera giám sát tại các vị trí trọng điểm và khu trung tâm."),
+    done("Sử dụng công nghệ AI vào hướng dẫn người dân thực hiện các thủ tục hành chính",
+         S_II3 + ", b) Tồn tại hạn chế",
+         "Việc sử dụng công nghệ AI vào hướng dẫn người dân thực hiện các thủ tục hành chính "
+         "chưa thực hiện được.", value="Chưa thực hiện"),
 
     ("section", "II", "Về chính quyền số"),
     ("100% lãnh đạo UBND, các phòng, ban, ngành thuộc xã, cán bộ, công chức sử dụng có hiệu "
