@@ -6,8 +6,10 @@ Sheets:
   - "Phụ lục nhiệm vụ": the appendix of 7 tasks/projects with budget (triệu đồng), laid out
     as the commune office typed it (two-row header, merged funding-source header).
   - "Mục tiêu 2026": Phần II, mục II.2 "Mục tiêu cụ thể" (prose bullets) as an analyst's table.
-  - "Kết quả 2025": Phần I, mục I (mục tiêu, chỉ tiêu năm 2025) and the figures of Phần I,
-    mục II.3, II.7, II.8, as an analyst's table.
+  - "Kết quả 2025": Phần I, mục I (mục tiêu, chỉ tiêu năm 2025) and the figures and done /
+    not-done facts of Phần I, mục II.1-II.9, as an analyst's table in DTI sections.
+  - "Mục tiêu 2025 (suy ra)": the six 2025 levels inferred from results marked "(đạt)" (the
+    document has no 2025 target table), flagged `inferred` in the "Cờ dữ liệu" column.
   - "Thông tin chung": provenance and caveats.
 
 Every label, target and result below is the document's wording (PDF line breaks joined by a
@@ -547,7 +549,8 @@ CAVEATS = [
     "Kết quả 2025: \"Tỷ lệ văn bản đi được ký số trên phần mềm đạt từ 100%\" - chữ \"từ\" lạ; "
     "Kết quả ghi nguyên \"Từ 100%\".",
     "Kết quả 2025: \"Thành lập 39 tổ chuyển đổi số cộng đồng trên 39\" - văn bản không nói 39 "
-    "gì (có thể là 39 thôn); Kết quả ghi số tổ \"39\" (ĐVT tổ), không phải tỷ lệ 39/39 = 100% (trước phiên bản danh mục 2026.1 ghi \"39/39\" và bị đọc thành 100%).",
+    "gì (có thể là 39 thôn); Kết quả ghi số tổ \"39\" (ĐVT tổ), không phải tỷ lệ 39/39 = "
+    "100% (trước danh mục 2026.1 ghi \"39/39\" và bị đọc thành 100%).",
     "Kết quả 2025: các số liệu dịch vụ công trực tuyến, số hóa, thanh toán trực tuyến ở mục II.7 "
     "là của giai đoạn từ ngày 01/7/2025 đến hết ngày 07/11/2025 (ghi trong Ghi chú), không phải "
     "cả năm 2025.",

@@ -3,8 +3,9 @@
 Source: ../shared/seeds/003_b949e0d9ca3ba3cf.txt, a plan written in prose (no table). The
 workbook is what an analyst would make from it:
 
-* "Kết quả 2023": one row per quantified or explicitly assessed result of Part I, grouped by
-  DTI group, with the section(s) of the document each value comes from. Where the report gives
+* "Kết quả 2023": one row per quantified or explicitly assessed result of Part I, and per
+  done/not-done stated in prose (Kết quả "Đã thực hiện", "Có", "Chưa có"; the sentence in Ghi
+  chú), grouped by DTI group, with the section(s) of the document each value comes from. Where the report gives
   two values for one indicator (bank accounts: "60%" in mục I.3.5, "đạt thấp" in mục II.5;
   e-health records: "75%" in mục I.3.5, "50%" in mục II.5) there are two rows.
 * "Mục tiêu 2024": one row per target bullet of Part II, mục II.2 (headings 2.1, 2.2, 2.3 as
