@@ -251,7 +251,9 @@ STATUS_CHANGES = [
     ("Phùng Minh", "CQ.CBCC_XU_LY_DIEN_TU", 2024, "no_data"),
     # "reach support programmes" no longer met by an awareness campaign
     ("Phùng Minh", "KT.DN_TIEP_CAN_CDS", 2024, "no_data"),
-    # 39 teams is a count, not 39/39 = 100 % against a qualitative target
+    # the 2025 result in the indicator's unit is now "39" teams (before, "39/39" was read as
+    # 100 %, not in "tổ", so the view took the 2025 "Đạt chỉ tiêu" and carried it to the
+    # qualitative 2026 target as achieved); a count against a sentence is not comparable
     ("Can Lộc", "XH.TO_CNS_CONG_DONG", 2026, "not_comparable"),
     # results now loaded are sentences or done facts against a percentage target
     ("Phùng Minh", "CQ.DVC_TOAN_TRINH", 2024, "not_comparable"),
