@@ -71,7 +71,7 @@ def load_frames(con) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The tables into pandas (through Arrow, the fast way, so the comparison is fair)."""
     t = frame(con, "SELECT * FROM targets")
     a = frame(con, "SELECT * FROM actuals")
-    ci = frame(con, "SELECT code, direction FROM catalog_indicators")
+    ci = frame(con, "SELECT code, direction, unit FROM catalog_indicators")
     return t, a, ci
 
 
@@ -89,7 +89,12 @@ def naive_progress(t: pd.DataFrame, a: pd.DataFrame, ci: pd.DataFrame) -> pd.Dat
         synthetic=("synthetic", "any")).reset_index()
     # Results: one row per period; two different values for a period is a conflict.
     akeys = ["commune", "province", "indicator_code", "period", "period_year"]
-    a = a.sort_values("source_row", kind="stable").copy()
+    # As the view: per period the row in the indicator's own unit comes first ("39 tổ" before
+    # an "Đạt chỉ tiêu" with no unit), then document order.
+    a = a.copy()
+    own = a["indicator_code"].map(dict(zip(ci["code"], ci["unit"]))).fillna("")
+    a["_other_unit"] = ~(own.eq("") | own.eq(a["unit"].fillna("")))
+    a = a.sort_values(["_other_unit", "source_row"], kind="stable")
     a["_cv"] = a["value"].map(lambda v: None if pd.isna(v) else repr(float(v)))
     a["_cv"] = a["_cv"].where(a["_cv"].notna(), a["value_text"])
     ag = a.groupby(akeys, dropna=False, sort=False).agg(

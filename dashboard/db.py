@@ -84,9 +84,10 @@ def cursor(s: DbState | None = None) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached(name: str, filters, path: str, version: str, extra: tuple) -> pd.DataFrame:
-    from dashboard import queries
+    import importlib
 
-    fn = getattr(queries, name)
+    module, _, attr = name.rpartition(":")  # "dashboard.catalog_queries:aliases" or "communes"
+    fn = getattr(importlib.import_module(module or "dashboard.queries"), attr)
     cur = cursor(DbState(path, version))
     try:
         return fn(cur, filters, **dict(extra))
@@ -99,7 +100,9 @@ def run(fn: Callable[..., pd.DataFrame], filters=None, **extra) -> pd.DataFrame:
     s = state()
     if s.missing:
         raise DatabaseMissing(s.path)
-    return _cached(fn.__name__, filters, s.path, s.version, tuple(sorted(extra.items())))
+    name = fn.__name__ if fn.__module__ == "dashboard.queries" else \
+        f"{fn.__module__}:{fn.__name__}"
+    return _cached(name, filters, s.path, s.version, tuple(sorted(extra.items())))
 
 
 class DatabaseMissing(RuntimeError):

@@ -284,6 +284,71 @@ STRINGS: dict[str, dict[str, str]] = {
                             "first row's value is used."},
     "trace_note": {"vi": "Mỗi dòng ghi tệp, trang tính và số dòng nguồn để đối chiếu.",
                    "en": "Each row names its source file, sheet and row."},
+    # catalogue page (pages/catalog.py)
+    "page_catalog": {"vi": "Danh mục chỉ tiêu", "en": "Indicator catalogue"},
+    "cat_version": {"vi": "Danh mục phiên bản {version}, hiệu lực từ {date}. Mỗi mã là một khái "
+                          "niệm; các cách viết của văn bản xã được gắn về mã đó. Khi phạm vi khác "
+                          "nhau (độ tuổi, mức độ, đối tượng), phạm vi được ghi ở từng dòng.",
+                    "en": "Catalogue version {version}, effective {date}. Each code is one "
+                          "concept; each commune document's wording is mapped to it. Where the "
+                          "scope differs (age base, level, who is counted) it is on each row."},
+    "cat_no_version": {"vi": "Cơ sở dữ liệu chưa ghi phiên bản danh mục (nạp lại dữ liệu).",
+                       "en": "The database records no catalogue version (reload the data)."},
+    "cat_search": {"vi": "Tìm theo mã, tên hoặc cách viết", "en": "Search code, name or wording"},
+    "cat_indicators": {"vi": "Các chỉ tiêu", "en": "Indicators"},
+    "cat_pick": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "cat_definition": {"vi": "Định nghĩa", "en": "Definition"},
+    "cat_numerator": {"vi": "Tử số (đếm cái gì)", "en": "Numerator (what is counted)"},
+    "cat_denominator": {"vi": "Mẫu số (trên tổng nào)", "en": "Denominator (over what)"},
+    "cat_scope": {"vi": "Phạm vi chuẩn", "en": "Canonical scope"},
+    "cat_source": {"vi": "Nguồn của cách diễn đạt", "en": "Source of the wording"},
+    "cat_note": {"vi": "Ghi chú", "en": "Note"},
+    "cat_aliases": {"vi": "Các cách viết và dòng nguồn", "en": "Wordings and their source rows"},
+    "cat_aliases_help": {
+        "vi": "Mỗi cách viết của danh mục (aliases.csv) cạnh các dòng đã nạp khớp với nó. Cách "
+              "viết để trống = dòng khớp theo cách khác (gần đúng, phân tích viên chọn, tên chuẩn).",
+        "en": "Each wording of the catalogue (aliases.csv) next to the loaded rows it matched. An "
+              "empty wording = a row matched another way (fuzzy, an analyst's choice, the "
+              "canonical name)."},
+    "cat_no_rows": {"vi": "Chưa có cách viết hay dòng nào cho chỉ tiêu này.",
+                    "en": "No wording or row for this indicator yet."},
+    "cat_review_all": {"vi": "Bảng rà soát toàn bộ danh mục (cho chuyên gia)",
+                       "en": "Whole-catalogue review table (for a domain expert)"},
+    "cat_review_all_help": {"vi": "Mọi cách viết của mọi chỉ tiêu cạnh các dòng nguồn, để tải về "
+                                  "và rà soát.",
+                            "en": "Every wording of every indicator next to its source rows, to "
+                                  "download and review."},
+    "cat_review_prepare": {"vi": "Lập bảng rà soát", "en": "Build the review table"},
+    "cat_none": {"vi": "Không có chỉ tiêu nào khớp.", "en": "No indicator matches."},
+    "cat_col_code": {"vi": "Mã", "en": "Code"},
+    "cat_col_name": {"vi": "Tên chỉ tiêu", "en": "Indicator"},
+    "cat_col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "cat_col_n_aliases": {"vi": "Số cách viết", "en": "Wordings"},
+    "cat_col_n_scopes": {"vi": "Số phạm vi khác nhau", "en": "Distinct scopes"},
+    "cat_col_n_rows": {"vi": "Số dòng (mục tiêu / kết quả)", "en": "Rows (targets / results)"},
+    "cat_col_n_communes": {"vi": "Số xã", "en": "Communes"},
+    "cat_col_alias": {"vi": "Cách viết (danh mục)", "en": "Wording (catalogue)"},
+    "cat_col_alias_commune": {"vi": "Xã của cách viết", "en": "Wording's commune"},
+    "cat_col_source_ref": {"vi": "Vị trí trong văn bản", "en": "Place in the document"},
+    "cat_col_alias_scope": {"vi": "Phạm vi của cách viết", "en": "Wording's scope"},
+    "cat_col_kind": {"vi": "Loại", "en": "Kind"},
+    "cat_kind_target": {"vi": "Mục tiêu", "en": "Target"},
+    "cat_kind_actual": {"vi": "Kết quả", "en": "Result"},
+    "cat_col_period": {"vi": "Năm/kỳ", "en": "Year/period"},
+    "cat_col_label": {"vi": "Nhãn gốc trong tệp", "en": "Raw label in the file"},
+    "cat_col_value": {"vi": "Giá trị gốc", "en": "Raw value"},
+    "cat_col_flags": {"vi": "Cờ", "en": "Flags"},
+    "cat_col_method": {"vi": "Cách khớp", "en": "Match"},
+    "cat_col_file": {"vi": "Tệp", "en": "File"},
+    "cat_col_sheet": {"vi": "Trang tính", "en": "Sheet"},
+    "cat_col_row": {"vi": "Dòng", "en": "Row"},
+    # row flags (etl/pipeline.py ROW_FLAGS and the parser's flags), shown next to values
+    "flag_inferred": {"vi": "suy ra (không phải số của văn bản)",
+                      "en": "inferred (not a figure of the document)"},
+    "flag_funding_source_unclear": {"vi": "không rõ cột nguồn kinh phí",
+                                    "en": "funding column unclear"},
+    "flag_conflict": {"vi": "mâu thuẫn", "en": "conflict"},
+    "flag_fraction_mismatch": {"vi": "phân số khác tỷ lệ ghi", "en": "fraction ≠ stated %"},
 }
 
 

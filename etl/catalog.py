@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import tomllib
 import re
 import hashlib
 from dataclasses import dataclass, field
@@ -60,6 +61,22 @@ class Indicator:
     unit: str
     direction: str  # higher | lower | done
     value_type: str
+    # What the indicator means, for a reviewer (data/catalog/README.md):
+    numerator: str = ""  # what is counted, in words
+    denominator: str = ""  # over what (empty for counts and done/not-done)
+    scope: str = ""  # the canonical scope: age base, level, who is counted
+    source: str = ""  # the national document or plan the wording comes from
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One verbatim wording of a document, mapped to a code, with the scope it states."""
+    alias: str
+    indicator_code: str  # '' = reviewed as commune-specific
+    commune: str
+    source_ref: str
+    scope: str = ""  # the scope this wording states (age base, level, who); '' = not stated
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,7 @@ class Match:
     method: str  # alias | reviewed_local | fuzzy | low_confidence | local
     suggestion: str | None = None
     suggestion_score: float | None = None
+    scope: str = ""  # the matched alias's scope qualifier (exact aliases only)
 
 
 @dataclass
@@ -76,6 +94,10 @@ class Catalog:
     pillars: dict[str, Pillar]
     indicators: dict[str, Indicator]
     aliases: dict[str, str]  # alias_key -> code ('' = reviewed as commune-specific)
+    scopes: dict[str, str] = field(default_factory=dict)  # alias_key -> scope qualifier
+    alias_rows: tuple[Alias, ...] = ()  # aliases.csv as written (for the catalogue page)
+    version: str = ""
+    effective_date: str = ""
     _choices: list[str] = field(default_factory=list, repr=False)
     _choice_codes: list[str] = field(default_factory=list, repr=False)
     _pillar_keys: dict[str, str] = field(default_factory=dict, repr=False)
@@ -97,8 +119,13 @@ class Catalog:
 
     def with_aliases(self, extra: dict[str, str]) -> "Catalog":
         """A copy with analyst-confirmed aliases added (they win over the file's)."""
-        merged = {**self.aliases, **{alias_key(k): v for k, v in extra.items()}}
-        return Catalog(self.pillars, self.indicators, merged)
+        extra = {alias_key(k): v for k, v in extra.items()}
+        merged = {**self.aliases, **extra}
+        # A confirmed alias that moves a wording to another code drops the file's scope.
+        scopes = {k: v for k, v in self.scopes.items()
+                  if k not in extra or extra[k] == self.aliases.get(k)}
+        return Catalog(self.pillars, self.indicators, merged, scopes, self.alias_rows,
+                       self.version, self.effective_date)
 
     def match(self, label: str) -> Match:
         key = alias_key(label)
@@ -107,7 +134,7 @@ class Catalog:
         if key in self.aliases:
             code = self.aliases[key]
             if code and code in self.indicators:
-                return Match(code, 1.0, "alias")
+                return Match(code, 1.0, "alias", scope=self.scopes.get(key, ""))
             if not code:
                 return Match(None, 1.0, "reviewed_local")
         best = process.extractOne(match_text(label), self._choices, scorer=score)
@@ -157,12 +184,35 @@ def load_catalog(directory: str | None = None) -> Catalog:
     }
     indicators = {
         r["code"]: Indicator(r["code"], r["pillar"], r["name_vi"], r["name_en"], r["unit"],
-                             r["direction"] or "higher", r["value_type"] or "percent")
+                             r["direction"] or "higher", r["value_type"] or "percent",
+                             numerator=r.get("numerator", ""),
+                             denominator=r.get("denominator", ""), scope=r.get("scope", ""),
+                             source=r.get("source", ""), description=r.get("description", ""))
         for r in _read_csv(d / "indicators.csv")
     }
     aliases: dict[str, str] = {}
+    scopes: dict[str, str] = {}
+    rows: list[Alias] = []
     alias_file = d / "aliases.csv"
     if alias_file.exists():
         for r in _read_csv(alias_file):
-            aliases[alias_key(r["alias"])] = r["indicator_code"]
-    return Catalog(pillars, indicators, aliases)
+            a = Alias(r["alias"], r["indicator_code"], r.get("commune", ""),
+                      r.get("source_ref", ""), r.get("scope", ""))
+            rows.append(a)
+            key = alias_key(a.alias)
+            aliases[key] = a.indicator_code
+            if a.scope:
+                scopes[key] = a.scope
+    meta = read_version(d)
+    return Catalog(pillars, indicators, aliases, scopes, tuple(rows),
+                   meta.get("version", ""), meta.get("effective_date", ""))
+
+
+def read_version(directory: Path) -> dict[str, str]:
+    """``catalog.toml``: the catalogue's version, effective date and reference frameworks."""
+    path = Path(directory) / "catalog.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    return {k: str(v) for k, v in data.items() if not isinstance(v, (list, dict))}

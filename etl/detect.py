@@ -143,6 +143,8 @@ def header_role(text: str, *, in_budget: bool = False) -> tuple[str | None, int 
         return "label", None
     if h.startswith(("nhom", "tru cot", "linh vuc")):
         return "group", None
+    if h.startswith("co du lieu"):  # "Cờ dữ liệu": flags an analyst sets (inferred, ...)
+        return "flags", None
     return None, year
 
 

@@ -35,9 +35,23 @@ def sync_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     con.executemany("INSERT INTO catalog_pillars VALUES (?, ?, ?, ?)",
                     [(p.code, p.order, p.name_vi, p.name_en) for p in catalog.pillars.values()])
     con.execute("DELETE FROM catalog_indicators")
-    con.executemany("INSERT INTO catalog_indicators VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(i.code, i.pillar, i.name_vi, i.name_en, i.unit, i.direction, i.value_type)
-                     for i in catalog.indicators.values()])
+    con.executemany(
+        "INSERT INTO catalog_indicators (code, pillar, name_vi, name_en, unit, direction, "
+        "value_type, numerator, denominator, scope, source, description) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i.code, i.pillar, i.name_vi, i.name_en, i.unit, i.direction, i.value_type,
+          i.numerator, i.denominator, i.scope, i.source, i.description)
+         for i in catalog.indicators.values()])
+    con.execute("DELETE FROM catalog_aliases")
+    if catalog.alias_rows:
+        con.executemany(
+            "INSERT INTO catalog_aliases (alias, indicator_code, commune, source_ref, scope, "
+            "ord) VALUES (?, ?, ?, ?, ?, ?)",
+            [(a.alias, a.indicator_code, a.commune, a.source_ref, a.scope, i)
+             for i, a in enumerate(catalog.alias_rows)])
+    for key, value in (("catalog_version", catalog.version),
+                       ("catalog_effective_date", catalog.effective_date)):
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
 def sync_register(con: duckdb.DuckDBPyConnection) -> None:
@@ -224,7 +238,7 @@ def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, syn
         value_low=r.value_low, value_high=r.value_high, unit=r.unit, lead_unit=r.lead_unit,
         partner_unit=r.partner_unit, section=r.section, line_no=r.stt,
         match_method=r.match_method, match_confidence=r.match_confidence,
-        suggested_code=r.suggested_code, note=r.note, source_ref=r.source_ref,
+        suggested_code=r.suggested_code, note=r.note, source_ref=r.source_ref, scope=r.scope,
         flags=_flags(r.flags), source_file=r.prov.source_file, source_sheet=r.prov.source_sheet,
         source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic, **unit)
         for r in rows])
@@ -240,9 +254,10 @@ def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, syn
         numerator=r.numerator, denominator=r.denominator, stated_percent=r.stated_percent,
         assessment=r.assessment, section=r.section, line_no=r.stt, match_method=r.match_method,
         match_confidence=r.match_confidence, suggested_code=r.suggested_code, note=r.note,
-        source_ref=r.source_ref, flags=_flags(r.flags), source_file=r.prov.source_file,
-        source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
-        source_col=r.prov.source_col, synthetic=synthetic, **unit) for r in rows])
+        source_ref=r.source_ref, scope=r.scope, flags=_flags(r.flags),
+        source_file=r.prov.source_file, source_sheet=r.prov.source_sheet,
+        source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic,
+        **unit) for r in rows])
 
 
 def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synthetic: bool,

@@ -148,6 +148,11 @@ def _row_is_sound(u: Understanding, t: Table, row: TableRow) -> bool:
             u.problems.append(P.make("row.excel_error", file=u.file_name, sheet=t.sheet,
                                      row=row.excel_row, col=col.index + 1, value=raw.strip()))
             ok = False
+    for flag in _row_flags(row):
+        if flag not in ROW_FLAGS:
+            u.problems.append(P.make("row.unknown_flag", file=u.file_name, sheet=t.sheet,
+                                     row=row.excel_row, col=t.column("flags").index + 1,
+                                     flag=flag, known=", ".join(ROW_FLAGS)))
     label = clean(row.cells.get("label"))
     if not label and row.values:
         col, raw, _ = row.values[0]
@@ -212,7 +217,8 @@ def _indicator_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog)
     common = dict(section=row.section, stt=clean(row.cells.get("stt")),
                   note=clean(row.cells.get("note")), source_ref=clean(row.cells.get("source_ref")),
                   indicator_code=code, pillar=pillar, match_method=m.method,
-                  match_confidence=m.confidence, suggested_code=m.suggestion)
+                  match_confidence=m.confidence, suggested_code=m.suggestion, scope=m.scope)
+    row_flags = _row_flags(row)
     assessment_raw = next((raw for col, raw, _ in row.values if col.role == "assessment"), None)
     has_target = has_actual = False
     for col, raw, pct in row.values:
@@ -231,11 +237,11 @@ def _indicator_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog)
                 value_high=parsed.high, unit=parsed.unit,
                 lead_unit=clean(row.cells.get("lead_unit")),
                 partner_unit=clean(row.cells.get("partner_unit")), prov=prov,
-                flags=list(parsed.flags), **common))
+                flags=[*parsed.flags, *row_flags], **common))
         else:
             has_actual = True
             u.actuals.append(_actual(ctx, label, col.year, parsed, clean(assessment_raw), prov,
-                                     common, period=col.period))
+                                     common, period=col.period, extra_flags=row_flags))
     if not has_actual and clean(assessment_raw) and "actuals" in t.kinds:
         # Only an assessment ("Đạt") was reported: that is the result.
         col = next(c for c, _, _ in row.values if c.role == "assessment")
@@ -244,7 +250,8 @@ def _indicator_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog)
         if year:
             parsed = parse_value(assessment_raw)
             u.actuals.append(_actual(ctx, label, year, parsed, clean(assessment_raw),
-                                     Provenance(f, t.sheet, row.excel_row, col.letter), common))
+                                     Provenance(f, t.sheet, row.excel_row, col.letter), common,
+                                     extra_flags=row_flags))
             has_actual = True
     if not has_target and not has_actual:
         value_col = next((c for c in t.columns if c.role in ("target", "actual")), None)
@@ -253,15 +260,28 @@ def _indicator_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog)
                                  column=value_col.header if value_col else "?"))
 
 
+# Flags an analyst may set in a "Cờ dữ liệu" column (README, data contract: flags).
+ROW_FLAGS = {
+    "inferred": "the value is inferred by the analyst, not stated by the document",
+    "funding_source_unclear": "the document does not show which funding column the amount is in",
+}
+
+
+def _row_flags(row: TableRow) -> list[str]:
+    """Flags an analyst typed in a "Cờ dữ liệu" column ("inferred", "funding_source_unclear")."""
+    return [w for w in re.split(r"[\s,;]+", clean(row.cells.get("flags")).lower()) if w]
+
+
 def _actual(ctx: Context, label: str, year: int, parsed: Parsed, assessment: str,
-            prov: Provenance, common: dict, period: str | None = None) -> ActualRecord:
+            prov: Provenance, common: dict, period: str | None = None,
+            extra_flags: list[str] = ()) -> ActualRecord:
     return ActualRecord(
         commune=ctx.commune, province=ctx.province, label=label, period=period or str(year),
         period_year=year, value_text=parsed.text, kind=parsed.kind, op=parsed.op,
         value=parsed.value, value_low=parsed.low, value_high=parsed.high, unit=parsed.unit,
         assessment=assessment, prov=prov, numerator=parsed.numerator,
         denominator=parsed.denominator, stated_percent=parsed.stated_percent,
-        flags=list(parsed.flags), **common)
+        flags=[*parsed.flags, *extra_flags], **common)
 
 
 def _value_problems(u: Understanding, t: Table, row: TableRow, col: Column, p: Parsed) -> None:
@@ -320,7 +340,7 @@ def _budget_rows(u: Understanding, t: Table, row: TableRow, catalog: Catalog,
             lead_unit=clean(row.cells.get("lead_unit")), amount_million_vnd=value,
             amount_text=text, funding_source=col.funding_source or funding_col or "",
             status=status, note=note, prov=Provenance(f, t.sheet, row.excel_row, col.letter),
-            pillar=pillar))
+            pillar=pillar, flags=_row_flags(row)))
 
 
 def _validate(u: Understanding, catalog: Catalog) -> None:

@@ -52,6 +52,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "row.formula_no_value": ("error", "Ô chứa công thức '{formula}' nhưng không có giá trị đã "
                                       "tính: mở tệp bằng Excel, lưu lại rồi tải lên."),
     "row.excel_error": ("error", "Ô chứa lỗi Excel '{value}'."),
+    "row.unknown_flag": ("warning", "Cờ dữ liệu '{flag}' không có trong danh sách ({known}): "
+                                    "vẫn ghi nhận, hãy kiểm tra chính tả."),
     # values
     "value.unparsed": ("warning", "Không hiểu giá trị '{text}': giữ nguyên dạng chữ."),
     "value.qualitative": ("info", "Giá trị định tính '{text}' giữ nguyên dạng chữ."),

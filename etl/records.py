@@ -22,6 +22,7 @@ class MappedRow:
     suggested_code: str | None = None
     note: str = ""
     source_ref: str = ""
+    scope: str = ""  # scope qualifier of the matched wording (catalogue alias), shown by the value
     flags: list[str] = field(default_factory=list)
 
 

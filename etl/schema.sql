@@ -105,6 +105,24 @@ CREATE TABLE IF NOT EXISTS catalog_indicators (
     code VARCHAR PRIMARY KEY, pillar VARCHAR, name_vi VARCHAR, name_en VARCHAR, unit VARCHAR,
     direction VARCHAR, value_type VARCHAR
 );
+-- The catalogue as a reference (data/catalog/README.md): what each indicator counts, over
+-- what, its canonical scope and the national document its wording comes from. The catalogue's
+-- version and effective date are in meta (catalog_version, catalog_effective_date).
+ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS numerator VARCHAR;
+ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS denominator VARCHAR;
+ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS scope VARCHAR;
+ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS source VARCHAR;
+ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS description VARCHAR;
+-- Every wording of aliases.csv with its code, commune, place in the document and scope.
+CREATE TABLE IF NOT EXISTS catalog_aliases (
+    alias VARCHAR, indicator_code VARCHAR, commune VARCHAR, source_ref VARCHAR, scope VARCHAR,
+    ord INTEGER
+);
+-- The scope qualifier of the wording a target or result was matched by (from aliases.csv:
+-- "từ 16 tuổi", "chỉ lãnh đạo", "kỹ năng số nâng cao"): shown next to the value so that
+-- unlike scopes are never compared silently. '' = the wording states no scope of its own.
+ALTER TABLE target_rows ADD COLUMN IF NOT EXISTS scope VARCHAR;
+ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS scope VARCHAR;
 
 CREATE OR REPLACE VIEW targets AS
     SELECT t.* EXCLUDE (dataset_id) , t.dataset_id

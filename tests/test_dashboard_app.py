@@ -153,7 +153,9 @@ def test_commune_profile_lists_every_target_with_its_source_row(env):
 
 def test_compare_page_one_indicator(env):
     from datetime import date
-    code = "XH.TAI_KHOAN_THANH_TOAN"
+    # Three communes plan it (since catalogue 2026.1 XH.TAI_KHOAN_THANH_TOAN has two: the
+    # e-payment accounts of Hợp Minh and Phùng Minh are XH.TAI_KHOAN_TT_DIEN_TU).
+    code = "XH.DINH_DANH_DIEN_TU"
     labels = {"achieved": "✓ Đạt", "behind": "✗ Chưa đạt", "no_data": "○ Chưa có báo cáo",
               "not_comparable": "◇ Không so sánh được"}
     expected = {(f"{c} ({p})", labels[s]) for c, p, s in db_value(

@@ -97,7 +97,9 @@ def test_default_year_is_each_communes_current_plan(con):
         JOIN (SELECT commune, target_year, count(*) n FROM dash.progress GROUP BY ALL) p
           ON p.commune = c.commune AND p.target_year = c.y""").fetchone()[0]
     tiles = one(Q.overview_tiles(cur(con), F))
-    assert tiles["n_targets"] == expected == 18 + 25 + 39 + 14 + 23
+    # Hợp Minh 26: its 26 rows are 26 indicators since catalogue 2026.1 (before, two wordings
+    # shared CQ.HO_SO_TRUC_TUYEN; the service sentence is now CQ.UNG_DUNG_DVCTT).
+    assert tiles["n_targets"] == expected == 18 + 26 + 39 + 14 + 23
     assert tiles["n_communes"] == 5
     assert tiles["budget_total"] == 3150
 
@@ -210,7 +212,8 @@ def test_commune_profile(con):
     assert plans["file_name"].tolist() == ["can_loc_2026_ke_hoach.xlsx"]
     assert plans["n_budget"].iat[0] == 7
     results = Q.commune_results(cur(con), f)
-    assert len(results) == 33 and results[["source_file", "source_sheet", "source_row"]].notna().all().all()
+    # 53 = 33 results + 20 facts of Phần I loaded since catalogue 2026.1 (data/seed/README.md)
+    assert len(results) == 53 and results[["source_file", "source_sheet", "source_row"]].notna().all().all()
     assert len(Q.commune_targets(cur(con), f)) == 24
     assert len(Q.commune_targets(cur(con), f, all_years=False)) == 18
 

@@ -27,7 +27,6 @@ from tools.seed_workbooks.common import (
 DOCUMENT = "001_150845d5ee110408.txt"
 OUTPUT = "hop_minh_2025_ke_hoach.xlsx"
 SHEET = "Mục tiêu 2025"
-WIDTH = 6
 
 TITLE = [
     "ỦY BAN NHÂN DÂN XÃ HỢP MINH",
@@ -36,7 +35,23 @@ TITLE = [
     "năm 2025 — mục II.2)",
 ]
 
-HEADER = ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Nguồn (mục trong văn bản)", "Ghi chú"]
+HEADER = ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Nhóm DTI", "Nguồn (mục trong văn bản)",
+          "Ghi chú"]
+WIDTH = len(HEADER)
+
+# "Nhóm DTI" is the analyst's column: the plan's three headings are not DTI groups, so each row
+# says its group (the catalogue code's group wins where the row has one; this column is what
+# places the commune-specific rows). One entry per row of SECTIONS, in order.
+CQ, NL, AT, KT, XH = "Chính quyền số", "Nhân lực số", "An toàn thông tin mạng", "Kinh tế số", \
+    "Xã hội số"
+GROUPS = {
+    "I": [CQ, CQ, CQ, CQ, CQ, CQ, NL, CQ],
+    "II": [CQ, CQ, CQ, CQ, CQ, XH, XH, XH,
+           KT,  # workers of businesses and cooperatives with digital skills, for production
+           NL],
+    "III": [CQ, AT, AT, AT, AT, AT, AT],
+    "IV": [XH],
+}
 
 H1 = "Xây Dựng Chính Quyền Điện Tử"
 H2 = "Mục tiêu phục vụ người dân và doanh nghiệp"
@@ -165,8 +180,10 @@ def build():
         start = row
         section_row(ws, row, number, heading, WIDTH)
         row += 1
-        for stt, (label, unit, target, source, note) in enumerate(rows, start=1):
-            data_row(ws, row, [stt, label, unit, target, source, note])
+        groups = GROUPS[number]
+        assert len(groups) == len(rows), number
+        for stt, ((label, unit, target, source, note), group) in enumerate(zip(rows, groups), 1):
+            data_row(ws, row, [stt, label, unit, target, group, source, note])
             ws.cell(row=row, column=3).alignment = centred
             ws.cell(row=row, column=4).alignment = centred
             row += 1
@@ -177,7 +194,7 @@ def build():
             section=section_ref,
             note=f"Mục {number}: {len(rows)} chỉ tiêu",
         ))
-    set_widths(ws, [6, 62, 7, 16, 30, 38])
+    set_widths(ws, [6, 62, 7, 16, 16, 30, 38])
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
 
     provenance_sheet(wb, Provenance(

@@ -3,8 +3,9 @@
 Source: ../shared/seeds/003_b949e0d9ca3ba3cf.txt, a plan written in prose (no table). The
 workbook is what an analyst would make from it:
 
-* "Kết quả 2023": one row per quantified or explicitly assessed result of Part I, grouped by
-  DTI group, with the section(s) of the document each value comes from. Where the report gives
+* "Kết quả 2023": one row per quantified or explicitly assessed result of Part I, and per
+  done/not-done stated in prose (Kết quả "Đã thực hiện", "Có", "Chưa có"; the sentence in Ghi
+  chú), grouped by DTI group, with the section(s) of the document each value comes from. Where the report gives
   two values for one indicator (bank accounts: "60%" in mục I.3.5, "đạt thấp" in mục II.5;
   e-health records: "75%" in mục I.3.5, "50%" in mục II.5) there are two rows.
 * "Mục tiêu 2024": one row per target bullet of Part II, mục II.2 (headings 2.1, 2.2, 2.3 as
@@ -61,13 +62,95 @@ E_HEALTH = "Tỷ lệ người dân trên địa bàn xã có hồ sơ sức kh�
 BANK = ("Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch thanh toán tại ngân hàng hoặc "
         "tổ chức được phép khác")
 
+DONE = "Đã thực hiện"
+
+
+def done(label: str, source: str, quote: str, value: str = DONE) -> tuple:
+    """A done/not-done fact stated in prose: the value says so, the sentence is in Ghi chú."""
+    return (label, None, value, source,
+            f"Văn bản nêu việc đã làm, không có số liệu: Kết quả ghi \"{value}\". Nguyên văn: "
+            f"\"{quote}\"")
+
+
+BOTH_31 = P1 + "I.3.1; " + P1 + "II.3"
+
 # Section rows: (number, text). Data rows: (Chỉ tiêu, ĐVT, value, Nguồn, Ghi chú).
 RESULTS: list[tuple] = [
-    ("I", "Hạ tầng số"),
+    ("I", "Nhận thức số"),
+    ("Tổ chức hội nghị UBND xã mở rộng lồng ghép triển khai nội dung chuyển đổi số", "hội nghị",
+     "03", P1 + "I.2; " + P1 + "II.1.3",
+     "Nguyên văn: \"Năm 2023, UBND xã đã tổ chức 03 hội nghị UBND xã mở rộng lồng ghép kết "
+     "hợp triển khai nội dung chuyển đổi số đến cán bộ công chức, bí thư chi bộ, Trưởng làng, "
+     "cán bộ bán chuyên trách của xã.\""),
+    ("Băng dôn tuyên truyền Ngày Chuyển đổi số", "cái", "01", P1 + "II.1.1",
+     "Nguyên văn: \"Băng dôn tuyên truyền 01 cái.\" (\"băng dôn\" giữ như văn bản); tồn tại: "
+     "\"Chưa tổ chức được các hoạt động cụ thể, mới tổ chức tuyên truyền bằng băng dôn.\""),
+    ("Chia sẻ bài toán, sáng kiến, cách làm về chuyển đổi số", None, "Chưa có", P1 + "II.1.2",
+     "Nguyên văn: \"Chưa có chia sẻ bài toán, sáng kiến, cách làm về chuyển đổi số.\""),
+    done("Chỉ đạo đài truyền thanh xã viết tin bài tuyên truyền truyền trên hệ thống truyền "
+         "thanh của xã, tuyên truyền, phổ biến tại các hội nghị của thôn, sinh hoạt CLB về nội "
+         "dung an toàn thông tin trên môi trường mạng", P1 + "I.3.5; " + P1 + "II.5",
+         "Chỉ đạo đài truyền thanh xã viết tin bài tuyên truyền truyền trên hệ thống truyền "
+         "thanh của xã, ... về nội dung an toàn thông tin trên môi trường mạng."),
+    ("II", "Thể chế số"),
+    done("Ban hành Nghị quyết của cấp ủy và kế hoạch của cấp chính quyền về chuyển đổi số",
+         P1 + "I.1; " + P1 + "II.2.1",
+         "Kế hoạch số 41/KH-UBND ngày 03/02/2023 chuyển đổi số năm 2023 trên địa bàn xã Phùng "
+         "Minh."),
+    done("Hoạt động của Ban Chỉ đạo chuyển đổi số năm 2023", P1 + "II.2.2",
+         "Tổ chức hội nghị triển khai, phân công nhiệm vụ cho cán bộ, công chức, các trường, "
+         "trạm phụ trách các tiêu chí Chuyển đổi số. (Tồn tại: Hội nghị giao ban, đanh giá còn "
+         "lồng ghép vào các hội nghị khác, chưa tổ chức thành chuyên đề.)"),
+    ("III", "Hạ tầng số"),
+    done("Hạ tầng và trang thiết bị công gnheej thông tin tại UBND xã được kết nối vào đường "
+         "truyền số liệu chuyên dùng; đảm bảo an toàn thông tin cho các hệ thống", BOTH_31,
+         "Hạ tầng và trang thiết bị công gnheej thông tin tại UBND xã được kết nối vào đường "
+         "truyền số liệu chuyên dùng; đảm bảo an toàn thông tin cho các hệ thống."),
     ("CBCC có máy tính phục vụ công việc", "%", "100%",
      P1 + "I.3.1; " + P1 + "II.3",
      "Hai mục nêu cùng kết quả: \"100% CBCC có máy tính phục vụ công việc.\""),
-    ("II", "Chính quyền số"),
+    done("Xã có hệ thống hội nghị truyền hình trực tuyến được kết nối thông suốt từ cấp xã đến "
+         "cấp huyện, tỉnh, Trung ương", BOTH_31,
+         "Xã có hệ thống hội nghị truyền hình trực tuyến được kết nối thông suốt từ cấp xã đến "
+         "cấp huyện, tỉnh, Trung ương.", value="Có"),
+    done("Có điểm phát wifi công cộng tại địa điểm quan trọng trong xã như UBND xã, bưu điện "
+         "văn hoá", BOTH_31,
+         "Có điểm phát wifi công cộng tại địa điểm quan trọng trong xã như UBND xã, bưu điện "
+         "văn hoá.", value="Có"),
+    done("Hệ thống đài truyền thanh thông minh không dây", BOTH_31,
+         "Hệ thống đài truyền thanh thông minh không dây.", value="Có"),
+    ("Điểm bưu điện văn hóa xã là điểm tư vấn, hỗ trợ, triển khai các dịch vụ chuyển đổi số",
+     "điểm", "01", BOTH_31,
+     "Nguyên văn: \"Trên địa bàn xã có 01 điểm bưu điện văn hóa xã, là điểm cung cấp dịch vụ "
+     "bưu chính, viễn thông tại xã trở thành điểm tư vấn, hỗ trợ, triển khai các dịch vụ chuyển "
+     "đổi số.\""),
+    ("IV", "Nhân lực số"),
+    done("Ủy ban nhân dân xã phân công công chức Văn phòng – Thống kê thực hiện nhiệm vụ chuyên "
+         "trách về lĩnh vực công nghệ thông tin", P1 + "II.6",
+         "Ủy ban nhân dân xã phân công công chức Văn phòng – Thống kê thực hiện nhiệm vụ chuyên "
+         "trách về lĩnh vực công nghệ thông tin."),
+    ("V", "An toàn thông tin mạng"),
+    done("UBND xã đã cử cán bộ chuyên trách tham gia các lớp tập huấn, bồi dưỡng về an toàn, an "
+         "ninh thông tin, xây dựng, triển khai kiến trúc Chính quyền điện tử, CNTT do UBND huyện, "
+         "sở CNTT tỉnh Thanh Hóa tổ chức", P1 + "I.4.1",
+         "UBND xã đã cử cán bộ chuyên trách tham gia các lớp tập huấn, bồi dưỡng về an toàn, an "
+         "ninh thông tin, ... do UBND huyện, sở CNTT tỉnh Thanh Hóa tổ chức."),
+    done("Ủy ban nhân dân xã xây dựng quy chế làm việc của UBND xã trong đó quy định về công tác "
+         "bảo mật thông tin cơ quan, thẩm quyền phát ngôn với báo chí…", P1 + "II.7",
+         "Ủy ban nhân dân xã xây dựng quy chế làm việc của UBND xã trong đó quy định về công tác "
+         "bảo mật thông tin cơ quan, thẩm quyền phát ngôn với báo chí…."),
+    ("VI", "Chính quyền số"),
+    done("Các hệ thống thông tin, cơ sở dữ liệu dùng chung, cơ sở dữ liệu chuyên ngành được kết "
+         "nối, chia sẻ, khai thác dữ liệu từ các cơ sở dữ liệu của huyện, của tỉnh và cơ sở dữ "
+         "liệu Quốc gia", BOTH_31,
+         "Các hệ thống thông tin, cơ sở dữ liệu dùng chung, cơ sở dữ liệu chuyên ngành được kết "
+         "nối, chia sẻ, khai thác dữ liệu từ các cơ sở dữ liệu của huyện, của tỉnh và cơ sở dữ "
+         "liệu Quốc gia."),
+    done("Hồ sơ thủ tục hành chính đủ điều kiện giải quyết trực tuyến mức độ 4 được cung cấp "
+         "trên Cổng dịch vụ công của tỉnh và trên các phương tiện truy cập (bao gồm cả thiết bị "
+         "di động)", BOTH_31,
+         "Hồ sơ thủ tục hành chính đủ điều kiện giải quyết trực tuyến mức độ 4 được cung cấp "
+         "trên Cổng dịch vụ công của tỉnh ... (bao gồm cả thiết bị di động)."),
     ("Công chức xã sử dụng hệ thống quản lý văn bản bằng chữ ký số", "%", "100%",
      P1 + "I.3.2",
      "Nguyên văn: \"100% công chức xã sử dụng hệ thống quản lý văn bản bằng chữ ký số, văn thư "
@@ -75,7 +158,7 @@ RESULTS: list[tuple] = [
     ("Hồ sơ công việc tại xã được xử lý trên hệ thống văn bản thông qua việc ứng dụng chữ ký số "
      "để đảm bảo an toàn, an ninh thông tin và tính xác thực, tất cả hồ sơ được scan lên hệ thống",
      "%", "100%", P1 + "I.3.2", None),
-    ("III", "Kinh tế số"),
+    ("VII", "Kinh tế số"),
     ("Doanh nghiệp, hộ kinh doanh, sản xuất và người dân được tuyên truyền, nâng cao nhận thức "
      "về chuyển đổi số, phát triển kinh tế, mua bán, phân phối hàng hóa dựa trên môi trường mạng",
      "%", "100%", P1 + "I.3.4; " + P1 + "II.4",
@@ -85,7 +168,7 @@ RESULTS: list[tuple] = [
      "Hai mục nêu cùng kết quả: \"Tỷ lệ doanh nghiệp trên địa bàn xã nộp thuế điện tử đạt 100%, "
      "khuyến khích hộ kinh doanh và người dân trên địa bàn xã sử dụng các kênh thanh toán không "
      "dùng tiền mặt để giao dịch\""),
-    ("IV", "Xã hội số"),
+    ("VIII", "Xã hội số"),
     ("Tỷ lệ người dân trong độ tuổi lao động trên địa bàn xã được thông tin, phổ biến, đào tạo "
      "về các dịch vụ công trực tuyến, các dịch vụ số (y tế, giáo dục…)",
      "%", "Chưa thực hiện", P1 + "I.3.5; " + P1 + "II.5",
