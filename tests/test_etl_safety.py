@@ -222,3 +222,14 @@ def test_stale_copies_of_killed_writers_are_removed_on_the_next_write(tmp_path, 
     finally:
         alive.kill()
         alive.wait()
+
+
+def test_file_name_loses_bidi_override_everywhere_it_is_recorded(tmp_path, workbook):
+    path = workbook({"PL": [["UBND XÃ NAM ĐÀN - TỈNH NGHỆ AN"],
+                            ["TT", "Chỉ tiêu", "Mục tiêu 2026"], [1, "Tỷ lệ A", "90%"]]},
+                    name="bao_cao\u202excod.exe.xlsx")
+    wb, _ = read_workbook(path)
+    assert wb.file_name == "bao_caoxcod.exe.xlsx"
+    from etl.read import read_workbook_bytes
+    _, problems = read_workbook_bytes(b"", "x\u202e\u200by.xlsx")
+    assert problems[0].file == "xy.xlsx"
