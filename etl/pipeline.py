@@ -106,9 +106,14 @@ def _table_records(u: Understanding, t: Table, catalog: Catalog, year_override: 
         if col.role in ("target", "actual") and col.year and col.year not in PLAUSIBLE_YEARS:
             u.problems.append(P.make("context.year_implausible", file=f, sheet=t.sheet,
                                      row=t.header_first, col=col.index + 1, year=col.year,
-                                     column=col.header, first=PLAUSIBLE_YEARS[0],
+                                     where=f"cột '{col.header}'", first=PLAUSIBLE_YEARS[0],
                                      last=PLAUSIBLE_YEARS[-1]))
     kinds = t.kinds
+    if "budget" in kinds and table_year and table_year not in PLAUSIBLE_YEARS:
+        u.problems.append(P.make("context.year_implausible", file=f, sheet=t.sheet,
+                                 row=t.header_first, year=table_year,
+                                 where="năm kế hoạch của bảng kinh phí",
+                                 first=PLAUSIBLE_YEARS[0], last=PLAUSIBLE_YEARS[-1]))
     if not any(r.kind == "data" for r in t.rows):
         u.problems.append(P.make("table.empty", file=f, sheet=t.sheet, row=t.header_first,
                                  kind=", ".join(kinds)))

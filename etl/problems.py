@@ -103,8 +103,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "value.formula_like": ("warning", "Giá trị '{text}' trông như một công thức hay lệnh của "
                                       "bảng tính, không phải số: giữ nguyên dạng chữ, không "
                                       "tính; kiểm tra lại ô này."),
-    "context.year_implausible": ("error", "Năm {year} của cột '{column}' nằm ngoài khoảng hợp lý "
-                                          "{first}–{last}: kiểm tra lại tiêu đề cột (gõ nhầm?)."),
+    "context.year_implausible": ("error", "Năm {year} ({where}) nằm ngoài khoảng hợp lý "
+                                          "{first}–{last}: kiểm tra lại (gõ nhầm?)."),
     # context and register (issue 8)
     "register.ambiguous": ("error", "Có {n} đơn vị cấp xã tên '{name}': {candidates}. Cho biết "
                                     "tỉnh ('Tỉnh: …' trong sheet 'Thông tin chung' hoặc "

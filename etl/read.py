@@ -25,8 +25,8 @@ MAX_FILE_MB = float(os.environ.get("ETL_MAX_FILE_MB", "20"))
 MAX_UNCOMPRESSED_MB = float(os.environ.get("ETL_MAX_UNCOMPRESSED_MB", "200"))
 MAX_RATIO = 200  # uncompressed/compressed for any entry larger than 1 MB
 MAX_ENTRIES = 5000
-MAX_ROWS = 20000
-MAX_COLS = 200
+MAX_ROWS = int(os.environ.get("ETL_MAX_ROWS", "20000"))  # per sheet; past it the file is refused
+MAX_COLS = int(os.environ.get("ETL_MAX_COLS", "200"))
 STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml"  # ISO 29500 Strict, which openpyxl cannot read
 EXCEL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
                 "#GETTING_DATA", "#SPILL!", "#CALC!"}
@@ -52,6 +52,14 @@ class WorkbookData:
     sha256: str
     size: int
     sheets: list[SheetData]
+
+
+def visible_name(name: str) -> str:
+    """A file name without invisible format characters: a right-to-left override makes
+    'bao_cao\u202excod.exe' display as 'bao_caoexe.docx'. The name is what every message,
+    provenance column and the import history show."""
+    import unicodedata
+    return "".join(ch for ch in str(name) if unicodedata.category(ch) not in ("Cf", "Cc"))
 
 
 def sniff(data: bytes, file_name: str) -> list[P.Problem]:
@@ -175,7 +183,7 @@ def read_workbook(path: str | Path, *, display_name: str | None = None,
                   max_file_mb: float | None = None) -> tuple[WorkbookData | None, list[P.Problem]]:
     """Read every sheet of an .xlsx. Returns (None, problems) when the file is refused."""
     path = Path(path)
-    name = display_name or path.name
+    name = visible_name(display_name or path.name)
     if not path.exists():
         return None, [P.make("file.not_found", file=name)]
     limit = max_file_mb if max_file_mb is not None else MAX_FILE_MB
@@ -188,6 +196,7 @@ def read_workbook(path: str | Path, *, display_name: str | None = None,
 
 
 def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, list[P.Problem]]:
+    name = visible_name(name)
     problems = sniff(data, name) or check_zip(data, name)
     if problems:
         return None, problems

@@ -200,18 +200,6 @@ def is_ambiguous_number(token: str) -> bool:
     return bool(re.fullmatch(r"\d{1,3},\d{3}", t))
 
 
-def _unit_after(rest: str) -> tuple[str | None, str]:
-    r = rest.strip()
-    if r.startswith("%"):
-        return "%", r[1:].strip()
-    low = r.lower()
-    for word in sorted(UNIT_WORDS, key=len, reverse=True):
-        if word != "%" and (low == word or low.startswith(word + " ") or
-                            low.startswith(word + ",") or low.startswith(word + ")")):
-            return UNIT_WORDS[word], r[len(word):].strip()
-    return None, r
-
-
 def _status(folded: str) -> str | None:
     f = folded.strip(" .;")
     if f in NOT_DONE:
@@ -235,9 +223,10 @@ class _Prefix:
     words: int = 0
 
 
-def _scan_prefix(text: str) -> _Prefix | None:
-    """Consume the declared prefix phrases; None when a word is not one of them but the
-    text still goes on with words before any number (then it is prose, i.e. text)."""
+def _scan_prefix(text: str) -> _Prefix:
+    """Consume the declared prefix phrases and symbols from the start; ``end`` is where the
+    first word that is not one of them (or the first non-word) begins. A core form must
+    match exactly there, so "abc 5" is text: "abc" is no phrase and no core starts with it."""
     pre = _Prefix()
     i, n = 0, len(text)
     while i < n:

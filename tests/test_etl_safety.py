@@ -222,3 +222,25 @@ def test_stale_copies_of_killed_writers_are_removed_on_the_next_write(tmp_path, 
     finally:
         alive.kill()
         alive.wait()
+
+
+def test_file_name_loses_bidi_override_everywhere_it_is_recorded(tmp_path, workbook):
+    path = workbook({"PL": [["UBND XÃ NAM ĐÀN - TỈNH NGHỆ AN"],
+                            ["TT", "Chỉ tiêu", "Mục tiêu 2026"], [1, "Tỷ lệ A", "90%"]]},
+                    name="bao_cao\u202excod.exe.xlsx")
+    wb, _ = read_workbook(path)
+    assert wb.file_name == "bao_caoxcod.exe.xlsx"
+    from etl.read import read_workbook_bytes
+    _, problems = read_workbook_bytes(b"", "x\u202e\u200by.xlsx")
+    assert problems[0].file == "xy.xlsx"
+
+
+def test_implausible_budget_year_is_an_error(workbook):
+    from etl.catalog import load_catalog
+    from etl.pipeline import understand
+    rows = [["UBND XÃ NAM ĐÀN - TỈNH NGHỆ AN"], ["Kế hoạch năm 2099"],
+            ["TT", "Nhiệm vụ", "Dự toán kinh phí (triệu đồng)"], [1, "Mua máy tính", 100]]
+    wb, _ = read_workbook(workbook({"KP": rows}))
+    u = understand(wb, load_catalog(), province="Nghệ An")
+    errs = [(p.code, p.sheet, p.row) for p in u.problems if p.severity == "error"]
+    assert ("context.year_implausible", "KP", 3) in errs
