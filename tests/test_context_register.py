@@ -269,8 +269,11 @@ def test_loaded_rows_carry_the_official_code(workbook, tmp_path):
                                     [], *TABLE]}))
     assert load_understanding(db, u).status == "loaded"
     synth = understood(workbook({"BC": [["UBND XÃ LỘC TUẤN"], ["KẾT QUẢ NĂM 2025 - TỈNH NGHỆ AN"],
-                                        [], *TABLE]}), synthetic=True)
-    assert load_understanding(db, synth, synthetic=True).status == "loaded"
+                                        [], *TABLE],
+                                 "Thông tin chung": [["Mã sinh", "etl synth v3"]]}))
+    assert load_understanding(db, synth).status == "loaded"  # the workbook says it is synthetic
+    assert db.execute("SELECT bool_and(synthetic) FROM actuals WHERE commune = 'Lộc Tuấn'"
+                      ).fetchone() == (True,)
     got = db.execute("SELECT commune, commune_code, legacy_commune_code, count(*) FROM actuals "
                      "GROUP BY ALL ORDER BY 1").fetchall()
     assert got == [("Lộc Tuấn", None, None, 2), ("Phùng Minh", "15112", "15109", 2)]
