@@ -26,6 +26,11 @@ from .normalize import clean, fold
 
 CATALOG_DIR = Path(__file__).resolve().parents[1] / "data" / "catalog"
 TYPES = ("xã", "phường", "đặc khu")
+HINT_PROVINCE = ("Cho biết tỉnh ('Tỉnh: …' trong sheet 'Thông tin chung' hoặc --province).")
+HINT_YEAR = ("Văn bản trước 01/7/2025 là của đơn vị cũ: ghi năm vào tiêu đề hoặc dùng --year, "
+             "và ghi đúng xã/phường/thị trấn.")
+HINT_OLD = ("Không tự chọn giữa các đơn vị cũ cùng tên: tệp không được nạp; ghi rõ tên xã "
+            "trong tệp hoặc dùng --commune.")
 
 # Old ("Hoà") and new ("Hòa") tone placement, typographic apostrophes, dashes: one key.
 _TONE = [("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
@@ -146,26 +151,36 @@ class Register:
             # The type written in the file (xã/phường) does not decide between namesakes:
             # offices mix them up (a plan of xã Hợp Minh speaks of "phường").
             if len(pool) > 1:
+                olds = [] if after_reform else self._olds(name, None, None)
                 res.problems.append(P.make(
-                    "register.ambiguous", **where, name=name, n=len(pool),
-                    candidates=_list(pool)))
+                    "register.ambiguous", **where, name=name, n=len(pool) + len(olds),
+                    candidates=_list(pool) + "".join(
+                        f"; {o.label()} trước 01/7/2025, nay thuộc {self._label(o.new_code)}"
+                        for o in olds[:6]) + (" …" if len(olds) > 6 else ""),
+                    hint=HINT_PROVINCE))
                 return res
             res.unit = pool[0]
             differs = bool(kind) and kind != res.unit.type
-            if before_reform or differs and not after_reform:
-                # The file's year or its 'xã'/'phường' points before 1 July 2025: was there
-                # another unit of this name that went elsewhere?
-                olds = [o for o in self._olds(name, res.unit.province, res.unit.province)
-                        if (o.new_code != res.unit.code or o.other_new_codes)
-                        and (before_reform or o.type == kind)]
-                if olds:  # the same name was another unit before 1 July 2025
+            # Was there, before 1 July 2025, another unit of this name in the province that
+            # went into a different unit? Then the document's year and its 'xã'/'phường'
+            # decide, or the analyst is asked.
+            olds = [] if after_reform else [
+                o for o in self._olds(name, res.unit.province, res.unit.province)
+                if o.new_code != res.unit.code or o.other_new_codes]
+            same_kind = [o for o in olds if kind and o.type == kind]
+            if olds and (before_reform or differs and same_kind):
+                if before_reform and differs and same_kind and \
+                        len({o.new_code for o in same_kind}) == 1:
                     res.unit = None
-                    res.problems.append(P.make(
-                        "register.ambiguous", **where, name=name, n=1 + len(olds),
-                        candidates=f"{pool[0].label()} (từ 01/7/2025); "
-                        + "; ".join(f"{o.label()} trước 01/7/2025, nay thuộc "
-                                    f"{self._label(o.new_code)}" for o in olds)))
-                    return res
+                    return self._dissolved(res, same_kind[0], where)
+                res.unit = None
+                res.problems.append(P.make(
+                    "register.ambiguous", **where, name=name, n=1 + len(olds),
+                    candidates=f"{pool[0].label()} (từ 01/7/2025); "
+                    + "; ".join(f"{o.label()} trước 01/7/2025, nay thuộc "
+                                f"{self._label(o.new_code)}" for o in olds),
+                    hint=HINT_YEAR))
+                return res
             if differs:
                 res.problems.append(P.make("register.kind_differs", **where, kind=kind,
                                            name=name, unit=res.unit.label()))
@@ -185,7 +200,8 @@ class Register:
             res.problems.append(P.make(
                 "register.ambiguous", **where, name=name, n=len(olds),
                 candidates="; ".join(f"{o.label()}, nay thuộc {self._label(o.new_code)}"
-                                     for o in olds[:12]) + (" …" if len(olds) > 12 else "")))
+                                     for o in olds[:12]) + (" …" if len(olds) > 12 else ""),
+                hint=HINT_PROVINCE if not given else HINT_OLD))
             return res
         res.problems.append(P.make(
             "register.unknown", **where, name=name,

@@ -78,9 +78,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     # budget
     "budget.no_amount": ("warning", "Nhiệm vụ không có số tiền dự toán."),
     # context and register (issue 8)
-    "register.ambiguous": ("error", "Có {n} đơn vị cấp xã tên '{name}': {candidates}. Cho biết "
-                                    "tỉnh ('Tỉnh: …' trong sheet 'Thông tin chung' hoặc "
-                                    "--province)."),
+    "register.ambiguous": ("error", "Có {n} đơn vị cấp xã tên '{name}': {candidates}. {hint}"),
     "register.province_mismatch": ("error", "Tỉnh '{province}' ({source}) không khớp danh mục "
                                             "đơn vị hành chính: '{name}' là {register}. Sửa "
                                             "tỉnh hoặc tên xã trong tệp."),
