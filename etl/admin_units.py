@@ -117,15 +117,18 @@ class Register:
 
     def resolve(self, name: str, province: str | None = None, kind: str | None = None, *,
                 where: dict | None = None, province_source: str = "",
-                before_reform: bool = False, after_reform: bool = False) -> Resolution:
+                before_reform: bool = False, after_reform: bool = False,
+                mentions: str = "") -> Resolution:
         """The official unit for a commune name (and the province the file gives, if any).
 
         ``kind``: the word the file uses (xã, phường, đặc khu, thị trấn); 'thị trấn' no longer
         exists, so it names a pre-2025 unit. ``before_reform``: the document's years are all
         before 2025, so the name may be a pre-2025 unit that went into another unit;
         ``after_reform``: all from 2026 on, so it is not one (a 'xã' that is now a 'phường'
-        is then the same unit, with a warning).
+        is then the same unit, with a warning). ``mentions``: the title text, folded; a
+        pre-2025 district it names ('UBND HUYỆN TRIỆU SƠN') tells namesakes apart.
         ``where``: file/sheet/row/col for the problems."""
+        m = f" {mentions} " if mentions else ""
         res = Resolution()
         where = dict(where or {})
         name = clean(name)
@@ -141,7 +144,7 @@ class Register:
         if cands:
             pool = [c for c in cands if c.province == prov_now] if given else cands
             if given and not pool:
-                old = self._old(name, given, prov_now)
+                old = self._old(name, given, prov_now, m)
                 if old:
                     return self._dissolved(res, old, where)
                 res.problems.append(P.make(
@@ -151,7 +154,7 @@ class Register:
             # The type written in the file (xã/phường) does not decide between namesakes:
             # offices mix them up (a plan of xã Hợp Minh speaks of "phường").
             if len(pool) > 1:
-                olds = [] if after_reform else self._olds(name, None, None)
+                olds = [] if after_reform else self._olds(name, None, None, m)
                 res.problems.append(P.make(
                     "register.ambiguous", **where, name=name, n=len(pool) + len(olds),
                     candidates=_list(pool) + "".join(
@@ -165,14 +168,18 @@ class Register:
             # went into a different unit? Then the document's year and its 'xã'/'phường'
             # decide, or the analyst is asked.
             olds = [] if after_reform else [
-                o for o in self._olds(name, res.unit.province, res.unit.province)
+                o for o in self._olds(name, res.unit.province, res.unit.province, m)
                 if o.new_code != res.unit.code or o.other_new_codes]
             same_kind = [o for o in olds if kind and o.type == kind]
+            # Decisive for the old unit: a pre-2025 report whose title names the old unit's
+            # district, or whose 'xã'/'phường' is the old unit's and not today's.
+            old = self._by_district(olds, m) if before_reform else []
+            if not old and before_reform and differs:
+                old = same_kind
+            if old and len({o.new_code for o in old}) == 1:
+                res.unit = None
+                return self._dissolved(res, old[0], where)
             if olds and (before_reform or differs and same_kind):
-                if before_reform and differs and same_kind and \
-                        len({o.new_code for o in same_kind}) == 1:
-                    res.unit = None
-                    return self._dissolved(res, same_kind[0], where)
                 res.unit = None
                 res.problems.append(P.make(
                     "register.ambiguous", **where, name=name, n=1 + len(olds),
@@ -188,10 +195,10 @@ class Register:
                 res.problems.append(P.make("register.spelling", **where, given=name,
                                            unit=res.unit.label()))
             return res
-        old = self._old(name, given, prov_now)
+        old = self._old(name, given, prov_now, m)
         if old:
             return self._dissolved(res, old, where)
-        olds = self._olds(name, given, prov_now)
+        olds = self._olds(name, given, prov_now, m)
         if kind == "thị trấn":
             olds = [o for o in olds if o.type == kind] or olds
             if len({o.new_code for o in olds}) == 1:
@@ -209,15 +216,25 @@ class Register:
             suggestions=self._suggest(name, prov_now) or "không có"))
         return res
 
-    def _olds(self, name: str, given: str | None, prov_now: str | None) -> list[OldUnit]:
+    def _olds(self, name: str, given: str | None, prov_now: str | None, m: str = ""
+              ) -> list[OldUnit]:
         olds = self.old_by_name.get(name_key(name), [])
         if given:
             g = fold(re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", given, flags=re.I))
             olds = [o for o in olds if o.province == prov_now or fold(o.old_province) == g]
+        if len({o.new_code for o in olds}) > 1:
+            olds = self._by_district(olds, m) or olds
         return olds
 
-    def _old(self, name: str, given: str, prov_now: str | None) -> OldUnit | None:
-        olds = self._olds(name, given, prov_now)
+    @staticmethod
+    def _by_district(olds: list[OldUnit], m: str) -> list[OldUnit]:
+        """The old units whose district ('huyện Triệu Sơn') the title text ``m`` names."""
+        if not m:
+            return []
+        return [o for o in olds if o.district and f" {fold(o.district)} " in m]
+
+    def _old(self, name: str, given: str, prov_now: str | None, m: str = "") -> OldUnit | None:
+        olds = self._olds(name, given, prov_now, m)
         # One old unit, or several entries that all went into the same unit.
         return olds[0] if olds and len({o.new_code for o in olds}) == 1 else None
 

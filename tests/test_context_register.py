@@ -349,3 +349,22 @@ def test_xa_that_is_now_a_phuong(workbook):
     u = understood(workbook({"BC": rows}))
     assert ctx_of(u) == ("An Bình", "phường", "Đồng Tháp", "29954")
     assert problem(u, "register.kind_differs").severity == "warning"
+
+
+def test_old_district_in_the_title_tells_namesakes_apart(workbook):
+    """Two xã Triệu Thành before the reform (Triệu Sơn, Thanh Hóa; Triệu Phong, Quảng Trị):
+    the report names the district it was sent to."""
+    path = workbook({"BM": [
+        ["Biểu mẫu 01"],
+        ["Tên đơn vị báo cáo: UBND xã Triệu Thành", None, None,
+         "Đơn vị nhận báo cáo: UBND huyện Triệu Sơn"],
+        ["KẾT QUẢ TỰ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP XÃ"], ["Kỳ báo cáo: Năm 2023"], [], *TABLE]})
+    u = understood(path)
+    assert ctx_of(u) == ("Triệu Thành", "xã", "Thanh Hóa", "15682")
+    p = problem(u, "register.dissolved")
+    assert "Huyện Triệu Sơn" in p.message and (p.sheet, p.row, p.column) == ("BM", 2, "A")
+    # Without the district line: both are listed, with the units they went into.
+    path = workbook({"BM": [["Tên đơn vị báo cáo: UBND xã Triệu Thành"],
+                            ["Kỳ báo cáo: Năm 2023"], [], *TABLE]})
+    p = problem(understood(path), "register.ambiguous")
+    assert "Huyện Triệu Sơn, Thanh Hóa" in p.message and "Huyện Triệu Phong, Quảng Trị" in p.message
