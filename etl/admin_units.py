@@ -253,11 +253,19 @@ class Register:
         return res
 
     def _suggest(self, name: str, province: str | None) -> str:
+        """Close names: units of the register, and pre-2025 units (with where they went)."""
         from rapidfuzz import process
-        pool = [u for u in self.units.values() if not province or u.province == province]
-        choices = {u.code: fold(u.name) for u in pool}
-        best = process.extract(fold(name), choices, limit=3, score_cutoff=75)
-        return ", ".join(self.units[code].label() for _, _, code in best)
+        labels: dict[str, str] = {}
+        for u in self.units.values():
+            if not province or u.province == province:
+                labels[u.label()] = fold(u.name)
+        for olds in self.old_by_name.values():
+            for o in olds:
+                if not province or o.province == province:
+                    labels[f"{o.label()} trước 01/7/2025, nay thuộc {self._label(o.new_code)}"] \
+                        = fold(o.name)
+        best = process.extract(fold(name), labels, limit=3, score_cutoff=75)
+        return ", ".join(label for _, _, label in best)
 
 
 def _list(units: list[Unit]) -> str:
