@@ -148,7 +148,7 @@ class Register:
                 if old:
                     return self._dissolved(res, old, where)
                 res.problems.append(P.make(
-                    "register.province_mismatch", **where, name=name, province=given,
+                    "context.province_mismatch", **where, name=name, province=given,
                     source=province_source or "tệp", register=_list(cands)))
                 return res
             # The type written in the file (xã/phường) does not decide between namesakes:
@@ -156,7 +156,7 @@ class Register:
             if len(pool) > 1:
                 olds = [] if after_reform else self._olds(name, None, None, m)
                 res.problems.append(P.make(
-                    "register.ambiguous", **where, name=name, n=len(pool) + len(olds),
+                    "context.commune_ambiguous", **where, name=name, n=len(pool) + len(olds),
                     candidates=_list(pool) + "".join(
                         f"; {o.label()} trước 01/7/2025, nay thuộc {self._label(o.new_code)}"
                         for o in olds[:6]) + (" …" if len(olds) > 6 else ""),
@@ -182,17 +182,17 @@ class Register:
             if olds and (before_reform or differs and same_kind):
                 res.unit = None
                 res.problems.append(P.make(
-                    "register.ambiguous", **where, name=name, n=1 + len(olds),
+                    "context.commune_ambiguous", **where, name=name, n=1 + len(olds),
                     candidates=f"{pool[0].label()} (từ 01/7/2025); "
                     + "; ".join(f"{o.label()} trước 01/7/2025, nay thuộc "
                                 f"{self._label(o.new_code)}" for o in olds),
                     hint=HINT_YEAR))
                 return res
             if differs:
-                res.problems.append(P.make("register.kind_differs", **where, kind=kind,
+                res.problems.append(P.make("context.commune_kind_differs", **where, kind=kind,
                                            name=name, unit=res.unit.label()))
             if spelled:
-                res.problems.append(P.make("register.spelling", **where, given=name,
+                res.problems.append(P.make("context.commune_spelling", **where, given=name,
                                            unit=res.unit.label()))
             return res
         old = self._old(name, given, prov_now, m)
@@ -205,13 +205,13 @@ class Register:
                 return self._dissolved(res, olds[0], where)
         if olds:
             res.problems.append(P.make(
-                "register.ambiguous", **where, name=name, n=len(olds),
+                "context.commune_ambiguous", **where, name=name, n=len(olds),
                 candidates="; ".join(f"{o.label()}, nay thuộc {self._label(o.new_code)}"
                                      for o in olds[:12]) + (" …" if len(olds) > 12 else ""),
                 hint=HINT_PROVINCE if not given else HINT_OLD))
             return res
         res.problems.append(P.make(
-            "register.unknown", **where, name=name,
+            "context.commune_unknown", **where, name=name,
             scope=f"tỉnh {prov_now or given}" if given else "cả nước",
             suggestions=self._suggest(name, prov_now) or "không có"))
         return res
@@ -247,7 +247,7 @@ class Register:
         res.unit = self.units.get(old.new_code)
         others = [self.units[c].label() for c in old.other_new_codes if c in self.units]
         res.problems.append(P.make(
-            "register.dissolved", **where, old=old.label(), old_code=old.old_code,
+            "context.commune_dissolved", **where, old=old.label(), old_code=old.old_code,
             new=res.unit.label() if res.unit else "?",
             others=("; phần còn lại thuộc " + ", ".join(others)) if others else ""))
         return res

@@ -363,7 +363,7 @@ def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None,
     if at:
         where.update(sheet=at[0], row=at[1], col=at[2])
     if ctx.synthetic:
-        return [P.make("register.synthetic", **where, name=ctx.commune)]
+        return [P.make("context.synthetic_commune", **where, name=ctx.commune)]
     from .admin_units import load_register
     reg = load_register()
     res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, where=where,
@@ -382,7 +382,7 @@ def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None,
     if not ctx.province:
         ctx.province, ctx.province_source = res.unit.province, "danh mục ĐVHC (tên duy nhất)"
     elif canonical_province(ctx.province) is None:  # a pre-2025 province: the one it is now
-        res.problems.append(P.make("register.old_province", **where, old=ctx.province,
+        res.problems.append(P.make("context.old_province", **where, old=ctx.province,
                                    new=res.unit.province))
         ctx.province = res.unit.province
     return res.problems
