@@ -134,11 +134,14 @@ class Register:
         name = clean(name)
         given = clean(province) if province else ""
         prov_now = self.province_now(given) if given else None
+        if kind == "thị trấn":  # a township is a pre-2025 unit
+            towns = [o for o in self._olds(name, given, prov_now, m) if o.type == kind]
+            if towns and len({o.new_code for o in towns}) == 1:
+                return self._dissolved(res, towns[0], where)
+            # else it continued under its name (thị trấn Nông Cống is now xã Nông Cống)
         cands = self.by_name.get(name_key(name), [])
-        if kind == "thị trấn":
-            cands = []  # a township is a pre-2025 unit
         spelled = False
-        if not cands and kind != "thị trấn":
+        if not cands:
             cands = self.by_fold.get(fold(name), [])
             spelled = bool(cands)
         if cands:
@@ -199,10 +202,6 @@ class Register:
         if old:
             return self._dissolved(res, old, where)
         olds = self._olds(name, given, prov_now, m)
-        if kind == "thị trấn":
-            olds = [o for o in olds if o.type == kind] or olds
-            if len({o.new_code for o in olds}) == 1:
-                return self._dissolved(res, olds[0], where)
         if olds:
             res.problems.append(P.make(
                 "context.commune_ambiguous", **where, name=name, n=len(olds),

@@ -368,3 +368,13 @@ def test_old_district_in_the_title_tells_namesakes_apart(workbook):
                             ["Kỳ báo cáo: Năm 2023"], [], *TABLE]})
     p = problem(understood(path), "context.commune_ambiguous")
     assert "Huyện Triệu Sơn, Thanh Hóa" in p.message and "Huyện Triệu Phong, Quảng Trị" in p.message
+
+
+def test_township_that_continued_under_its_name(workbook):
+    """Thị trấn Nông Cống (2022) continued as xã Nông Cống: attached, with a warning."""
+    path = workbook({"BC": [["ỦY BAN NHÂN DÂN THỊ TRẤN NÔNG CỐNG"],
+                            ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2022 - TỈNH THANH HÓA"], [],
+                            *TABLE]})
+    u = understood(path)
+    assert ctx_of(u) == ("Nông Cống", "xã", "Thanh Hóa", "16279")
+    assert "xã Nông Cống" in problem(u, "context.commune_kind_differs").message
