@@ -345,7 +345,8 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     if not ctx.commune:
         problems.append(P.make("context.no_commune", file=wb.file_name))
     else:
-        problems += _resolve(ctx, wb.file_name, at)
+        mentions = " ".join(fold(ln) for b in blocks for ln in b)
+        problems += _resolve(ctx, wb.file_name, at, mentions)
     if not ctx.province:
         problems.append(P.make("context.no_province", file=wb.file_name))
     elif canonical_province(ctx.province) is None and not P.has_errors(problems):
@@ -354,20 +355,22 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     return ctx, problems
 
 
-def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None) -> list[P.Problem]:
+def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None,
+             mentions: str = "") -> list[P.Problem]:
     """Attach the official unit (code, type, province) to the context; problems point at the
     cell the commune was read from."""
     where = dict(file=file)
     if at:
         where.update(sheet=at[0], row=at[1], col=at[2])
     if ctx.synthetic:
-        return [P.make("register.synthetic", **where, name=ctx.commune)]
+        return [P.make("context.synthetic_commune", **where, name=ctx.commune)]
     from .admin_units import load_register
     reg = load_register()
     res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, where=where,
                       province_source=ctx.province_source,
                       before_reform=bool(ctx.years) and max(ctx.years) < 2025,
-                      after_reform=bool(ctx.years) and min(ctx.years) >= 2026)
+                      after_reform=bool(ctx.years) and min(ctx.years) >= 2026,
+                      mentions=mentions)
     if res.unit is None:
         return res.problems
     ctx.commune_code = res.unit.code
@@ -379,7 +382,7 @@ def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None) -> list[P
     if not ctx.province:
         ctx.province, ctx.province_source = res.unit.province, "danh mục ĐVHC (tên duy nhất)"
     elif canonical_province(ctx.province) is None:  # a pre-2025 province: the one it is now
-        res.problems.append(P.make("register.old_province", **where, old=ctx.province,
+        res.problems.append(P.make("context.old_province", **where, old=ctx.province,
                                    new=res.unit.province))
         ctx.province = res.unit.province
     return res.problems

@@ -1,8 +1,9 @@
 """Write data/catalog/admin_units.csv and admin_units_before_2025.csv from vietnamadminunits.
 
 The register of commune-level units since 1 July 2025 (34 provinces, 3,321 units: 2,621 xã,
-687 phường, 13 đặc khu) and, for documents written before the reform, the pre-2025 units that did not simply continue
-under their name, with the unit(s) each became part of. Run in a throw-away virtualenv:
+687 phường, 13 đặc khu) and, for documents written before the reform, the pre-2025 units
+that did not simply continue under their name, with the unit(s) each became part of. Run in
+a throw-away virtualenv:
 
     python -m venv /tmp/au && /tmp/au/bin/pip install -r tools/admin_units/requirements.txt
     /tmp/au/bin/python tools/admin_units/build.py            # writes the two CSV files
