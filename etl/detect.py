@@ -26,6 +26,16 @@ VALUE_ROLES = ("target", "actual", "amount", "total", "assessment")
 ROLES = ("label", "target", "actual", "assessment", "unit", "lead_unit", "partner_unit",
          "amount", "total", "funding", "stt", "code", "group", "note", "explanation", "extra",
          "objective", "expected", "status", "source_ref", "legal_basis", "tasks", "ignored")
+# What each role means, for the review page and messages.
+ROLE_NAMES = {
+    "label": "tên chỉ tiêu/nhiệm vụ", "target": "mục tiêu", "actual": "kết quả",
+    "assessment": "đánh giá", "unit": "đơn vị tính", "lead_unit": "đơn vị chủ trì",
+    "partner_unit": "đơn vị phối hợp", "amount": "kinh phí (theo nguồn)",
+    "total": "tổng kinh phí của dòng", "funding": "nguồn kinh phí (chữ)", "stt": "số thứ tự",
+    "code": "mã chỉ tiêu", "group": "nhóm DTI", "note": "ghi chú", "explanation": "giải thích",
+    "extra": "thông tin thêm", "objective": "mục tiêu nhiệm vụ", "expected": "kết quả dự kiến",
+    "status": "trạng thái", "source_ref": "nguồn (mục văn bản)", "legal_basis": "căn cứ",
+    "tasks": "nhiệm vụ thực hiện", "ignored": "bỏ qua"}
 # A child header with one of these roles says more than its parent: "Đơn vị tính" under
 # "Chỉ tiêu giao năm 2025" is the unit, not a second target.
 SPECIFIC_ROLES = {"unit", "lead_unit", "partner_unit", "note", "stt", "code", "source_ref",
@@ -321,6 +331,7 @@ def find_tables(sheet: SheetData, column_roles: ColumnRoles | None = None) -> li
     for table in tables:
         changed = _refine_by_content(sheet, table)
         changed = _apply_choices(table, (column_roles or {}).get(table.layout_key)) or changed
+        _doubt_twins(table)
         if changed:  # re-read the body with the new roles
             rows = (_classify_row(sheet, table, i) for i in table.body_rows)
             table.rows = [row for row in rows if row is not None and row.kind != "blank"]
@@ -351,6 +362,21 @@ def _apply_choices(table: Table, choices: dict | None) -> bool:
             "chuyên viên đã chọn cho mẫu bảng này", 1.0, "", True)
         changed = changed or old != (col.role, col.year)
     return changed
+
+
+def _doubt_twins(table: Table) -> None:
+    """Two value columns that mean the same (role, year, period): one of them is misread."""
+    seen: dict[tuple, Column] = {}
+    for col in table.columns:
+        if col.role not in ("target", "actual") or col.year is None:
+            continue
+        key = (col.role, col.year, col.period)
+        first = seen.setdefault(key, col)
+        if first is not col and not col.doubt and not col.chosen:
+            col.confidence = min(col.confidence, 0.5)
+            col.doubt = (f"cột {first.letter} '{first.header}' cũng là "
+                         f"{ROLE_NAMES[col.role]} "
+                         f"{col.period or col.year}")
 
 
 def _cells(sheet: SheetData, table: Table, col: Column) -> list[Any]:
@@ -437,17 +463,6 @@ def _refine_by_content(sheet: SheetData, table: Table) -> bool:
             if len(nums) * 2 > n:
                 col.confidence = 0.4
                 col.doubt = f"{len(nums)}/{n} ô là số, không phải đơn vị tính"
-    # Two value columns that mean the same (role, year, period): one of them is misread.
-    seen: dict[tuple, Column] = {}
-    for col in table.columns:
-        if col.role not in ("target", "actual") or col.year is None:
-            continue
-        key = (col.role, col.year, col.period)
-        first = seen.setdefault(key, col)
-        if first is not col and not col.doubt:
-            col.confidence = min(col.confidence, 0.5)
-            col.doubt = (f"cột {first.letter} '{first.header}' cũng là {col.role} "
-                         f"{col.period or col.year}")
     return changed
 
 

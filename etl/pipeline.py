@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import problems as P
 from .catalog import Catalog, Match, local_code
 from .context import detect_context
-from .detect import Column, Table, TableRow, find_tables
+from .detect import ROLE_NAMES, Column, Table, TableRow, find_tables
 from .normalize import alias_key, clean, fold, strip_diacritics
 from .read import EXCEL_ERRORS, WorkbookData
 from .records import ActualRecord, BudgetRecord, Context, Provenance, TargetRecord
@@ -25,15 +25,6 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _DATE_LINE = re.compile(r"\bngay\b.*\bthang\b|\bkem theo\b|\bngay\s+\d|\bthang\s+\d+\s+nam\b")
 _DECLARED_COUNT = re.compile(r"\(\s*(\d{1,3})\s*(?:chi tieu|chi so|tieu chi|nhiem vu|du an|"
                              r"noi dung|muc tieu)\s*\)")
-ROLE_NAMES = {
-    "label": "tên chỉ tiêu/nhiệm vụ", "target": "mục tiêu", "actual": "kết quả",
-    "assessment": "đánh giá", "unit": "đơn vị tính", "lead_unit": "đơn vị chủ trì",
-    "partner_unit": "đơn vị phối hợp", "amount": "kinh phí (theo nguồn)",
-    "total": "tổng kinh phí của dòng", "funding": "nguồn kinh phí (chữ)", "stt": "số thứ tự",
-    "code": "mã chỉ tiêu", "group": "nhóm DTI", "note": "ghi chú", "explanation": "giải thích",
-    "extra": "thông tin thêm", "objective": "mục tiêu nhiệm vụ", "expected": "kết quả dự kiến",
-    "status": "trạng thái", "source_ref": "nguồn (mục văn bản)", "legal_basis": "căn cứ",
-    "tasks": "nhiệm vụ thực hiện", "ignored": "bỏ qua"}
 
 
 @dataclass

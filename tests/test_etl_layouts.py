@@ -159,3 +159,284 @@ def test_section_headings_give_the_pillar_of_commune_specific_rows(workbook):
     ]})
     t = understood(path).targets[0]
     assert t.indicator_code.startswith("LOCAL.") and t.pillar == "CQ"
+
+
+# --- column roles from header and content, self-checks (issue 8) -----------------------------
+
+def problems(u, code):
+    return [(p.severity, p.sheet, p.row, p.column, p.params) for p in u.problems
+            if p.code == code]
+
+
+def budget_with_line_totals(workbook, *, line2_total="1.200", grand="3.150"):
+    return workbook({"Phụ lục": [
+        ["ỦY BAN NHÂN DÂN XÃ CAN LỘC"],
+        ["DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026 - TỈNH HÀ TĨNH"],
+        ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Dự toán kinh phí (triệu đồng)", None, None,
+         "Ghi chú"],
+        [None, None, None, "Tổng số", "Ngân sách tỉnh", "Nguồn hợp pháp của đơn vị", None],
+        [1, "Nâng cấp mạng LAN", "Văn phòng", 600, 600, None, "Đề xuất"],
+        [2, "Camera an ninh", "Công an xã", line2_total, "1.000", 200, None],
+        [3, "Phần mềm một cửa", "Văn phòng", "1.000", None, "1.000", None],
+        [4, "Tập huấn kỹ năng số", "Phòng VHXH", 350, 350, None, None],
+        [None, "Tổng cộng", None, grand, "1.950", "1.200", None],
+    ]}, merges={"Phụ lục": ["D3:F3", "A3:A4", "B3:B4", "C3:C4", "G3:G4"]}, name="kp.xlsx")
+
+
+def test_tong_so_under_a_money_header_is_the_line_total_not_a_source(workbook):
+    u = understood(budget_with_line_totals(workbook))
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    roles = {c.letter: c.role for c in u.tables[0].columns}
+    assert (roles["D"], roles["E"], roles["F"]) == ("total", "amount", "amount")
+    assert "tổng của dòng" in u.tables[0].columns[3].reason
+    got = [(b.line_no, b.amount_million_vnd, b.funding_source, b.prov.source_col)
+           for b in u.budget]
+    assert got == [("1", 600, "Ngân sách tỉnh", "E"),
+                   ("2", 1000, "Ngân sách tỉnh", "E"), ("2", 200, "Nguồn hợp pháp của đơn vị", "F"),
+                   ("3", 1000, "Nguồn hợp pháp của đơn vị", "F"),
+                   ("4", 350, "Ngân sách tỉnh", "E")]
+    assert sum(b.amount_million_vnd for b in u.budget) == 3150  # not 6.300
+    # The 'Tổng cộng' row is compared, column by column, with the lines above it.
+    checked = problems(u, "row.total_checked")
+    assert [(c[2], c[3], c[4]["stated"]) for c in checked] == [
+        (9, "D", "3.150"), (9, "E", "1.950"), (9, "F", "1.200")]
+
+
+def test_line_total_that_is_not_the_sum_of_its_sources_blocks_the_file(workbook):
+    u = understood(budget_with_line_totals(workbook, line2_total="1.300"))
+    assert not u.ok
+    got = problems(u, "budget.line_total_mismatch")
+    assert [(g[0], g[1], g[2], g[3], g[4]["stated"], g[4]["computed"]) for g in got] == [
+        ("error", "Phụ lục", 6, "D", "1.300", "1.200")]
+    assert "E 1.000 + F 200" in str(next(p for p in u.problems
+                                         if p.code == "budget.line_total_mismatch"))
+    # ... and the grand total no longer adds up in the total column either.
+    mism = problems(u, "row.total_mismatch")
+    assert [(m[2], m[3], m[4]["stated"], m[4]["computed"]) for m in mism] == [
+        (9, "D", "3.150", "3.250")]
+
+
+def test_total_row_that_disagrees_with_its_lines_blocks_the_file(workbook):
+    u = understood(budget_with_line_totals(workbook, grand="3.500"))
+    assert not u.ok
+    err = [p for p in u.problems if p.severity == "error"]
+    assert [(p.code, p.file, p.sheet, p.row, p.column, p.params["stated"], p.params["computed"])
+            for p in err] == [("row.total_mismatch", "kp.xlsx", "Phụ lục", 9, "D", "3.500",
+                               "3.150")]
+
+
+def test_three_row_header_unit_under_target_is_the_unit(workbook):
+    path = workbook({"PL": [
+        ["ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN - TỈNH THANH HÓA"],
+        ["CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["STT", "Tên chỉ tiêu", "Chỉ tiêu giao năm 2025", None],
+        [None, None, "Cấp xã", None],
+        [None, None, "Đơn vị tính", "Chỉ tiêu"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", 80],
+        [2, "Số lớp tập huấn kỹ năng số cho người dân", "lớp", 12],
+        [3, "Tỷ lệ hộ gia đình có cáp quang", "%", "Trên 90"],
+    ]}, merges={"PL": ["C3:D3", "C4:D4", "A3:A5", "B3:B5"]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    t = u.tables[0]
+    assert (t.header_first, t.header_last) == (3, 5)
+    cols = {c.letter: (c.role, c.year) for c in t.columns}
+    assert cols["C"] == ("unit", None) and cols["D"] == ("target", 2025)
+    assert "Đơn vị tính" in t.columns[2].reason
+    assert [(x.target_year, x.op, x.value_low, x.unit) for x in u.targets] == [
+        (2025, "=", 80, "%"), (2025, "=", 12, "lớp"), (2025, ">", 90, "%")]  # 3, not 6
+
+
+def test_funding_source_column_with_text_is_not_money(workbook):
+    path = workbook({"KP": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP"],
+        ["KẾ HOẠCH KINH PHÍ CHUYỂN ĐỔI SỐ NĂM 2026"],
+        ["STT", "Tên nhiệm vụ", "Kinh phí (triệu đồng)", "Nguồn kinh phí", "Đơn vị chủ trì"],
+        [1, "Wifi công cộng tại nhà văn hóa", 120, "Xã hội hóa", "Văn phòng"],
+        [2, "Mua sắm máy tính một cửa", "85,5", "Ngân sách xã", "Văn phòng"],
+    ]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    assert [c.role for c in u.tables[0].columns] == ["stt", "label", "amount", "funding",
+                                                     "lead_unit"]
+    assert [(b.task[:10], b.amount_million_vnd, b.funding_source) for b in u.budget] == [
+        ("Wifi công ", 120, "Xã hội hóa"), ("Mua sắm má", 85.5, "Ngân sách xã")]
+
+
+def test_nguon_von_header_over_amounts_is_money_by_source(workbook):
+    path = workbook({"KP": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["STT", "Tên nhiệm vụ", "Nguồn vốn (triệu đồng)", None],
+        [None, None, "Ngân sách xã", "Xã hội hóa"],
+        [1, "Wifi công cộng", None, 120],
+        [2, "Máy tính", 80, None],
+    ]}, merges={"KP": ["C2:D2", "A2:A3", "B2:B3"]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    assert [(b.amount_million_vnd, b.funding_source) for b in u.budget] == [
+        (120, "Xã hội hóa"), (80, "Ngân sách xã")]
+
+
+def test_explanation_and_specific_target_column(workbook):
+    path = workbook({"Chỉ tiêu": [
+        ["ỦY BAN NHÂN DÂN PHƯỜNG HẠC THÀNH - TỈNH THANH HÓA"],
+        ["BỘ CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["STT", "Tên chỉ tiêu", "Giải thích chỉ tiêu", "Đơn vị tính", "Chỉ tiêu cụ thể"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình",
+         "Số hồ sơ nộp trực tuyến toàn trình trên tổng số hồ sơ của các thủ tục đủ điều kiện",
+         "%", "≥ 80%"],
+        [2, "Số buổi phát thanh về chuyển đổi số",
+         "Tổng số buổi phát thanh trên hệ thống truyền thanh cơ sở trong năm", "buổi", 24],
+    ]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    cols = {c.letter: c for c in u.tables[0].columns}
+    assert (cols["B"].role, cols["C"].role, cols["D"].role, cols["E"].role) == (
+        "label", "explanation", "unit", "target")
+    assert "2/2 ô là giá trị" in cols["E"].reason
+    assert [(t.label[:12], t.target_year, t.op, t.value_low, t.unit) for t in u.targets] == [
+        ("Tỷ lệ hồ sơ ", 2025, ">=", 80, "%"), ("Số buổi phát", 2025, "=", 24, "buổi")]
+
+
+def test_unit_given_only_in_the_header(workbook):
+    path = workbook({"BC": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP"],
+        ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["STT", "Chỉ tiêu", "Kết quả năm 2025 (%)"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", 75.5],
+        [2, "Tỷ lệ người dân có tài khoản định danh điện tử", "92"],
+    ]})
+    u = understood(path)
+    assert u.tables[0].columns[2].unit == "%"
+    assert [(a.period, a.value, a.unit, a.kind) for a in u.actuals] == [
+        ("2025", 75.5, "%", "percent"), ("2025", 92, "%", "percent")]
+    path = workbook({"KP": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["STT", "Tên nhiệm vụ", "Kinh phí (đồng)"],
+        [1, "Camera an ninh", "150.000.000"],
+    ]})
+    assert [b.amount_million_vnd for b in understood(path).budget] == [150]
+
+
+def test_dti_group_named_by_the_sheet_or_a_subtitle(workbook):
+    path = workbook({"Nhân lực số": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        [1, "Số cán bộ được cử đi học thạc sĩ công nghệ", "2 người"],
+    ], "Bảng 2": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["II. Chính quyền số"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        [1, "Sửa chữa phòng tiếp công dân", "Hoàn thành"],
+    ]})
+    u = understood(path)
+    assert [(t.prov.source_sheet, t.indicator_code[:6], t.pillar) for t in u.targets] == [
+        ("Nhân lực số", "LOCAL.", "NL"), ("Bảng 2", "LOCAL.", "CQ")]
+
+
+def test_year_from_the_title_not_the_signing_date(workbook):
+    path = workbook({"BC": [
+        ["ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN", None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        [None, None, "Thanh Hóa, ngày 10 tháng 01 năm 2026"],
+        ["BÁO CÁO KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kết quả"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", 75],
+    ]})
+    u = understood(path, province="Thanh Hóa")
+    assert [(a.period, a.value) for a in u.actuals] == [("2025", 75)]
+
+
+def test_section_count_that_disagrees_needs_confirmation(workbook):
+    path = workbook({"PL": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        ["I", "Hạ tầng số (03 chỉ tiêu)"],
+        [1, "Tỷ lệ hộ gia đình có cáp quang", "95%"],
+        [2, "Tỷ lệ thôn có sóng 4G", "100%"],
+        ["II", "Chính quyền số (01 chỉ tiêu)"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "80%"],
+    ]}, name="dem.xlsx")
+    u = understood(path)
+    got = problems(u, "section.count_mismatch")
+    assert [(g[0], g[1], g[2], g[3], g[4]["declared"], g[4]["found"], g[4]["rows"])
+            for g in got] == [("confirm", "PL", 3, "B", 3, 2, "4–5")]
+    assert not u.ok and u.needs_confirmation and len(u.targets) == 3
+    assert understood(path, confirm=True).ok
+
+
+def test_title_year_that_no_column_has_needs_confirmation(workbook):
+    path = workbook({"PL": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP"],
+        ["CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "80%"],
+    ]})
+    u = understood(path)
+    assert [(g[0], g[2], g[3], g[4]["title_years"], g[4]["column_year"])
+            for g in problems(u, "table.title_year_mismatch")] == [("confirm", 3, "C", "2025",
+                                                                    2026)]
+    assert not u.ok
+    # The analyst says which year the column is: re-read with it, nothing left to confirm.
+    key = u.tables[0].layout_key
+    u2 = understood(path, column_roles={key: {"C": ("target", 2025)}})
+    assert u2.ok and [t.target_year for t in u2.targets] == [2025]
+
+
+def test_same_indicator_twice_in_one_table_with_different_values(workbook):
+    path = workbook({"PL": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        [1, "Tỷ lệ hộ gia đình có cáp quang", "95%"],
+        [2, "Tỷ lệ thôn có sóng 4G", "100%"],
+        [3, "Tỷ lệ hộ gia đình có cáp quang", "90%"],
+    ]})
+    u = understood(path)
+    assert [(g[0], g[2], g[3], g[4]["first"], g[4]["first_row"], g[4]["second"])
+            for g in problems(u, "table.duplicate_indicator")] == [
+        ("warning", 5, "C", "95%", 3, "90%")]
+
+
+def test_target_column_of_sentences_is_asked_and_the_analyst_corrects_it(workbook):
+    path = workbook({"PL": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026", "Kế hoạch 2026"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình",
+         "Nâng cao chất lượng giải quyết thủ tục hành chính trên môi trường điện tử", "80%"],
+        [2, "Tỷ lệ thôn có sóng 4G",
+         "Phủ sóng di động đến tất cả các thôn, bản vùng sâu vùng xa của xã", "100%"],
+    ]})
+    u = understood(path)
+    doubts = [p for p in u.problems if p.code == "column.role_doubt"]
+    assert [(p.severity, p.row, p.column) for p in doubts] == [("confirm", 2, "C"),
+                                                               ("confirm", 2, "D")]
+    assert "2/2 ô là câu dài" in doubts[0].message and "cũng là mục tiêu 2026" in doubts[1].message
+    assert not u.ok
+    key = u.tables[0].layout_key
+    u2 = understood(path, column_roles={key: {"C": ("extra", None)}})
+    assert u2.ok, [str(p) for p in u2.problems if p.severity != "info"]
+    col = u2.tables[0].columns[2]
+    assert (col.role, col.chosen, col.confidence) == ("extra", True, 1.0)
+    assert [(t.target_text, t.prov.source_col) for t in u2.targets] == [("80%", "D"),
+                                                                         ("100%", "D")]
+
+
+def test_money_column_of_text_is_refused_with_the_reason(workbook):
+    path = workbook({"KP": [
+        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
+        ["STT", "Tên nhiệm vụ", "Kinh phí thực hiện"],
+        [1, "Wifi công cộng", "Lồng ghép chương trình nông thôn mới"],
+        [2, "Máy tính", "Theo dự toán được duyệt"],
+    ]})
+    u = understood(path)
+    assert not u.ok
+    assert {"column.role_doubt", "value.amount_unparsed"} <= set(codes(u))
+    assert u.tables[0].columns[2].confidence < 0.5
+
+
+def test_layout_key_is_the_same_for_the_same_header_in_another_file(workbook):
+    a = understood(budget_with_line_totals(workbook))
+    b = understood(budget_with_line_totals(workbook, grand="3.500"))
+    assert a.tables[0].layout_key == b.tables[0].layout_key
+    other = understood(workbook({"S": [["UBND XÃ A - TỈNH ĐỒNG THÁP"],
+                                       ["TT", "Chỉ tiêu", "Mục tiêu 2026"], [1, "X", "1"]]}))
+    assert other.tables[0].layout_key != a.tables[0].layout_key
