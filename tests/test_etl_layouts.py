@@ -440,3 +440,40 @@ def test_layout_key_is_the_same_for_the_same_header_in_another_file(workbook):
     other = understood(workbook({"S": [["UBND XÃ A - TỈNH ĐỒNG THÁP"],
                                        ["TT", "Chỉ tiêu", "Mục tiêu 2026"], [1, "X", "1"]]}))
     assert other.tables[0].layout_key != a.tables[0].layout_key
+
+
+def test_cli_role_and_confirm_flags_and_remembered_roles(workbook, tmp_path, capsys):
+    import duckdb
+    from etl.cli import main
+    rows = [["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+            ["TT", "Chỉ tiêu", "Mục tiêu 2026", "Kế hoạch 2026"],
+            [1, "Tỷ lệ hồ sơ trực tuyến toàn trình",
+             "Nâng cao chất lượng giải quyết thủ tục hành chính trên môi trường điện tử", "80%"],
+            [2, "Tỷ lệ thôn có sóng 4G",
+             "Phủ sóng di động đến tất cả các thôn, bản vùng sâu vùng xa của xã", "100%"]]
+    first = workbook({"PL": rows}, name="a.xlsx")
+    db = tmp_path / "cli.duckdb"
+    assert main(["load", str(first), "--db", str(db)]) == 1  # asked, so refused
+    out = capsys.readouterr().out
+    assert "column.role_doubt" in out and "--role C=" in out and "TỪ CHỐI" in out
+    assert main(["load", str(first), "--db", str(db), "--role", "PL!C=extra"]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT target_text, source_col FROM targets ORDER BY source_row"
+                       ).fetchall() == [("80%", "D"), ("100%", "D")]
+    assert con.execute("SELECT column_letter, role, year FROM user_column_roles").fetchall() == [
+        ("C", "extra", None)]
+    con.close()
+    # The next file in the same layout is read with the remembered role, without --role.
+    rows[0] = ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA"]
+    second = workbook({"PL": rows}, name="b.xlsx")
+    assert main(["validate", str(second), "--db", str(db)]) == 0
+    assert main(["load", str(second), "--db", str(db)]) == 0
+    # A malformed --role is refused with the list of roles.
+    assert main(["validate", str(second), "--role", "C=money"]) == 2
+    assert "total" in capsys.readouterr().err
+    # --confirm: the analyst checked the count and loads.
+    count = workbook({"PL": [["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+                             ["TT", "Chỉ tiêu", "Mục tiêu 2026"], ["I", "Hạ tầng số (02 chỉ tiêu)"],
+                             [1, "Tỷ lệ hộ gia đình có cáp quang", "95%"]]}, name="c.xlsx")
+    assert main(["validate", str(count), "--db", str(db)]) == 1
+    assert main(["validate", str(count), "--db", str(db), "--confirm"]) == 0
