@@ -23,7 +23,7 @@ from .values import parse_amount, parse_value
 HEADER_SCAN_ROWS = 60
 VALUE_ROLES = ("target", "actual", "amount", "total", "assessment")
 # Roles an analyst can give a column on the review page (and `--role` on the CLI).
-ROLES = ("label", "target", "actual", "assessment", "unit", "lead_unit", "partner_unit",
+ROLES = ("label", "target", "actual", "assessment", "max_points", "unit", "lead_unit", "partner_unit",
          "amount", "total", "funding", "stt", "code", "group", "note", "explanation", "extra",
          "objective", "expected", "status", "source_ref", "legal_basis", "tasks", "ignored")
 # What each role means, for the review page and messages.
@@ -35,12 +35,13 @@ ROLE_NAMES = {
     "code": "mã chỉ tiêu", "group": "nhóm DTI", "note": "ghi chú", "explanation": "giải thích",
     "extra": "thông tin thêm", "objective": "mục tiêu nhiệm vụ", "expected": "kết quả dự kiến",
     "status": "trạng thái", "source_ref": "nguồn (mục văn bản)", "legal_basis": "căn cứ",
-    "tasks": "nhiệm vụ thực hiện", "ignored": "bỏ qua"}
+    "tasks": "nhiệm vụ thực hiện", "max_points": "điểm tối đa (thang điểm, không nạp)",
+    "ignored": "bỏ qua"}
 # A child header with one of these roles says more than its parent: "Đơn vị tính" under
 # "Chỉ tiêu giao năm 2025" is the unit, not a second target.
 SPECIFIC_ROLES = {"unit", "lead_unit", "partner_unit", "note", "stt", "code", "source_ref",
                   "status", "legal_basis", "tasks", "expected", "explanation", "objective",
-                  "group"}
+                  "group", "max_points"}
 _YEAR_ONLY = re.compile(r"(?:nam|den nam|giai doan|den|ky|quy [ivx1-4]+(?: nam)?|q[1-4])?\s*"
                         r"(?:20\d\d)(?:\s+20\d\d)?|(?:quy|q)\s*[ivx1-4]+")
 _HEADER_UNITS = (("tỷ đồng", "tỷ đồng"), ("ty dong", "tỷ đồng"), ("triệu đồng", "triệu đồng"),
@@ -152,8 +153,13 @@ def header_role(text: str, *, in_budget: bool = False) -> tuple[str | None, int 
         return "partner_unit", None
     if h.startswith("can cu"):
         return "legal_basis", None
-    if h.startswith(("giai thich", "dien giai", "mo ta", "cach tinh", "phuong phap tinh")):
+    if h.startswith(("giai thich", "dien giai", "mo ta", "cach tinh", "phuong phap tinh",
+                     "cach xac dinh", "phuong phap xac dinh", "giai trinh", "tai lieu kiem chung")):
         return "explanation", None
+    if h.startswith(("diem tu cham", "diem so tu cham", "tu cham diem", "diem tu danh gia")):
+        return "actual", year  # a DTI self-assessment: the commune's score, in points
+    if h.startswith(("diem toi da", "thang diem", "diem chuan")):
+        return "max_points", None  # the scale's ceiling, not a target
     if h.startswith(("nhiem vu thuc hien", "giai phap")):
         return "tasks", None
     if h.startswith("danh gia") or h.startswith("muc do dat"):
@@ -286,11 +292,20 @@ def _is_header_row(sheet: SheetData, grid: dict, r: int) -> bool:
         return False
     if any(len(t) > 120 for t in texts):
         return False
+    # A grouped header ("TỰ ĐÁNH GIÁ" over "Điểm tự chấm"): its children say what it holds.
+    if any(span[0] - 1 == r and span[3] > span[1] for span in sheet.merged) and \
+            r + 1 < len(sheet.rows):
+        texts += [clean(_cell(sheet, grid, r + 1, c)) for c in range(width)]
     in_budget = any(header_role(t)[0] == "amount" for t in texts)
+    years = set()
     for t in texts:
-        role, _ = header_role(t, in_budget=in_budget)
+        role, year = header_role(t, in_budget=in_budget)
         if role:
             roles.add(role)
+        if role == "target":
+            years.add(year)
+    if "label" not in roles and None in years and len(years) > 1:
+        roles.add("label")  # "Mục tiêu" beside "Mục tiêu … đến năm 2025": the goal's name
     has_value = bool(roles & {"target", "actual", "amount", "assessment", "lead_unit", "unit"})
     return "label" in roles and has_value or ("label" in roles and len(roles) >= 3)
 
@@ -503,8 +518,19 @@ def _read_header(sheet: SheetData, grid: dict, r: int) -> tuple[Table, int]:
                      confidence=confidence if role else 0.5, unit=header_unit(header))
         if role is None:
             col.reason = f"tiêu đề '{header}' không thuộc vai trò nào đã biết"
+        if col.unit is None and col.role == "actual" and re.search(r"\bdiem\b", fold(header)):
+            col.unit = "điểm"  # "Điểm tự chấm": a score in points
         _finish_column(col, parts)
         columns.append(col)
+    # "Mục tiêu" with no year beside "Mục tiêu cơ bản đến năm 2025": the goals' names.
+    if not any(c.role == "label" for c in columns):
+        dated = [c for c in columns if c.role == "target" and c.year]
+        plain = next((c for c in columns if c.role == "target" and not c.year and
+                      " / " not in c.header), None)
+        if dated and plain is not None:
+            plain.role, plain.confidence = "label", 0.75
+            plain.reason = (f"'{plain.header}' không ghi năm, bên cạnh cột mục tiêu có năm "
+                            f"'{dated[0].header}': đây là tên mục tiêu")
     # Only the first label column is the label; later ones are extra text.
     seen_label = False
     for col in columns:
@@ -517,7 +543,8 @@ def _read_header(sheet: SheetData, grid: dict, r: int) -> tuple[Table, int]:
     # A column-number row "(1) (2) (3)" or "1 2 3 4" right under the header.
     if body < len(sheet.rows):
         vals = [clean(v) for v in sheet.rows[body] if clean(v)]
-        if len(vals) >= 3 and all(re.fullmatch(r"\(?[0-9]{1,2}\)?|[A-Z]", v) for v in vals):
+        if len(vals) >= 3 and all(re.fullmatch(r"\(?[0-9]{1,2}\)?|\(?[A-Za-z]\)?", v)
+                                  for v in vals):
             body += 1
     key = "|".join(f"{col.letter}={fold(col.header)}" for col in columns)
     table = Table(sheet=sheet.name, header_first=r + 1, header_last=last + 1, columns=columns,
@@ -631,7 +658,7 @@ def _classify_row(sheet: SheetData, table: Table, r: int) -> TableRow | None:
 
 
 def _looks_like_section(sheet: SheetData, table: Table, r: int, stt: str, label: str) -> bool:
-    if ROMAN.match(stt.rstrip(".")) or re.fullmatch(r"[A-Z]\.?", stt):
+    if ROMAN.match(stt.rstrip(".")) or re.fullmatch(r"[A-Za-z][.)]?", stt):
         return True
     label_col = table.column("label")
     if label_col is not None:

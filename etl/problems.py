@@ -96,6 +96,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "table.duplicate_indicator": ("warning", "Chỉ tiêu '{label}' có hai lần trong bảng với giá "
                                              "trị khác nhau: '{first}' (dòng {first_row}) và "
                                              "'{second}' (dòng {second_row})."),
+    "file.no_rows": ("error", "Tìm thấy bảng nhưng không đọc được chỉ tiêu, kết quả hay dòng "
+                              "kinh phí nào có giá trị: không có gì để nạp."),
     "table.title_year_mismatch": ("confirm", "Tiêu đề ghi năm {title_years} nhưng cột "
                                              "'{header}' là năm {column_year}: xác nhận, hoặc "
                                              "chọn năm đúng cho cột ở trang tải lên."),

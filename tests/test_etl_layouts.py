@@ -477,3 +477,47 @@ def test_cli_role_and_confirm_flags_and_remembered_roles(workbook, tmp_path, cap
                              [1, "Tỷ lệ hộ gia đình có cáp quang", "95%"]]}, name="c.xlsx")
     assert main(["validate", str(count), "--db", str(db)]) == 1
     assert main(["validate", str(count), "--db", str(db), "--confirm"]) == 0
+
+
+def test_dti_self_assessment_form_score_in_points_max_points_not_loaded(workbook):
+    path = workbook({"Phụ lục": [
+        ["ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Tỉnh Thanh Hóa"],
+        ["BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ BỘ CHỈ SỐ CHUYỂN ĐỔI SỐ CẤP XÃ NĂM 2022"],
+        ["STT", "Chỉ số/Chỉ số thành phần", "QUY CHUẨN ĐÁNH GIÁ", None, "TỰ ĐÁNH GIÁ", None],
+        [None, None, "Điểm tối đa", "Cách xác định và tính điểm", "Điểm tự chấm",
+         "Giải trình kết quả"],
+        ["a", "b", "c", "d", "e", "f"],
+        ["1.1", "Người đứng đầu xã là Trưởng ban Ban Chỉ đạo chuyển đổi số", 20,
+         "- Trưởng ban là Chủ tịch: điểm tối đa", 20, "Quyết định số 12"],
+        ["1.2", "Ban Chỉ đạo họp định kỳ hằng quý", 20, "- 4 lần/năm: 20 điểm", "15", "-"],
+    ]}, merges={"Phụ lục": ["C4:D4", "E4:F4", "A4:A5", "B4:B5"]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    assert [(c.letter, c.role) for c in u.tables[0].columns] == [
+        ("A", "stt"), ("B", "label"), ("C", "max_points"), ("D", "explanation"),
+        ("E", "actual"), ("F", "explanation")]
+    assert [(a.prov.source_row, a.period, a.value, a.unit) for a in u.actuals] == [
+        (7, "2022", 20, "điểm"), (8, "2022", 15, "điểm")]  # the letter row is not data
+    assert not u.targets  # 'Điểm tối đa' is the scale, not a target
+
+
+def test_goal_column_without_year_beside_dated_targets_is_the_label(workbook):
+    path = workbook({"KH": [
+        ["ỦY BAN NHÂN DÂN XÃ TỊNH TRÀ"], ["Tỉnh Quảng Ngãi"],
+        ["TT", "Mục tiêu", "Mục tiêu cơ bản đến năm 2025"],
+        ["a", "Về chuyển đổi số trong hoạt động của các cơ quan Nhà nước", None],
+        [1, "Thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình",
+         "100%"],
+    ]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    assert u.tables[0].columns[1].role == "label"
+    assert [(t.target_year, t.value_low, t.section[:6]) for t in u.targets] == [
+        (2025, 100, "Về chu")]
+
+
+def test_tables_without_any_value_are_refused(workbook):
+    path = workbook({"S": [["ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN"], ["Tỉnh Thanh Hóa"],
+                           ["TT", "Chỉ tiêu", "Mục tiêu 2026"], [1, "Tỷ lệ A", None]]})
+    assert "file.no_rows" in codes(understood(path), "error")
