@@ -428,6 +428,8 @@ def _refine_by_content(sheet: SheetData, table: Table) -> bool:
     has_value_col = any(c.role in ("target", "actual", "amount", "total", "assessment")
                         for c in table.columns)
     for col in table.columns:
+        if col.role not in ("amount", "funding", "target", "actual", "extra", "unit"):
+            continue
         values = _cells(sheet, table, col)
         n = len(values)
         if not n:
@@ -522,6 +524,7 @@ def _read_header(sheet: SheetData, grid: dict, r: int) -> tuple[Table, int]:
             col.unit = "điểm"  # "Điểm tự chấm": a score in points
         _finish_column(col, parts)
         columns.append(col)
+    _sources_beside_total(columns)
     # "Mục tiêu" with no year beside "Mục tiêu cơ bản đến năm 2025": the goals' names.
     if not any(c.role == "label" for c in columns):
         dated = [c for c in columns if c.role == "target" and c.year]
@@ -550,6 +553,37 @@ def _read_header(sheet: SheetData, grid: dict, r: int) -> tuple[Table, int]:
     table = Table(sheet=sheet.name, header_first=r + 1, header_last=last + 1, columns=columns,
                   layout_key=hashlib.sha1(key.encode()).hexdigest()[:16])
     return table, body
+
+
+_BREAKDOWN = ("trong do", "chia ra", "bao gom", "chi tiet theo nguon", "phan theo nguon",
+              "co cau nguon von")
+
+
+def _sources_beside_total(columns: list[Column]) -> None:
+    """'Tổng kinh phí (triệu đồng)' then 'Trong đó' over 'Ngân sách tỉnh' · 'Xã hội hóa': the
+    first is the line total, the others are the funding sources; a bare 'Tổng số' column in a
+    budget table is the total too."""
+    money = [c for c in columns if c.role == "amount"]
+    totals = [c for c in money if fold(c.header.split(" / ")[0]).startswith("tong")]
+    breakdown = [c for c in columns if c.role == "ignored" and " / " in c.header and
+                 fold(c.header.split(" / ")[0]).startswith(_BREAKDOWN)]
+    if breakdown and (totals or money):
+        total = (totals or money)[0]
+        for c in breakdown:
+            c.role, c.confidence = "amount", 0.8
+            c.reason = (f"nguồn '{c.header.split(' / ')[-1]}' dưới '{c.header.split(' / ')[0]}'"
+                        f", bên cạnh cột tổng '{total.header}'")
+            _finish_column(c, c.header.split(" / "))
+            c.scale = total.scale if c.scale == 1.0 else c.scale
+        total.role, total.confidence = "total", 0.8
+        total.reason = f"tiêu đề '{total.header}', các nguồn ở cột bên cạnh: tổng của dòng"
+        _finish_column(total, total.header.split(" / "))
+    elif money:
+        for c in columns:
+            if c.role == "ignored" and fold(c.header) in _TOTAL_HEADERS:
+                c.role, c.confidence = "total", 0.7
+                c.reason = f"'{c.header}' trong bảng kinh phí: tổng của dòng"
+                c.scale = money[0].scale
 
 
 def _finish_column(col: Column, parts: list[str]) -> None:

@@ -521,3 +521,22 @@ def test_tables_without_any_value_are_refused(workbook):
     path = workbook({"S": [["ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN"], ["Tỉnh Thanh Hóa"],
                            ["TT", "Chỉ tiêu", "Mục tiêu 2026"], [1, "Tỷ lệ A", None]]})
     assert "file.no_rows" in codes(understood(path), "error")
+
+
+def test_total_column_then_trong_do_over_the_sources(workbook):
+    path = workbook({"KP": [
+        ["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"],
+        ["STT", "Tên nhiệm vụ", "Tổng kinh phí (triệu đồng)", "Trong đó", None],
+        [None, None, None, "Ngân sách tỉnh", "Ngân sách xã"],
+        [1, "Wifi công cộng", 150, 100, 50],
+        [2, "Máy tính một cửa", 80, None, 80],
+        [None, "Tổng cộng", 230, 100, 130],
+    ]}, merges={"KP": ["D4:E4", "A4:A5", "B4:B5", "C4:C5"]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    assert [c.role for c in u.tables[0].columns] == ["stt", "label", "total", "amount", "amount"]
+    assert [(b.task[:4], b.amount_million_vnd, b.funding_source) for b in u.budget] == [
+        ("Wifi", 100, "Ngân sách tỉnh"), ("Wifi", 50, "Ngân sách xã"),
+        ("Máy ", 80, "Ngân sách xã")]
+    assert len(problems(u, "row.total_checked")) == 3
