@@ -142,6 +142,10 @@ def _table_records(u: Understanding, t: Table, catalog: Catalog, year_override: 
     section, section_no = "", ""
     sums = _Sums()
     first_target = len(u.targets)
+    for row in t.rows:  # "1 | Nhận thức số | 100 (điểm tối đa)": a DTI group row, no value
+        if row.kind == "data" and not any(clean(raw) for _, raw, _ in row.values) and \
+                catalog.pillar_for_heading(clean(row.cells.get("label"))):
+            row.kind = "section"
     _check_section_counts(u, t)
     for row in t.rows:
         if row.kind == "section":
@@ -209,6 +213,13 @@ def _table_pillar(catalog: Catalog, t: Table) -> str | None:
         p = catalog.pillar_for_heading(heading)
         if p:
             return p
+    # "KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG SỐ XÃ … GIAI ĐOẠN 2023-2025": a title naming one group.
+    for line in reversed(t.title_lines[-3:]):
+        padded = f" {fold(line)} "
+        keys = getattr(catalog, "_pillar_keys", {})
+        named = {code for key, code in keys.items() if f" {key} " in padded}
+        if len(named) == 1:
+            return named.pop()
     return None
 
 

@@ -540,3 +540,26 @@ def test_total_column_then_trong_do_over_the_sources(workbook):
         ("Wifi", 100, "Ngân sách tỉnh"), ("Wifi", 50, "Ngân sách xã"),
         ("Máy ", 80, "Ngân sách xã")]
     assert len(problems(u, "row.total_checked")) == 3
+
+
+def test_dti_group_from_a_title_naming_one_group_and_from_group_rows(workbook):
+    path = workbook({"Chỉ tiêu": [
+        ["ỦY BAN NHÂN DÂN XÃ XUÂN TRÚC"], ["Tỉnh Hưng Yên"],
+        ["KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG SỐ XÃ XUÂN TRÚC GIAI ĐOẠN 2023-2025"],
+        ["STT", "Chỉ tiêu", "Mục tiêu 2025"],
+        ["1", "Mạng viễn thông băng rộng di động", None],
+        ["-", "Tỷ lệ dùng chung vị trí BTS", "25%"],
+    ], "Tự chấm": [
+        ["ỦY BAN NHÂN DÂN XÃ XUÂN TRÚC"], ["Tỉnh Hưng Yên"],
+        ["BÁO CÁO TỰ ĐÁNH GIÁ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["STT", "Chỉ số", "Điểm tối đa", "Điểm tự chấm"],
+        [1, "Nhận thức số", 100, None],
+        ["1.1", "Ban Chỉ đạo của xã họp định kỳ hằng quý", 20, 15],
+    ]})
+    u = understood(path)
+    assert u.ok, [str(p) for p in u.problems if p.severity != "info"]
+    assert [(t.label[:16], t.pillar) for t in u.targets] == [("Tỷ lệ dùng chung", "HT")]
+    assert [(a.label[:12], a.section, a.pillar, a.value, a.unit) for a in u.actuals] == [
+        ("Ban Chỉ đạo ", "Nhận thức số", "NT", 15, "điểm")]
+    # The group row of the form is a heading; the plan's sub-heading without a value is said.
+    assert [(p[1], p[2]) for p in problems(u, "row.no_value")] == [("Chỉ tiêu", 5)]
