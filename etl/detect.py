@@ -292,8 +292,11 @@ def _is_header_row(sheet: SheetData, grid: dict, r: int) -> bool:
         return False
     if any(len(t) > 120 for t in texts):
         return False
-    # A grouped header ("TỰ ĐÁNH GIÁ" over "Điểm tự chấm"): its children say what it holds.
-    if any(span[0] - 1 == r and span[3] > span[1] for span in sheet.merged) and \
+    # A grouped header ("STT | Chỉ số | TỰ ĐÁNH GIÁ" over "Điểm tự chấm"): its children say
+    # what it holds. A title merged across the sheet is not a group.
+    own = {header_role(t)[0] for t in texts if t}
+    if own & {"stt", "label"} and len(set(t for t in texts if t)) >= 3 and \
+            any(span[0] - 1 == r and span[3] > span[1] for span in sheet.merged) and \
             r + 1 < len(sheet.rows):
         texts += [clean(_cell(sheet, grid, r + 1, c)) for c in range(width)]
     in_budget = any(header_role(t)[0] == "amount" for t in texts)

@@ -91,9 +91,11 @@ def understand(wb: WorkbookData, catalog: Catalog, *, commune: str | None = None
             continue
         _table_records(u, t, catalog, year)
     _validate(u, catalog)
-    if not (u.targets or u.actuals or u.budget) and not P.has_errors(u.problems) and \
-            any(t.kinds for t in tables):
-        u.problems.append(P.make("file.no_rows", file=wb.file_name))
+    if not (u.targets or u.actuals or u.budget) and not P.has_errors(u.problems):
+        if any(t.kinds for t in tables):
+            u.problems.append(P.make("file.no_rows", file=wb.file_name))
+        else:  # only reference lists (a framework's 'Điểm tối đa', a 'Danh mục')
+            u.problems.append(P.make("file.no_table", file=wb.file_name))
     return u
 
 
