@@ -6,6 +6,7 @@ locked) and :mod:`etl.load` (one transaction per file). Analysts' label choices 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -76,15 +77,21 @@ def merge_roles(*layers: ColumnRoles | None) -> ColumnRoles:
 
 def remember_column_roles(con: duckdb.DuckDBPyConnection, roles: ColumnRoles,
                           reviews: list[Understanding], *, user: str) -> int:
-    """Store the analyst's column choices for their layouts; returns how many."""
+    """Store the analyst's column choices for their layouts; returns how many.
+
+    A year is remembered only when the header itself names a year (the layout key then pins
+    it): a year chosen for a header without one ('Kết quả') holds for this file only, or next
+    year's report in the same layout would be filed under this year."""
     headers = {(t.layout_key, c.letter): c.header for u in reviews for t in u.tables
                for c in t.columns}
     now, n = datetime.now(), 0
     for layout, cols in (roles or {}).items():
         for letter, (role, year) in cols.items():
+            header = headers.get((layout, letter), "")
+            keep_year = bool(year) and bool(re.search(r"(?<!\d)20\d\d(?!\d)", header))
             con.execute("INSERT OR REPLACE INTO user_column_roles VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [layout, letter, headers.get((layout, letter), ""), role,
-                         int(year) if year else None, now, user])
+                        [layout, letter, header, role, int(year) if keep_year else None, now,
+                         user])
             n += 1
     return n
 

@@ -563,3 +563,21 @@ def test_dti_group_from_a_title_naming_one_group_and_from_group_rows(workbook):
         ("Ban Chỉ đạo ", "Nhận thức số", "NT", 15, "điểm")]
     # The group row of the form is a heading; the plan's sub-heading without a value is said.
     assert [(p[1], p[2]) for p in problems(u, "row.no_value")] == [("Chỉ tiêu", 5)]
+
+
+def test_a_year_is_remembered_only_for_a_header_that_names_one(workbook, tmp_path):
+    import duckdb
+    from etl.cli import main
+    rows = [["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+            ["TT", "Chỉ tiêu", "Kết quả"], [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "75%"]]
+    db = tmp_path / "y.duckdb"
+    assert main(["load", str(workbook({"BC": rows}, name="a.xlsx")), "--db", str(db),
+                 "--role", "C=actual:2024"]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT period FROM actuals").fetchall() == [("2024",)]
+    assert con.execute("SELECT role, year FROM user_column_roles").fetchall() == [
+        ("actual", None)]
+    con.close()
+    # Next year's report in the same layout is not silently filed under 2024: it asks.
+    rows[0] = ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA"]
+    assert main(["validate", str(workbook({"BC": rows}, name="b.xlsx")), "--db", str(db)]) == 1

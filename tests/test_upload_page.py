@@ -222,3 +222,32 @@ def test_points_that_need_confirmation_block_until_confirmed(tmp_path, app_env):
     at.checkbox(key=f"confirm-{key}").check()
     run(at)
     assert not at.button(key="commit").disabled
+
+
+def test_analyst_sets_a_column_year(tmp_path, app_env):
+    db = app_env
+    path = make_workbook(tmp_path / "nam.xlsx", {"PL": [
+        ["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "80%"],
+    ]})
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    at = run(AppTest.from_file(PAGE, default_timeout=60))
+    at.text_input(key="uploader_name").set_value("Chuyên viên A")
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), XLSX))
+    run(at)
+    assert "table.title_year_mismatch" in table_text(at)
+    assert at.number_input(key=f"ryear-{key}-0-C").value == 2026
+    assert at.button(key="commit").disabled
+    at.number_input(key=f"ryear-{key}-0-C").set_value(2025)
+    run(at)
+    assert "table.title_year_mismatch" not in table_text(at)
+    at.button(key="commit").click()
+    run(at)
+    con = duckdb.connect(str(db), read_only=True)
+    got = con.execute("SELECT target_year, target_text FROM targets WHERE commune = 'An Bình'"
+                      ).fetchall()
+    remembered = con.execute("SELECT column_letter, role, year FROM user_column_roles").fetchall()
+    con.close()
+    assert got == [(2025, "80%")] and remembered == [("C", "target", 2025)]
