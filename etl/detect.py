@@ -23,7 +23,8 @@ from .values import parse_amount, parse_value
 HEADER_SCAN_ROWS = 60
 VALUE_ROLES = ("target", "actual", "amount", "total", "assessment")
 # Roles an analyst can give a column on the review page (and `--role` on the CLI).
-ROLES = ("label", "target", "actual", "assessment", "max_points", "unit", "lead_unit", "partner_unit",
+ROLES = ("label", "target", "actual", "assessment", "max_points", "unit", "lead_unit",
+         "partner_unit",
          "amount", "total", "funding", "stt", "code", "group", "note", "explanation", "extra",
          "objective", "expected", "status", "source_ref", "legal_basis", "tasks", "ignored")
 # What each role means, for the review page and messages.
