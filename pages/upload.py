@@ -101,7 +101,8 @@ with upload_tab:
         if reviews:
             blocked = [u.file_name for u in reviews if not u.ok]
             if blocked:
-                st.error(tr("Chưa lưu được: còn lỗi trong ", "Cannot commit: errors in ")
+                st.error(tr("Chưa lưu được: còn lỗi hoặc điểm cần xác nhận trong ",
+                            "Cannot commit: errors or points to confirm in ")
                          + ", ".join(blocked))
             if st.button(tr("Lưu vào cơ sở dữ liệu", "Commit to the database"), type="primary",
                          disabled=bool(blocked) or not user.strip(), key="commit"):
