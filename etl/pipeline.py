@@ -173,6 +173,8 @@ def _table_records(u: Understanding, t: Table, catalog: Catalog, year_override: 
             sums.add(_budget_rows(u, t, row, catalog, table_year))
             continue
         _indicator_rows(u, t, row, catalog)
+    for row in sums.pending:
+        _check_total_row(u, t, row, sums, final=True)
     _check_duplicates(u, t, u.targets[first_target:])
 
 
@@ -427,17 +429,24 @@ class _Sums:
         self.all: dict[str, float] = {}
         self.since: dict[str, float] = {}
         self.rows = 0
+        self.lines = 0
+        self.pending: list[TableRow] = []  # a "TỔNG CỘNG" row above the lines it sums
 
     def add(self, money: dict[str, float]) -> None:
         self.rows += 1
+        self.lines += 1
         for k, v in money.items():
             self.all[k] = self.all.get(k, 0.0) + v
             self.since[k] = self.since.get(k, 0.0) + v
 
 
-def _check_total_row(u: Understanding, t: Table, row: TableRow, sums: _Sums) -> None:
+def _check_total_row(u: Understanding, t: Table, row: TableRow, sums: _Sums,
+                     final: bool = False) -> None:
     """A 'Tổng cộng' row must equal the sum of the lines above it (a sub-total: those since
-    the previous total row)."""
+    the previous total row); one written above every line sums the whole table."""
+    if not sums.lines and not final:
+        sums.pending.append(row)
+        return
     label = clean(row.cells.get("label")) or clean(row.cells.get("stt"))
     for col, raw, _ in row.values:
         if col.role not in ("amount", "total"):
@@ -449,11 +458,13 @@ def _check_total_row(u: Understanding, t: Table, row: TableRow, sums: _Sums) -> 
         since, whole = sums.since.get(col.letter, 0.0), sums.all.get(col.letter, 0.0)
         where = dict(file=u.file_name, sheet=t.sheet, row=row.excel_row, col=col.index + 1,
                      label=label, header=col.header, stated=_money(stated))
+        if final:
+            since = whole
         if _same_money(stated, since) or _same_money(stated, whole):
             u.problems.append(P.make("row.total_checked", **where))
         else:
             u.problems.append(P.make("row.total_mismatch", **where, computed=_money(since),
-                                     n=sums.rows))
+                                     n=sums.lines if final else sums.rows))
     sums.since = {}
     sums.rows = 0
 

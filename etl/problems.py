@@ -85,7 +85,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "budget.line_total_mismatch": ("error", "Cột '{header}' ghi tổng {stated} triệu đồng nhưng "
                                             "các nguồn cộng lại {computed} ({sources})."),
     "row.total_mismatch": ("error", "Dòng '{label}' ghi {stated} triệu đồng ở cột '{header}' "
-                                    "nhưng {n} dòng ở trên cộng lại {computed}: có dòng bị đọc "
+                                    "nhưng {n} dòng của bảng cộng lại {computed}: có dòng bị đọc "
                                     "sai, bỏ sót hoặc tính hai lần."),
     "row.total_checked": ("info", "Dòng '{label}': {stated} triệu đồng ở cột '{header}' khớp "
                                   "tổng các dòng."),

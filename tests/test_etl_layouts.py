@@ -581,3 +581,23 @@ def test_a_year_is_remembered_only_for_a_header_that_names_one(workbook, tmp_pat
     # Next year's report in the same layout is not silently filed under 2024: it asks.
     rows[0] = ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA"]
     assert main(["validate", str(workbook({"BC": rows}, name="b.xlsx")), "--db", str(db)]) == 1
+
+
+def test_total_row_above_the_lines_sums_the_whole_table(workbook):
+    def book(total):
+        return workbook({"KP": [
+            ["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+            ["DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"],
+            ["STT", "Tên nhiệm vụ", "Kinh phí (triệu đồng)"],
+            [None, "TỔNG CỘNG", total],
+            ["I", "HẠ TẦNG SỐ"],
+            [1, "Wifi công cộng", 150],
+            ["II", "CHÍNH QUYỀN SỐ"],
+            [2, "Máy tính một cửa", "80,5"],
+        ]})
+    u = understood(book("230,5"))
+    assert u.ok and [(p[2], p[3]) for p in problems(u, "row.total_checked")] == [(5, "C")]
+    assert [(b.amount_million_vnd, b.pillar) for b in u.budget] == [(150, "HT"), (80.5, "CQ")]
+    u = understood(book(250))
+    assert [(p[0], p[2], p[4]["stated"], p[4]["computed"], p[4]["n"])
+            for p in problems(u, "row.total_mismatch")] == [("error", 5, "250", "230,5", 2)]
