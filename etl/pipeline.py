@@ -22,7 +22,7 @@ STATUS_WORDS = ("đề xuất", "đã phê duyệt", "đang thực hiện", "ho�
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 # "Đồng Nai, ngày … tháng 01 năm 2026" and "(Kèm theo Kế hoạch số … ngày …)" date the
 # document, they do not say which year its figures are for.
-_DATE_LINE = re.compile(r"\bngay\b.*\bthang\b|\bkem theo\b|\bngay\s+\d|\bthang\s+\d+\s+nam\b")
+_DATE_LINE = re.compile(r"\bngay\b.*\bthang\b|\bkem theo\b|\bngay\s+\d|,\s*thang\s+\d+\s+nam\b")
 _DECLARED_COUNT = re.compile(r"\(\s*(\d{1,3})\s*(?:chi tieu|chi so|tieu chi|nhiem vu|du an|"
                              r"noi dung|muc tieu)\s*\)")
 
@@ -104,7 +104,7 @@ def title_years(lines: list[str], *, ranges: bool = False) -> list[int]:
     with ``ranges``, "2026 – 2030" names every year in between."""
     out: list[int] = []
     for line in lines:
-        if _DATE_LINE.search(fold(line)):
+        if _DATE_LINE.search(strip_diacritics(clean(line)).lower()):
             continue
         out += [int(y) for y in _YEAR.findall(line)]
         if ranges:

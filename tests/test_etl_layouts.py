@@ -456,6 +456,11 @@ def test_cli_role_and_confirm_flags_and_remembered_roles(workbook, tmp_path, cap
     assert main(["load", str(first), "--db", str(db)]) == 1  # asked, so refused
     out = capsys.readouterr().out
     assert "column.role_doubt" in out and "--role C=" in out and "TỪ CHỐI" in out
+    # validate -v shows each column's role, confidence and reason.
+    assert main(["validate", "-v", str(first), "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "C 'Mục tiêu 2026' → mục tiêu 2026 (tin cậy 0.40): tiêu đề 'Mục tiêu 2026'" in out
+    assert "cần xác nhận: 2" in out
     assert main(["load", str(first), "--db", str(db), "--role", "PL!C=extra"]) == 0
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT target_text, source_col FROM targets ORDER BY source_row"
