@@ -19,7 +19,8 @@ from .detect import ROLE_NAMES, ROLES
 from .load import LoadResult, load_understanding, sync_catalog, user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
-from .service import merge_roles, remember_column_roles, remembered_column_roles
+from .service import (confirmed_roles, merge_roles, remember_column_roles,
+                      remembered_column_roles)
 from .store import DEFAULT_DB, Discard, write_session
 
 
@@ -161,7 +162,7 @@ def _understand_all(args) -> tuple[list[Understanding], dict]:
         if c:  # re-read with the columns the analyst named
             u = understand_file(f, catalog, column_roles=merge_roles(remembered, c), **kw)
         out.append(u)
-        chosen = merge_roles(chosen, c)
+        chosen = merge_roles(chosen, confirmed_roles(u) if u.ok else {}, c)
     return out, chosen
 
 

@@ -75,6 +75,19 @@ def merge_roles(*layers: ColumnRoles | None) -> ColumnRoles:
     return out
 
 
+def confirmed_roles(u: Understanding) -> ColumnRoles:
+    """The roles of the columns the reader doubted, as the analyst confirmed them: remembered
+    like a choice, so the next file in the layout is not asked again."""
+    out: ColumnRoles = {}
+    if not u.confirmed:
+        return out
+    for t in u.tables:
+        for c in t.columns:
+            if c.doubt and not c.chosen:
+                out.setdefault(t.layout_key, {})[c.letter] = (c.role, c.year)
+    return out
+
+
 def remember_column_roles(con: duckdb.DuckDBPyConnection, roles: ColumnRoles,
                           reviews: list[Understanding], *, user: str) -> int:
     """Store the analyst's column choices for their layouts; returns how many.

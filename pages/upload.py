@@ -89,7 +89,7 @@ with upload_tab:
             if new_roles != col_roles:
                 st.session_state[f"roles-{key}"] = new_roles
                 st.rerun()
-            all_roles = service.merge_roles(all_roles, new_roles)
+            all_roles = service.merge_roles(all_roles, service.confirmed_roles(u), new_roles)
             st.markdown("**" + tr("Gắn chỉ tiêu chuẩn", "Map to the catalogue") + "**")
             new_choices = choose_codes(first, catalog, key, choices)
             if new_choices != choices:

@@ -606,3 +606,25 @@ def test_total_row_above_the_lines_sums_the_whole_table(workbook):
     u = understood(book(250))
     assert [(p[0], p[2], p[4]["stated"], p[4]["computed"], p[4]["n"])
             for p in problems(u, "row.total_mismatch")] == [("error", 5, "250", "230,5", 2)]
+
+
+def test_confirmed_doubtful_column_is_remembered_for_the_layout(workbook, tmp_path):
+    import duckdb
+    from etl.cli import main
+    rows = [["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+            ["TT", "Nhiệm vụ", "Mục tiêu 2026"],
+            [1, "Chuyển đổi số trong trường học",
+             "Hoàn thành triển khai sổ điểm điện tử và học bạ số tại tất cả các trường trên địa bàn"],
+            [2, "Chuyển đổi số y tế",
+             "Hoàn thành cấp hồ sơ sức khỏe điện tử cho người dân trên địa bàn xã theo hướng dẫn"]]
+    db = tmp_path / "c.duckdb"
+    first = workbook({"PL": rows}, name="a.xlsx")
+    assert main(["validate", str(first), "--db", str(db)]) == 1  # long sentences: asked
+    assert main(["load", str(first), "--db", str(db), "--confirm"]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT column_letter, role, year FROM user_column_roles").fetchall() == [
+        ("C", "target", 2026)]
+    assert con.execute("SELECT count(*), min(value_kind) FROM targets").fetchone() == (2, "text")
+    con.close()
+    rows[0] = ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA"]
+    assert main(["validate", str(workbook({"PL": rows}, name="b.xlsx")), "--db", str(db)]) == 0
