@@ -91,7 +91,12 @@ with upload_tab:
                 st.rerun()
             all_roles = service.merge_roles(all_roles, service.confirmed_roles(u), new_roles)
             st.markdown("**" + tr("Gắn chỉ tiêu chuẩn", "Map to the catalogue") + "**")
-            new_choices = choose_codes(first, catalog, key, choices)
+            # Labels to map come from the file as read with the column roles, before any label
+            # choice (so a label stays listed after it was chosen).
+            labels_from = review(data, f.name, db_state.path, db_state.version,
+                                 roles=roles_key(service.merge_roles(remembered, col_roles))) \
+                if col_roles else first
+            new_choices = choose_codes(labels_from, catalog, key, choices)
             if new_choices != choices:
                 st.session_state[f"choices-{key}"] = new_choices
                 st.rerun()

@@ -251,3 +251,29 @@ def test_analyst_sets_a_column_year(tmp_path, app_env):
     remembered = con.execute("SELECT column_letter, role, year FROM user_column_roles").fetchall()
     con.close()
     assert got == [(2025, "80%")] and remembered == [("C", "target", 2025)]
+
+
+def test_an_unrecognised_column_made_a_target_lists_its_labels(tmp_path, app_env):
+    path = make_workbook(tmp_path / "so_lieu.xlsx", {"PL": [
+        ["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["TT", "Chỉ tiêu", "Đơn vị chủ trì", "Con số phấn đấu"],
+        [1, "Số buổi phát thanh về chuyển đổi số", "Văn hóa", "24 buổi"],
+    ]})
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    at = run(AppTest.from_file(PAGE, default_timeout=60))
+    at.text_input(key="uploader_name").set_value("Chuyên viên A")
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), XLSX))
+    run(at)
+    assert at.selectbox(key=f"role-{key}-0-D").value == "ignored"
+    assert "file.no_table" in table_text(at) and at.button(key="commit").disabled
+    at.selectbox(key=f"role-{key}-0-D").set_value("target")
+    run(at)
+    at.number_input(key=f"ryear-{key}-0-D").set_value(2026)
+    run(at)
+    assert not at.button(key="commit").disabled, table_text(at)[:2000]
+    targets = next(df.value for df in at.dataframe if "raw" in df.value.columns)
+    assert list(zip(targets["year"], targets["raw"], targets["unit"])) == [(2026, "24 buổi",
+                                                                             "buổi")]
+    editor = [df for df in at.dataframe if "label" in df.value.columns and
+              "Số buổi phát thanh về chuyển đổi số" in set(df.value["label"])]
+    assert editor, "the new target's label is offered for mapping"
