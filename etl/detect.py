@@ -418,6 +418,23 @@ def _is_value(v: Any) -> bool:
     return parse_value(v).kind in ("percent", "number", "rank", "done", "status")
 
 
+_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\d{1,2}/20\d\d")
+
+
+def _is_measure(v: Any) -> bool:
+    """A number or percentage that reads like a figure (not a year, not a date)."""
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, (int, float)):
+        return not 1900 <= v <= 2100
+    t = clean(v)
+    if not t or _DATE.search(t) or len(t) > 20:
+        return False
+    p = parse_value(t)
+    return p.kind == "percent" or (p.kind == "number" and p.value is not None and
+                                   not 1900 <= p.value <= 2100)
+
+
 def _is_sentence(v: Any) -> bool:
     return isinstance(v, str) and len(clean(v)) > 50 and parse_value(v).kind == "text"
 
@@ -432,7 +449,7 @@ def _refine_by_content(sheet: SheetData, table: Table) -> bool:
     has_value_col = any(c.role in ("target", "actual", "amount", "total", "assessment")
                         for c in table.columns)
     for col in table.columns:
-        if col.role not in ("amount", "funding", "target", "actual", "extra", "unit"):
+        if col.role not in ("amount", "funding", "target", "actual", "extra", "unit", "ignored"):
             continue
         values = _cells(sheet, table, col)
         n = len(values)
@@ -469,15 +486,27 @@ def _refine_by_content(sheet: SheetData, table: Table) -> bool:
                              f"'{_example(long, bool)}')")
             elif sum(map(_is_value, values)) * 2 > n:
                 col.confidence = max(col.confidence, 0.95)
-        elif col.role == "extra" and not has_value_col and \
-                h.startswith(("chi tieu", "muc tieu", "so lieu", "gia tri")):
+        elif col.role == "extra" and \
+                h.startswith(("chi tieu", "muc tieu", "so lieu", "gia tri")) and \
+                sum(map(_is_value, values)) * 2 > n:
             vals = [v for v in values if _is_value(v)]
-            if len(vals) * 2 > n:
-                col.role, col.confidence = "target", 0.8
-                col.reason += (f"; {len(vals)}/{n} ô là giá trị (vd. '{_example(vals, bool)}') "
-                               "và bảng chưa có cột mục tiêu: đây là mục tiêu")
-                _finish_column(col, col.header.split(" / "))
-                has_value_col = changed = True
+            col.role, col.confidence = "target", 0.8
+            col.reason += (f"; {len(vals)}/{n} ô là giá trị (vd. '{_example(vals, bool)}'): "
+                           "đây là mục tiêu")
+            if has_value_col:
+                col.confidence = 0.5
+                col.doubt = "bảng đã có cột giá trị khác"
+            _finish_column(col, col.header.split(" / "))
+            has_value_col = changed = True
+        elif col.role in ("extra", "ignored") and not any(
+                c.role in ("amount", "total") for c in table.columns):
+            # (a budget table's 'Số lượng' / 'Đơn giá' are quantities, not indicator figures)
+            measures = [v for v in values if _is_measure(v)]
+            if len(measures) * 2 > n:
+                col.confidence = 0.4
+                col.doubt = (f"{len(measures)}/{n} ô là số đo (vd. "
+                             f"'{_example(measures, bool)}') mà cột không được nạp: chọn vai trò "
+                             "nếu đây là mục tiêu hay kết quả")
         elif col.role == "unit":
             nums = [v for v in values if isinstance(v, (int, float)) or
                     (isinstance(v, str) and re.search(r"\d", v) and _is_value(v))]

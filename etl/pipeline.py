@@ -77,7 +77,7 @@ def understand(wb: WorkbookData, catalog: Catalog, *, commune: str | None = None
                 u.problems.append(P.make("table.ignored_column", file=wb.file_name,
                                          sheet=t.sheet, row=t.header_first, col=c.index + 1,
                                          header=c.header))
-            if c.doubt and not c.chosen and t.kinds:
+            if c.doubt and not c.chosen and (t.kinds or c.role == "ignored"):
                 u.problems.append(P.make(
                     "column.role_doubt", file=wb.file_name, sheet=t.sheet, row=t.header_last,
                     col=c.index + 1, header=c.header, role=ROLE_NAMES.get(c.role, c.role),

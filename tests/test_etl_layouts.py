@@ -628,3 +628,37 @@ def test_confirmed_doubtful_column_is_remembered_for_the_layout(workbook, tmp_pa
     con.close()
     rows[0] = ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA"]
     assert main(["validate", str(workbook({"PL": rows}, name="b.xlsx")), "--db", str(db)]) == 0
+
+
+def test_chi_tieu_column_of_values_beside_noi_dung_is_the_target(workbook):
+    path = workbook({"BC": [
+        ["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["STT", "Nội dung", "Chỉ tiêu", "Kết quả"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "80%", "82%"],
+        [2, "Tỷ lệ thanh toán trực tuyến", "70%", "65%"],
+    ]})
+    u = understood(path)
+    assert u.tables[0].columns[2].role == "target"
+    # A second value column beside 'Kết quả' is asked about, not taken silently.
+    assert [(p.severity, p.column) for p in u.problems if p.code == "column.role_doubt"] == [
+        ("confirm", "C")]
+    u = understood(path, confirm=True)
+    assert u.ok
+    assert [(t.target_year, t.target_text) for t in u.targets] == [(2025, "80%"), (2025, "70%")]
+    assert [(a.period, a.value_text) for a in u.actuals] == [("2025", "82%"), ("2025", "65%")]
+
+
+def test_an_ignored_column_of_figures_is_asked_about(workbook):
+    path = workbook({"PL": [
+        ["ỦY BAN NHÂN DÂN XÃ AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026", "Thời hạn", "Con số năm trước"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "80%", "30/6/2026", "65%"],
+        [2, "Tỷ lệ thanh toán trực tuyến", "70%", "Năm 2026", "52,5%"],
+    ]})
+    u = understood(path)
+    doubts = [p for p in u.problems if p.code == "column.role_doubt"]
+    assert [(p.severity, p.column) for p in doubts] == [("confirm", "E")]  # not the dates
+    assert "2/2 ô là số đo" in doubts[0].message
+    key = u.tables[0].layout_key
+    assert understood(path, column_roles={key: {"E": ("ignored", None)}}).ok
