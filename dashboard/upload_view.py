@@ -12,6 +12,7 @@ from dashboard import auth, safe_text
 from etl import service
 from dashboard.i18n import current_lang
 from etl.catalog import Catalog
+from etl.detect import ROLE_NAMES, ROLES
 from etl.pipeline import Understanding
 from etl.service import labels_needing_review, problems_frame, rows_frame, tables_frame
 
@@ -46,6 +47,9 @@ COLUMNS = {
     "amount_text": ("Số tiền (nguyên văn)", "Amount (as written)"),
     "source_file": ("Tệp nguồn", "Source file"), "source_sheet": ("Sheet", "Sheet"),
     "source_row": ("Dòng", "Row"), "source_col": ("Cột", "Column"), "active": ("Đang dùng", "Active"),
+    "role_name": ("Vai trò", "Role (meaning)"), "reason": ("Lý do", "Reason"),
+    "doubt": ("Cần hỏi", "Doubt"), "chosen": ("Chuyên viên chọn", "Chosen by analyst"),
+    "layout_key": ("Mẫu bảng", "Layout"),
 }
 
 
@@ -62,13 +66,30 @@ def catalog_for(path: str, version: str) -> Catalog:
     return service.catalog_with_user_aliases(path)
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def column_roles_for(path: str, version: str) -> service.ColumnRoles:
+    """Column roles analysts chose for earlier files, by table layout."""
+    return service.remembered_column_roles(path)
+
+
+def roles_key(roles: service.ColumnRoles) -> tuple:
+    """Column roles as a hashable, ordered tuple (a cache key)."""
+    return tuple(sorted((layout, letter, role, year) for layout, cols in roles.items()
+                        for letter, (role, year) in cols.items()))
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def review(data: bytes, name: str, path: str, version: str, commune: str | None = None,
            province: str | None = None, year: int | None = None,
-           choices: tuple[tuple[str, str], ...] = ()) -> Understanding:
+           choices: tuple[tuple[str, str], ...] = (), roles: tuple = (),
+           confirm: bool = False) -> Understanding:
     """A file's review, parsed once per (content, settings, data version), not every rerun."""
+    column_roles: service.ColumnRoles = {}
+    for layout, letter, role, y in roles:
+        column_roles.setdefault(layout, {})[letter] = (role, y)
     return service.review_bytes(data, name, catalog_for(path, version), commune=commune,
-                                province=province, year=year, choices=dict(choices))
+                                province=province, year=year, choices=dict(choices),
+                                column_roles=column_roles, confirm=confirm)
 
 
 def tr(vi: str, en: str) -> str:
@@ -150,16 +171,23 @@ def show_review(u: Understanding) -> None:
             f"{c.province_source or '-'}")))
     probs = problems_frame(u)
     errors = probs[probs["severity"] == "error"]
+    confirms = probs[probs["severity"] == "confirm"]
     warnings = probs[probs["severity"] == "warning"]
     if not errors.empty:
-        st.error(tr(f"{len(errors)} lỗi: sửa tệp (hoặc điền xã/tỉnh/năm ở trên) rồi tải lại. "
-                    "Chưa có gì được lưu.",
-                    f"{len(errors)} errors: fix the file (or fill commune/province/year above) "
-                    "and upload again. Nothing has been saved."))
+        st.error(tr(f"{len(errors)} lỗi: sửa tệp (hoặc điền xã/tỉnh/năm ở trên, hoặc chọn vai "
+                    "trò cột bên dưới) rồi tải lại. Chưa có gì được lưu.",
+                    f"{len(errors)} errors: fix the file (or fill commune/province/year above, "
+                    "or choose column roles below) and upload again. Nothing has been saved."))
+    if not confirms.empty and not u.confirmed:
+        st.warning(tr(f"{len(confirms)} điểm cần xác nhận: kiểm tra rồi đánh dấu 'Tôi đã kiểm "
+                      "tra' hoặc chọn vai trò cột đúng bên dưới. Chưa lưu được.",
+                      f"{len(confirms)} points need confirmation: check them and tick 'I have "
+                      "checked', or choose the right column roles below. Cannot commit yet."))
     elif not warnings.empty:
         st.warning(tr(f"{len(warnings)} cảnh báo: vẫn lưu được; xem danh sách bên dưới.",
                       f"{len(warnings)} warnings: you can still commit; see the list below."))
-    tabs = st.tabs([tr("Vấn đề", "Problems") + f" ({len(errors)}/{len(warnings)})",
+    tabs = st.tabs([tr("Vấn đề", "Problems") + f" ({len(errors)}/{len(confirms)}/"
+                                                f"{len(warnings)})",
                     tr("Chỉ tiêu", "Targets") + f" ({n['targets']})",
                     tr("Kết quả", "Results") + f" ({n['actuals']})",
                     tr("Kinh phí", "Budget") + f" ({n['budget_lines']})",
@@ -178,3 +206,38 @@ def show_review(u: Understanding) -> None:
                 table(rows[name])
     with tabs[4]:
         table(tables_frame(u))
+
+
+VALUE_ROLES_WITH_YEAR = ("target", "actual", "assessment")
+
+
+def choose_columns(u: Understanding, base: Understanding, key: str) -> service.ColumnRoles:
+    """Each column's role (a selectbox) and year, with the reason it was read that way; the
+    analyst's changes against ``base`` (the file as read with the remembered choices)."""
+    base_cols = {(i, c.letter): c for i, t in enumerate(base.tables) for c in t.columns}
+    out: service.ColumnRoles = {}
+    for i, t in enumerate(u.tables):
+        st.caption(tr(f"Sheet '{t.sheet}', tiêu đề dòng {t.header_first}-{t.header_last}",
+                      f"Sheet '{t.sheet}', header rows {t.header_first}-{t.header_last}"))
+        for c in t.columns:
+            c1, c2, c3, c4 = st.columns([3, 3, 1.4, 5])
+            c1.text(f"{c.letter}: {c.header}")
+            role = c2.selectbox(
+                tr("Vai trò", "Role"), ROLES, index=ROLES.index(c.role) if c.role in ROLES
+                else ROLES.index("ignored"), key=f"role-{key}-{i}-{c.letter}",
+                format_func=lambda r: ROLE_NAMES.get(r, r), label_visibility="collapsed")
+            year = None
+            if role in VALUE_ROLES_WITH_YEAR:
+                year = int(c3.number_input(tr("Năm", "Year"), min_value=0, max_value=2100,
+                                           step=1, value=int(c.year or 0),
+                                           key=f"ryear-{key}-{i}-{c.letter}",
+                                           label_visibility="collapsed")) or None
+            conf = f"{c.confidence:.2f}"
+            c4.text(f"[{conf}] {c.reason}" + (f" — {tr('cần hỏi', 'doubt')}: {c.doubt}"
+                                              if c.doubt else ""))
+            b = base_cols.get((i, c.letter))
+            base_year = b.year if b is not None else None
+            if b is None or role != b.role or (role in VALUE_ROLES_WITH_YEAR and
+                                               year != base_year):
+                out.setdefault(t.layout_key, {})[c.letter] = (role, year)
+    return out

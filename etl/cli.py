@@ -8,15 +8,19 @@ imports   lists the imports recorded in a database.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 from . import problems as P
 from .catalog import load_catalog
+from .detect import ROLE_NAMES, ROLES
 from .load import LoadResult, load_understanding, sync_catalog, user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
+from .service import (confirmed_roles, merge_roles, remember_column_roles,
+                      remembered_column_roles)
 from .store import DEFAULT_DB, Discard, write_session
 
 
@@ -26,6 +30,13 @@ def _add_context_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--province", help="Tên tỉnh, khi tệp không ghi")
     p.add_argument("--year", type=int, help="Năm, khi tiêu đề cột không ghi")
     p.add_argument("-v", "--verbose", action="store_true", help="In cả các thông tin (info)")
+    p.add_argument("--db", type=Path, default=DEFAULT_DB,
+                   help="Tệp DuckDB (lựa chọn đã nhớ: chỉ tiêu chuẩn, vai trò cột)")
+    p.add_argument("--role", action="append", default=[], metavar="[SHEET!]COT=VAI_TRO[:NAM]",
+                   help="Vai trò của một cột, vd. D=total, C=unit, E=target:2025 (khi nạp: "
+                        "nhớ cho mẫu bảng này). Vai trò: " + ", ".join(ROLES))
+    p.add_argument("--confirm", action="store_true",
+                   help="Xác nhận các điểm 'confirm' sau khi đã kiểm tra")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_context_args(v)
     ld = sub.add_parser("load", help="Nạp tệp vào cơ sở dữ liệu")
     _add_context_args(ld)
-    ld.add_argument("--db", type=Path, default=DEFAULT_DB, help="Tệp DuckDB")
     ld.add_argument("--user", default="cli")
     ld.add_argument("--synthetic", action="store_true",
                     help="Đánh dấu dữ liệu mô phỏng (mọi trang hiển thị nhãn 'Dữ liệu mô phỏng')")
@@ -57,13 +67,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def understand_file(path: Path, catalog, *, commune=None, province=None, year=None,
-                    synthetic=False) -> Understanding:
+                    synthetic=False, column_roles=None, confirm=False) -> Understanding:
     wb, problems = read_workbook(path)
     if wb is None:
         from .records import Context
         return Understanding(file_name=path.name, sha256="", context=Context(), problems=problems)
     return understand(wb, catalog, commune=commune, province=province, year=year,
-                      synthetic=synthetic)
+                      synthetic=synthetic, column_roles=column_roles, confirm=confirm)
+
+
+def parse_role_arg(arg: str) -> tuple[str | None, str, str, int | None]:
+    """'Phụ lục!D=target:2025' -> ('Phụ lục', 'D', 'target', 2025)."""
+    m = re.fullmatch(r"(?:(.+)!)?([A-Za-z]{1,3})\s*=\s*([a-z_]+)(?::(\d{4}))?", arg.strip())
+    if not m or m.group(3) not in ROLES:
+        raise ValueError(f"--role '{arg}': cần dạng COT=VAI_TRO[:NAM], vai trò là một trong "
+                         + ", ".join(ROLES))
+    return m.group(1), m.group(2).upper(), m.group(3), int(m.group(4)) if m.group(4) else None
+
+
+def roles_from_args(u: Understanding, role_args) -> dict:
+    out: dict = {}
+    for arg in role_args:
+        sheet, letter, role, year = parse_role_arg(arg)
+        for t in u.tables:
+            if (sheet is None or t.sheet == sheet) and any(c.letter == letter
+                                                           for c in t.columns):
+                out.setdefault(t.layout_key, {})[letter] = (role, year)
+    return out
 
 
 def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
@@ -83,6 +113,10 @@ def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
               f"{n.get('total', 0)} dòng tổng", file=out)
         if verbose:
             print(f"      Cột: {t.describe()}", file=out)
+            for col in t.columns:
+                year = f" {col.period or col.year}" if col.year else ""
+                print(f"        {col.letter} '{col.header}' → {ROLE_NAMES.get(col.role, col.role)}"
+                      f"{year} (tin cậy {col.confidence:.2f}): {col.reason}", file=out)
     counts = u.counts()
     print(f"    Hiểu được: {counts['targets']} chỉ tiêu, {counts['actuals']} kết quả, "
           f"{counts['budget_lines']} dòng kinh phí", file=out)
@@ -90,7 +124,12 @@ def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
     if u.targets or u.actuals:
         print(f"    Gắn chỉ tiêu chuẩn: {mapped}/{len(u.targets) + len(u.actuals)}", file=out)
     sev = Counter(p.severity for p in u.problems)
-    print(f"    Lỗi: {sev.get('error', 0)}, cảnh báo: {sev.get('warning', 0)}", file=out)
+    print(f"    Lỗi: {sev.get('error', 0)}, cần xác nhận: {sev.get('confirm', 0)}"
+          f"{' (đã xác nhận)' if u.confirmed and sev.get('confirm') else ''}, "
+          f"cảnh báo: {sev.get('warning', 0)}", file=out)
+    if u.needs_confirmation:
+        print("    Cần xác nhận: kiểm tra các dòng [confirm] rồi chạy lại với --confirm, hoặc "
+              "chọn vai trò cột bằng --role.", file=out)
     for p in u.problems:
         if p.severity == "info" and not verbose:
             continue
@@ -112,26 +151,39 @@ def _catalog_for(db: Path | None):
     return catalog
 
 
-def cmd_validate(args) -> int:
-    catalog = _catalog_for(None)
-    bad = 0
+def _understand_all(args) -> tuple[list[Understanding], dict]:
+    catalog = _catalog_for(args.db)
+    remembered = remembered_column_roles(args.db)
+    out, chosen = [], {}
+    kw = dict(commune=args.commune, province=args.province, year=args.year,
+              confirm=args.confirm, synthetic=getattr(args, "synthetic", False))
     for f in args.files:
-        u = understand_file(f, catalog, commune=args.commune, province=args.province,
-                            year=args.year)
+        u = understand_file(f, catalog, column_roles=remembered, **kw)
+        c = roles_from_args(u, args.role)
+        if c:  # re-read with the columns the analyst named
+            u = understand_file(f, catalog, column_roles=merge_roles(remembered, c), **kw)
+        out.append(u)
+        chosen = merge_roles(chosen, confirmed_roles(u) if u.ok else {}, c)
+    return out, chosen
+
+
+def cmd_validate(args) -> int:
+    bad = 0
+    for u in _understand_all(args)[0]:
         report(u, verbose=args.verbose)
         bad += not u.ok
-    print(f"\n{len(args.files) - bad} tệp hợp lệ, {bad} tệp có lỗi.")
+    print(f"\n{len(args.files) - bad} tệp hợp lệ, {bad} tệp có lỗi hoặc cần xác nhận.")
     return 1 if bad else 0
 
 
 def cmd_load(args) -> int:
     catalog = _catalog_for(args.db)
     results: list[tuple[Understanding, LoadResult]] = []
-    understood = [understand_file(f, catalog, commune=args.commune, province=args.province,
-                                  year=args.year, synthetic=args.synthetic) for f in args.files]
+    understood, chosen = _understand_all(args)
     totals = None
     with write_session(args.db) as con:
         sync_catalog(con, catalog)
+        remember_column_roles(con, chosen, understood, user=args.user)
         for u in understood:
             results.append((u, load_understanding(con, u, loaded_by=args.user,
                                                   synthetic=args.synthetic)))
@@ -140,7 +192,8 @@ def cmd_load(args) -> int:
         totals = con.execute(
             "SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM actuals), "
             "(SELECT count(*) FROM budget_lines)").fetchone()
-        if not any(r.status == "loaded" for _, r in results) and args.db.exists():
+        if not chosen and not any(r.status == "loaded" for _, r in results) \
+                and args.db.exists():
             raise Discard()  # nothing new: leave the live file exactly as it is
     rejected = 0
     for u, r in results:
@@ -206,6 +259,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     try:
         return handler(args)
+    except ValueError as e:  # a malformed --role
+        if "--role" not in str(e):
+            raise
+        print(str(e), file=sys.stderr)
+        return 2
     except TimeoutError as e:
         print(str(e), file=sys.stderr)
         return 2

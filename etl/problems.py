@@ -2,7 +2,8 @@
 
 Modelled on frictionless-py's error objects: a run of the ETL returns every problem it found
 so an analyst can fix them all at once. ``severity`` decides what happens: an ``error`` blocks
-loading the file, a ``warning`` is loaded and shown, ``info`` is only shown.
+loading the file, ``confirm`` blocks it until the analyst confirms (review page, or
+``--confirm`` on the CLI), a ``warning`` is loaded and shown, ``info`` is only shown.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Literal
 
 from openpyxl.utils import get_column_letter
 
-Severity = Literal["error", "warning", "info"]
+Severity = Literal["error", "confirm", "warning", "info"]
 
 # code -> (severity, message template). Templates use str.format with the problem's params.
 CODES: dict[str, tuple[Severity, str]] = {
@@ -127,6 +128,29 @@ CODES: dict[str, tuple[Severity, str]] = {
                                           "tra danh mục đơn vị hành chính và không có mã xã."),
     "context.commune_is_province": ("info", "Tên xã '{name}' trùng tên tỉnh {province_name}: "
                                             "không lấy làm tỉnh của xã."),
+    # column roles and self-checks (issue 8)
+    "column.role_doubt": ("confirm", "Cột '{header}' được hiểu là {role}{year} ({reason}) nhưng "
+                                     "{doubt}: xác nhận, hoặc chọn vai trò đúng cho cột này ở "
+                                     "trang tải lên (CLI: --role {letter}=VAI_TRÒ)."),
+    "budget.line_total_mismatch": ("error", "Cột '{header}' ghi tổng {stated} triệu đồng nhưng "
+                                            "các nguồn cộng lại {computed} ({sources})."),
+    "row.total_mismatch": ("error", "Dòng '{label}' ghi {stated} triệu đồng ở cột '{header}' "
+                                    "nhưng {n} dòng của bảng cộng lại {computed}: có dòng bị đọc "
+                                    "sai, bỏ sót hoặc tính hai lần."),
+    "row.total_checked": ("info", "Dòng '{label}': {stated} triệu đồng ở cột '{header}' khớp "
+                                  "tổng các dòng."),
+    "section.count_mismatch": ("confirm", "Mục '{section}' ghi {declared} chỉ tiêu nhưng đọc "
+                                          "được {found} dòng dưới mục này (dòng {rows}): kiểm "
+                                          "tra xem có dòng nào bị bỏ sót hay đọc nhầm rồi xác "
+                                          "nhận."),
+    "table.duplicate_indicator": ("warning", "Chỉ tiêu '{label}' có hai lần trong bảng với giá "
+                                             "trị khác nhau: '{first}' (dòng {first_row}) và "
+                                             "'{second}' (dòng {second_row})."),
+    "file.no_rows": ("error", "Tìm thấy bảng nhưng không đọc được chỉ tiêu, kết quả hay dòng "
+                              "kinh phí nào có giá trị: không có gì để nạp."),
+    "table.title_year_mismatch": ("confirm", "Tiêu đề ghi năm {title_years} nhưng cột "
+                                             "'{header}' là năm {column_year}: xác nhận, hoặc "
+                                             "chọn năm đúng cho cột ở trang tải lên."),
 }
 
 

@@ -98,6 +98,15 @@ CREATE TABLE IF NOT EXISTS user_aliases (
     alias VARCHAR PRIMARY KEY, indicator_code VARCHAR, created_at TIMESTAMP, created_by VARCHAR
 );
 
+-- Analyst-chosen column roles (issue 8), remembered per table layout: layout_key is a hash of
+-- the table's column letters and folded header texts, so the next file with the same header
+-- (upload page or CLI) is read the same way. year: the column's year, NULL = from the file.
+CREATE TABLE IF NOT EXISTS user_column_roles (
+    layout_key VARCHAR NOT NULL, column_letter VARCHAR NOT NULL, header VARCHAR,
+    role VARCHAR NOT NULL, year INTEGER, created_at TIMESTAMP, created_by VARCHAR,
+    PRIMARY KEY (layout_key, column_letter)
+);
+
 CREATE TABLE IF NOT EXISTS catalog_pillars (
     code VARCHAR PRIMARY KEY, sort_order INTEGER, name_vi VARCHAR, name_en VARCHAR
 );

@@ -6,6 +6,7 @@ locked) and :mod:`etl.load` (one transaction per file). Analysts' label choices 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from . import problems as P
 from .catalog import Catalog, load_catalog
 from .load import LoadResult, load_understanding, sync_catalog, undo_import, user_aliases
 from .normalize import alias_key
+from .detect import ROLE_NAMES
 from .pipeline import Understanding, understand
 from .read import MAX_FILE_MB, read_workbook_bytes
 from .records import Context
@@ -40,11 +42,80 @@ def catalog_with_user_aliases(db_path: str | Path | None) -> Catalog:
     return catalog
 
 
+ColumnRoles = dict[str, dict[str, tuple[str, int | None]]]  # layout -> letter -> (role, year)
+
+
+def remembered_column_roles(db_path: str | Path | None) -> ColumnRoles:
+    """The column roles analysts chose, by table layout (read-only; {} without a database)."""
+    if not db_path or not Path(db_path).exists():
+        return {}
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return {}
+    try:
+        rows = con.execute("SELECT layout_key, column_letter, role, year "
+                           "FROM user_column_roles").fetchall()
+    except duckdb.Error:  # a database built before the table existed
+        rows = []
+    finally:
+        con.close()
+    out: ColumnRoles = {}
+    for layout, letter, role, year in rows:
+        out.setdefault(layout, {})[letter] = (role, year)
+    return out
+
+
+def merge_roles(*layers: ColumnRoles | None) -> ColumnRoles:
+    """Later layers win, column by column (remembered, then this session's choices)."""
+    out: ColumnRoles = {}
+    for layer in layers:
+        for layout, cols in (layer or {}).items():
+            out.setdefault(layout, {}).update(cols)
+    return out
+
+
+def confirmed_roles(u: Understanding) -> ColumnRoles:
+    """The roles of the columns the reader doubted, as the analyst confirmed them: remembered
+    like a choice, so the next file in the layout is not asked again."""
+    out: ColumnRoles = {}
+    if not u.confirmed:
+        return out
+    for t in u.tables:
+        for c in t.columns:
+            if c.doubt and not c.chosen:
+                out.setdefault(t.layout_key, {})[c.letter] = (c.role, c.year)
+    return out
+
+
+def remember_column_roles(con: duckdb.DuckDBPyConnection, roles: ColumnRoles,
+                          reviews: list[Understanding], *, user: str) -> int:
+    """Store the analyst's column choices for their layouts; returns how many.
+
+    A year is remembered only when the header itself names a year (the layout key then pins
+    it): a year chosen for a header without one ('Kết quả') holds for this file only, or next
+    year's report in the same layout would be filed under this year."""
+    headers = {(t.layout_key, c.letter): c.header for u in reviews for t in u.tables
+               for c in t.columns}
+    now, n = datetime.now(), 0
+    for layout, cols in (roles or {}).items():
+        for letter, (role, year) in cols.items():
+            header = headers.get((layout, letter), "")
+            keep_year = bool(year) and bool(re.search(r"(?<!\d)20\d\d(?!\d)", header))
+            con.execute("INSERT OR REPLACE INTO user_column_roles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [layout, letter, header, role, int(year) if keep_year else None, now,
+                         user])
+            n += 1
+    return n
+
+
 def review_bytes(data: bytes, name: str, catalog: Catalog, *, commune: str | None = None,
                  province: str | None = None, year: int | None = None,
                  choices: dict[str, str] | None = None,
+                 column_roles: ColumnRoles | None = None, confirm: bool = False,
                  max_file_mb: float | None = None) -> Understanding:
-    """What the ETL understands of one uploaded file; ``choices`` = label -> code decisions."""
+    """What the ETL understands of one uploaded file; ``choices`` = label -> code decisions,
+    ``column_roles`` = column choices by layout, ``confirm`` = the analyst confirmed."""
     limit = max_file_mb if max_file_mb is not None else MAX_FILE_MB
     if len(data) > limit * 1024 * 1024:
         return Understanding(name, "", Context(), problems=[P.make(
@@ -56,7 +127,7 @@ def review_bytes(data: bytes, name: str, catalog: Catalog, *, commune: str | Non
     if choices:
         catalog = catalog.with_aliases(choices)
     return understand(wb, catalog, commune=commune or None, province=province or None,
-                      year=year or None)
+                      year=year or None, column_roles=column_roles, confirm=confirm)
 
 
 def labels_needing_review(u: Understanding) -> pd.DataFrame:
@@ -82,9 +153,10 @@ class CommitOutcome:
 
 
 def commit(db_path: str | Path, reviews: list[Understanding], *, user: str,
-           choices: dict[str, str] | None = None,
+           choices: dict[str, str] | None = None, column_roles: ColumnRoles | None = None,
            progress: Callable[[float, str], None] | None = None) -> list[CommitOutcome]:
-    """Load reviewed files (each in its own transaction) and remember the label choices."""
+    """Load reviewed files (each in its own transaction) and remember the label and column
+    choices."""
     outcomes: list[CommitOutcome] = []
     catalog = load_catalog()
     with write_session(db_path) as con:
@@ -93,13 +165,15 @@ def commit(db_path: str | Path, reviews: list[Understanding], *, user: str,
         for label, code in (choices or {}).items():
             con.execute("INSERT OR REPLACE INTO user_aliases VALUES (?, ?, ?, ?)",
                         [alias_key(label), code, now, user])
+        remember_column_roles(con, column_roles or {}, reviews, user=user)
         for i, u in enumerate(reviews):
             if progress:
                 progress(i / max(len(reviews), 1), u.file_name)
             outcomes.append(CommitOutcome(u.file_name, load_understanding(con, u, loaded_by=user)))
         if progress:
             progress(1.0, "")
-        if not choices and not any(o.result.status == "loaded" for o in outcomes) \
+        if not choices and not column_roles and \
+                not any(o.result.status == "loaded" for o in outcomes) \
                 and Path(db_path).exists():
             raise Discard()
     return outcomes
@@ -169,7 +243,7 @@ def import_rows(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, pd.
 
 
 def problems_frame(u: Understanding) -> pd.DataFrame:
-    order = {"error": 0, "warning": 1, "info": 2}
+    order = {"error": 0, "confirm": 1, "warning": 2, "info": 3}
     rows = sorted(u.problems, key=lambda p: (order[p.severity], p.sheet, p.row or 0))
     frame = pd.DataFrame([dict(severity=p.severity, code=p.code, file=p.file, sheet=p.sheet,
                                row=p.row, column=p.column, message=p.message) for p in rows],
@@ -201,11 +275,20 @@ def rows_frame(u: Understanding) -> dict[str, pd.DataFrame]:
 
 
 def tables_frame(u: Understanding) -> pd.DataFrame:
+    """Every column of every table: its role, year/period, confidence and the reason."""
     rows = []
     for t in u.tables:
         for c in t.columns:
             rows.append(dict(sheet=t.sheet, header_rows=f"{t.header_first}-{t.header_last}",
                              kind=", ".join(t.kinds), column=c.letter, header=c.header,
-                             role=c.role, year=c.year, funding_source=c.funding_source))
-    return pd.DataFrame(rows, columns=["sheet", "header_rows", "kind", "column", "header",
-                                       "role", "year", "funding_source"])
+                             role=c.role, role_name=ROLE_NAMES.get(c.role, c.role),
+                             year=c.year, period=c.period, unit=c.unit,
+                             funding_source=c.funding_source,
+                             confidence=round(c.confidence, 2), reason=c.reason,
+                             doubt=c.doubt, chosen=c.chosen, layout_key=t.layout_key))
+    frame = pd.DataFrame(rows, columns=["sheet", "header_rows", "kind", "column", "header",
+                                        "role", "role_name", "year", "period", "unit",
+                                        "funding_source", "confidence", "reason", "doubt",
+                                        "chosen", "layout_key"])
+    frame["year"] = frame["year"].astype("Int64")
+    return frame

@@ -6,8 +6,8 @@ import hashlib
 import streamlit as st
 
 from dashboard import auth, db, safe_text, ui
-from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, review, show_review,
-                                   table, tr)
+from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choose_columns,
+                                   column_roles_for, review, roles_key, show_review, table, tr)
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
@@ -49,13 +49,15 @@ with upload_tab:
         files = st.file_uploader(tr("Chọn tệp .xlsx (có thể nhiều tệp)", "Choose .xlsx files"),
                                  type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
                                  key=f"files-{gen}")
-        reviews, all_choices = [], {}
+        reviews, all_choices, all_roles = [], {}, {}
+        remembered = column_roles_for(db_state.path, db_state.version)
         province_names = [""] + sorted(set(provinces().values()))
         for f in files or []:
             data = f.getvalue()
             key = hashlib.sha256(data).hexdigest()[:12]
             st.subheader(safe_text.md(f.name), anchor=False)
-            first = review(data, f.name, db_state.path, db_state.version)
+            first = review(data, f.name, db_state.path, db_state.version,
+                           roles=roles_key(remembered))
             with st.expander(tr("Xã / tỉnh / năm (điền khi tệp không ghi)",
                                 "Commune / province / year (fill in when the file does not say)"),
                              expanded=not first.ok):
@@ -73,12 +75,33 @@ with upload_tab:
                              province=province if province != first.context.province else None,
                              year=int(year) or None)
             choices = st.session_state.get(f"choices-{key}", {})
+            col_roles = st.session_state.get(f"roles-{key}", {})
+            confirm = bool(st.session_state.get(f"confirm-{key}", False))
             u = review(data, f.name, db_state.path, db_state.version,
-                       choices=tuple(sorted(choices.items())), **overrides) \
-                if any(overrides.values()) or choices else first
+                       choices=tuple(sorted(choices.items())),
+                       roles=roles_key(service.merge_roles(remembered, col_roles)),
+                       confirm=confirm, **overrides) \
+                if any(overrides.values()) or choices or col_roles or confirm else first
             show_review(u)
+            if any(p.severity == "confirm" for p in u.problems):
+                st.checkbox(tr("Tôi đã kiểm tra các điểm cần xác nhận", "I have checked the "
+                               "points that need confirmation"), key=f"confirm-{key}")
+            with st.expander(tr("Vai trò các cột (sửa khi đọc nhầm)",
+                                "Column roles (fix a misread column)"),
+                             expanded=any(c.doubt and not c.chosen for t in u.tables
+                                          for c in t.columns) or bool(col_roles)):
+                new_roles = choose_columns(u, first, key)
+            if new_roles != col_roles:
+                st.session_state[f"roles-{key}"] = new_roles
+                st.rerun()
+            all_roles = service.merge_roles(all_roles, service.confirmed_roles(u), new_roles)
             st.markdown("**" + tr("Gắn chỉ tiêu chuẩn", "Map to the catalogue") + "**")
-            new_choices = choose_codes(first, catalog, key, choices)
+            # Labels to map come from the file as read with the column roles, before any label
+            # choice (so a label stays listed after it was chosen).
+            labels_from = review(data, f.name, db_state.path, db_state.version,
+                                 roles=roles_key(service.merge_roles(remembered, col_roles))) \
+                if col_roles else first
+            new_choices = choose_codes(labels_from, catalog, key, choices)
             if new_choices != choices:
                 st.session_state[f"choices-{key}"] = new_choices
                 st.rerun()
@@ -88,17 +111,20 @@ with upload_tab:
         if reviews:
             blocked = [u.file_name for u in reviews if not u.ok]
             if blocked:
-                st.error(tr("Chưa lưu được: còn lỗi trong ", "Cannot commit: errors in ")
+                st.error(tr("Chưa lưu được: còn lỗi hoặc điểm cần xác nhận trong ",
+                            "Cannot commit: errors or points to confirm in ")
                          + ", ".join(map(safe_text.md, blocked)))
             if st.button(tr("Lưu vào cơ sở dữ liệu", "Commit to the database"), type="primary",
                          disabled=bool(blocked) or not user.strip(), key="commit"):
                 bar = st.progress(0.0, text=tr("Đang lưu…", "Saving…"))
                 outcomes = service.commit(
                     db.db_path(), reviews, user=user.strip(), choices=all_choices,
+                    column_roles=all_roles,
                     progress=lambda x, name: bar.progress(x, text=name or tr("Xong", "Done")))
                 st.session_state["last_summary"] = service.summary_frame(outcomes, reviews)
                 st.session_state["upload_generation"] = gen + 1
-                for k in [k for k in st.session_state if str(k).startswith("choices-")]:
+                for k in [k for k in st.session_state
+                          if str(k).startswith(("choices-", "roles-", "confirm-"))]:
                     del st.session_state[k]
                 st.rerun()
             if not user.strip():

@@ -141,3 +141,139 @@ def test_uploads_off_without_password_or_trial_mode(app_env, monkeypatch):
     at = run(AppTest.from_file(PAGE, default_timeout=60))
     assert len(at.file_uploader) == 0
     assert any("ANALYST_PASSWORD_HASH" in w.value for w in at.warning)
+
+
+def sentences_workbook(path, commune="PHƯỜNG AN BÌNH"):
+    """A plan whose 'Mục tiêu 2026' column holds sentences and whose targets are in
+    'Kế hoạch 2026': two columns claim the 2026 target, so the review asks."""
+    return make_workbook(path, {"PL": [
+        [f"ỦY BAN NHÂN DÂN {commune}"], ["Tỉnh Đồng Tháp"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026", "Kế hoạch 2026"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình",
+         "Nâng cao chất lượng giải quyết thủ tục hành chính trên môi trường điện tử", "80%"],
+        [2, "Tỷ lệ thanh toán trực tuyến",
+         "Đẩy mạnh thanh toán không dùng tiền mặt trong giải quyết thủ tục hành chính", "90%"],
+    ]})
+
+
+def table_text(at):
+    return " ".join(str(df.value.to_dict()) for df in at.dataframe)
+
+
+def test_analyst_changes_a_column_role_and_it_is_remembered(tmp_path, app_env):
+    db = app_env
+    path = sentences_workbook(tmp_path / "an_binh.xlsx")
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    at = run(AppTest.from_file(PAGE, default_timeout=60))
+    at.text_input(key="uploader_name").set_value("Chuyên viên A")
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), XLSX))
+    run(at)
+    # Each column shows its role and why; the doubtful ones are asked, not loaded.
+    text = table_text(at)
+    assert "column.role_doubt" in text and "câu dài" in text
+    assert at.selectbox(key=f"role-{key}-0-C").value == "target"
+    assert at.button(key="commit").disabled
+    at.selectbox(key=f"role-{key}-0-C").set_value("extra")
+    run(at)
+    assert "column.role_doubt" not in table_text(at)
+    assert not at.button(key="commit").disabled
+    at.button(key="commit").click()
+    run(at)
+    con = duckdb.connect(str(db), read_only=True)
+    got = con.execute("SELECT label, target_text, source_col FROM targets "
+                      "WHERE commune = 'An Bình' ORDER BY source_row").fetchall()
+    roles = con.execute("SELECT column_letter, role, header FROM user_column_roles").fetchall()
+    con.close()
+    assert got == [("Tỷ lệ hồ sơ trực tuyến toàn trình", "80%", "D"),
+                   ("Tỷ lệ thanh toán trực tuyến", "90%", "D")]
+    assert roles == [("C", "extra", "Mục tiêu 2026")]
+    # The next file with the same header is read with the remembered choice.
+    path2 = sentences_workbook(tmp_path / "tan_hoa.xlsx", commune="XÃ TÂN HÒA")
+    at.file_uploader[0].set_value((path2.name, path2.read_bytes(), XLSX))
+    run(at)
+    key2 = hashlib.sha256(path2.read_bytes()).hexdigest()[:12]
+    assert at.selectbox(key=f"role-{key2}-0-C").value == "extra"
+    assert "column.role_doubt" not in table_text(at)
+    assert not at.button(key="commit").disabled
+    # ... and so is the command line.
+    from etl.cli import main
+    assert main(["validate", str(path2), "--db", str(db)]) == 0
+    assert main(["validate", str(path2), "--db", str(tmp_path / "none.duckdb")]) == 1
+
+
+def test_points_that_need_confirmation_block_until_confirmed(tmp_path, app_env):
+    path = make_workbook(tmp_path / "dem.xlsx", {"PL": [
+        ["ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        ["I", "Hạ tầng số (03 chỉ tiêu)"],
+        [1, "Tỷ lệ hộ gia đình có cáp quang", "95%"],
+        [2, "Tỷ lệ thôn có sóng 4G", "100%"],
+    ]})
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    at = run(AppTest.from_file(PAGE, default_timeout=60))
+    at.text_input(key="uploader_name").set_value("Chuyên viên A")
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), XLSX))
+    run(at)
+    probs = next(df.value for df in at.dataframe if "severity" in df.value.columns)
+    first = probs.iloc[0]
+    assert (first["severity"], first["code"], first["row"], first["column"]) == (
+        "confirm", "section.count_mismatch", 4, "B")
+    assert at.button(key="commit").disabled
+    at.checkbox(key=f"confirm-{key}").check()
+    run(at)
+    assert not at.button(key="commit").disabled
+
+
+def test_analyst_sets_a_column_year(tmp_path, app_env):
+    db = app_env
+    path = make_workbook(tmp_path / "nam.xlsx", {"PL": [
+        ["ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025"],
+        ["TT", "Chỉ tiêu", "Mục tiêu 2026"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "80%"],
+    ]})
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    at = run(AppTest.from_file(PAGE, default_timeout=60))
+    at.text_input(key="uploader_name").set_value("Chuyên viên A")
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), XLSX))
+    run(at)
+    assert "table.title_year_mismatch" in table_text(at)
+    assert at.number_input(key=f"ryear-{key}-0-C").value == 2026
+    assert at.button(key="commit").disabled
+    at.number_input(key=f"ryear-{key}-0-C").set_value(2025)
+    run(at)
+    assert "table.title_year_mismatch" not in table_text(at)
+    at.button(key="commit").click()
+    run(at)
+    con = duckdb.connect(str(db), read_only=True)
+    got = con.execute("SELECT target_year, target_text FROM targets WHERE commune = 'An Bình'"
+                      ).fetchall()
+    remembered = con.execute("SELECT column_letter, role, year FROM user_column_roles").fetchall()
+    con.close()
+    assert got == [(2025, "80%")] and remembered == [("C", "target", 2025)]
+
+
+def test_an_unrecognised_column_made_a_target_lists_its_labels(tmp_path, app_env):
+    path = make_workbook(tmp_path / "so_lieu.xlsx", {"PL": [
+        ["ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH"], ["Tỉnh Đồng Tháp"],
+        ["TT", "Chỉ tiêu", "Đơn vị chủ trì", "Con số phấn đấu"],
+        [1, "Số buổi phát thanh về chuyển đổi số", "Văn hóa", "24 buổi"],
+    ]})
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    at = run(AppTest.from_file(PAGE, default_timeout=60))
+    at.text_input(key="uploader_name").set_value("Chuyên viên A")
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), XLSX))
+    run(at)
+    assert at.selectbox(key=f"role-{key}-0-D").value == "ignored"
+    assert "file.no_table" in table_text(at) and at.button(key="commit").disabled
+    at.selectbox(key=f"role-{key}-0-D").set_value("target")
+    run(at)
+    at.number_input(key=f"ryear-{key}-0-D").set_value(2026)
+    run(at)
+    assert not at.button(key="commit").disabled, table_text(at)[:2000]
+    targets = next(df.value for df in at.dataframe if "raw" in df.value.columns)
+    assert list(zip(targets["year"], targets["raw"], targets["unit"])) == [(2026, "24 buổi",
+                                                                             "buổi")]
+    editor = [df for df in at.dataframe if "label" in df.value.columns and
+              "Số buổi phát thanh về chuyển đổi số" in set(df.value["label"])]
+    assert editor, "the new target's label is offered for mapping"
