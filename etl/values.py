@@ -62,6 +62,8 @@ UNIT_WORDS = {
     "lớp": "lớp", "buổi": "buổi", "thôn": "thôn", "xóm": "xóm", "cuộc": "cuộc",
     "triệu đồng": "triệu đồng", "tỷ đồng": "tỷ đồng", "đồng": "đồng", "hộ": "hộ",
     "doanh nghiệp": "doanh nghiệp", "bảng": "bảng", "điểm": "điểm", "lượt": "lượt",
+    # broadband speeds (keys are lower case: matched on the lower-cased text)
+    "mb/s": "Mb/s", "mbps": "Mb/s", "mbit/s": "Mb/s", "gb/s": "Gb/s", "gbps": "Gb/s",
 }
 
 # Prefix phrases, matched on folded words (no diacritics, lower case), longest first.

@@ -29,6 +29,8 @@ TRUTH = [
     ("Thứ 20-30", "between", 20, 30, "hạng", "rank"),
     ("Thứ 20-\n30", "between", 20, 30, "hạng", "rank"),
     ("1- 2 người", "between", 1, 2, "người", "number"),
+    ("36 Mb/s", "=", 36, 36, "Mb/s", "number"),  # corpus 06: broadband speed
+    ("Trên 100 Mbps", ">", 100, None, "Mb/s", "number"),
     ("100% công dân đủ điều kiện (công dân đã được cấp căn cước", "=", 100, 100, "%", "percent"),
     ("100% hệ thống thông tin được phê duyệt cấp độ", "=", 100, 100, "%", "percent"),
     ("đạt", "achieved", None, None, None, "status"),
