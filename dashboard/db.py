@@ -83,10 +83,11 @@ def cursor(s: DbState | None = None) -> duckdb.DuckDBPyConnection:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(name: str, filters, path: str, version: str, extra: tuple) -> pd.DataFrame:
-    from dashboard import queries
+def _cached(name: str, filters, path: str, version: str, extra: tuple,
+            module: str = "dashboard.queries") -> pd.DataFrame:
+    import importlib
 
-    fn = getattr(queries, name)
+    fn = getattr(importlib.import_module(module), name)
     cur = cursor(DbState(path, version))
     try:
         return fn(cur, filters, **dict(extra))
@@ -99,7 +100,8 @@ def run(fn: Callable[..., pd.DataFrame], filters=None, **extra) -> pd.DataFrame:
     s = state()
     if s.missing:
         raise DatabaseMissing(s.path)
-    return _cached(fn.__name__, filters, s.path, s.version, tuple(sorted(extra.items())))
+    return _cached(fn.__name__, filters, s.path, s.version, tuple(sorted(extra.items())),
+                   fn.__module__)
 
 
 class DatabaseMissing(RuntimeError):

@@ -18,7 +18,7 @@ from . import queries as Q
 # session name -> URL parameter
 URL = {"lang": "lang", "briefing": "briefing", "provinces": "tinh", "communes": "xa",
        "pillars": "nhom", "year": "nam", "indicator": "chi_tieu", "mode": "che_do",
-       "profile": "ho_so", "chart": "bieu_do"}
+       "profile": "ho_so", "chart": "bieu_do", "coverage_list": "danh_sach"}
 MULTI = ("provinces", "communes", "pillars")
 GLOBAL = ("lang", "briefing", "provinces", "communes", "pillars", "year")
 LARGE = 40          # more communes than this: roll up by province, top/bottom N

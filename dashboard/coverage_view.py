@@ -1,0 +1,117 @@
+"""Display side of the coverage page: readable tables (Vietnamese headers, ✓/✗ with counts),
+export frames, and a per-province share chart (shares with n). Pure: frames in, frames or
+figures out."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts, fmt
+from .i18n import t
+
+MEASURES = {  # list choice -> (flag column of units, count columns of by_province)
+    "no_plan": ("has_plan", "n_plan", "n_no_plan"),
+    "no_results": ("has_results", "n_results", "n_no_results"),
+    "silent": ("has_results", "n_results", "n_no_results"),
+    "all": ("has_results", "n_results", "n_no_results"),
+}
+
+
+def _when(v, lang: str) -> str:
+    if v is None or pd.isna(v):
+        return "–"
+    return fmt.day(v, lang)
+
+
+def units_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per unit: what it sent for the year."""
+    plan = [f"✓ {fmt.num(n, 0, lang)} {t('cov_targets_word', lang)}" if h
+            else f"✗ {t('cov_none', lang)}" for h, n in zip(df["has_plan"], df["n_targets"])]
+    res = [f"✓ {p} · {fmt.num(n, 0, lang)} {t('cov_targets_word', lang)}" if h
+           else f"✗ {t('cov_none', lang)}"
+           for h, p, n in zip(df["has_results"], df["latest_period"], df["n_results"])]
+    return pd.DataFrame({
+        t("col_province", lang): df["province"].values,
+        t("col_commune", lang): df["commune"].values,
+        t("cov_col_type", lang): df["unit_type"].values,
+        t("cov_col_code", lang): df["commune_code"].values,
+        t("cov_col_plan", lang, y=int(df["plan_year"].iat[0]) if len(df) else ""): plan,
+        t("cov_col_results", lang, y=int(df["plan_year"].iat[0]) if len(df) else ""): res,
+        t("col_n_budget_lines", lang): df["n_budget_lines"].astype("Int64").values,
+        t("cov_col_last", lang): [_when(v, lang) for v in df["last_import_at"]],
+    })
+
+
+def _share(n, total, lang: str) -> str:
+    return f"{fmt.num(n, 0, lang)}/{fmt.num(total, 0, lang)} ({fmt.share(n, total, lang)})"
+
+
+def provinces_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per province: units, with a plan (n/N, share), with results, nothing sent."""
+    return pd.DataFrame({
+        t("col_province", lang): df["province"].values,
+        t("cov_col_units", lang): df["n_units"].astype("Int64").values,
+        t("cov_col_with_plan", lang): [_share(a, b, lang) for a, b in
+                                      zip(df["n_plan"], df["n_units"])],
+        t("cov_col_with_results", lang): [_share(a, b, lang) for a, b in
+                                         zip(df["n_results"], df["n_units"])],
+        t("cov_col_silent", lang): df["n_silent"].astype("Int64").values,
+    })
+
+
+EXPORT_UNITS = {"province": "col_province", "commune": "col_commune", "unit_type": "cov_col_type",
+                "commune_code": "cov_col_code", "plan_year": "col_year",
+                "has_plan": "cov_x_has_plan", "n_targets": "col_n_targets",
+                "n_budget_lines": "col_n_budget_lines", "has_results": "cov_x_has_results",
+                "latest_period": "cov_x_latest", "n_results": "cov_x_n_results",
+                "last_import_at": "cov_col_last", "synthetic": "col_synthetic"}
+EXPORT_PROVINCES = {"province": "col_province", "province_code": "cov_x_province_code",
+                    "n_units": "cov_col_units", "n_plan": "cov_x_has_plan",
+                    "n_no_plan": "cov_x_no_plan", "n_results": "cov_x_has_results",
+                    "n_no_results": "cov_x_no_results", "n_silent": "cov_col_silent",
+                    "share_plan": "cov_x_share_plan", "share_results": "cov_x_share_results",
+                    "last_import_at": "cov_col_last", "synthetic": "col_synthetic"}
+
+
+def export(df: pd.DataFrame, headers: dict[str, str], lang: str) -> pd.DataFrame:
+    """Raw values (numbers stay numbers) under readable headers, for .csv/.xlsx."""
+    cols = [c for c in headers if c in df.columns]
+    out = df[cols].copy()
+    out.columns = [t(headers[c], lang) for c in cols]
+    return out
+
+
+def province_bars(df: pd.DataFrame, meta: charts.ChartMeta, which: str) -> go.Figure:
+    """One 100 % bar per province: share of its units with (colour) and without (grey) a plan
+    or results, "43/130" written on the bar, so big and small provinces compare fairly."""
+    lang, fs = meta.lang, meta.font_size
+    if df.empty:
+        return charts.empty_figure(meta, t("cov_no_units", lang))
+    _, yes, no = MEASURES[which]
+    d = df.reset_index(drop=True)
+    labels = [charts.wrap(p, 30, 2) for p in d["province"]]
+    ys = list(range(len(d)))
+    share_yes = d[yes] / d["n_units"] * 100
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        y=ys, x=share_yes, orientation="h", name=t(f"cov_legend_{yes}", lang),
+        meta=dict(glyph="■", color=charts.OI["blue"]), marker=dict(color=charts.OI["blue"]),
+        text=[f"{fmt.num(a, 0, lang)}/{fmt.num(b, 0, lang)}" for a, b in zip(d[yes], d["n_units"])],
+        textposition="inside", insidetextanchor="start", textfont=dict(color="white", size=fs - 2),
+        hovertemplate="%{customdata}<extra></extra>",
+        customdata=[f"{p}: {_share(a, b, lang)}" for p, a, b in
+                    zip(d["province"], d[yes], d["n_units"])]))
+    fig.add_trace(go.Bar(
+        y=ys, x=100 - share_yes, orientation="h", name=t(f"cov_legend_{no}", lang),
+        meta=dict(glyph="■", color="#D9D9D9"), marker=dict(color="#D9D9D9"),
+        text=[fmt.num(v, 0, lang) if v else "" for v in d[no]], textposition="inside",
+        insidetextanchor="end", textfont=dict(color="#222222", size=fs - 2),
+        hovertemplate="%{customdata}<extra></extra>",
+        customdata=[f"{p}: {fmt.num(v, 0, lang)} {t('cov_units_word', lang)}" for p, v in
+                    zip(d["province"], d[no])]))
+    fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=fs - 4, mode="hide"))
+    fig.update_yaxes(tickvals=ys, ticktext=labels, autorange="reversed", tickfont=dict(size=fs - 1))
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#E5E5E5", dtick=25)
+    per_row = 30 if meta.briefing else 28
+    height = 40 + per_row * len(d)
+    return charts._finish(fig, meta, max(160, height), left=charts.left_margin(labels, fs - 1))
