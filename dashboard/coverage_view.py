@@ -90,28 +90,31 @@ def province_bars(df: pd.DataFrame, meta: charts.ChartMeta, which: str) -> go.Fi
     _, yes, no = MEASURES[which]
     d = df.reset_index(drop=True)
     labels = [charts.wrap(p, 30, 2) for p in d["province"]]
+    right = int(fs * (14 if meta.briefing else 16))
     ys = list(range(len(d)))
     share_yes = d[yes] / d["n_units"] * 100
     fig = go.Figure()
+    # A light 100 % track behind each bar, the share in colour over it, and "n/N (share) · k
+    # chưa có" written to the right of the track (never rotated or hidden inside a thin bar).
+    fig.add_trace(go.Bar(y=ys, x=[100] * len(d), orientation="h", hoverinfo="skip",
+                         marker=dict(color="#E6E6E6"), showlegend=False, name=""))
     fig.add_trace(go.Bar(
         y=ys, x=share_yes, orientation="h", name=t(f"cov_legend_{yes}", lang),
         meta=dict(glyph="■", color=charts.OI["blue"]), marker=dict(color=charts.OI["blue"]),
-        text=[f"{fmt.num(a, 0, lang)}/{fmt.num(b, 0, lang)}" for a, b in zip(d[yes], d["n_units"])],
-        textposition="inside", insidetextanchor="start", textfont=dict(color="white", size=fs - 2),
         hovertemplate="%{customdata}<extra></extra>",
         customdata=[f"{p}: {_share(a, b, lang)}" for p, a, b in
                     zip(d["province"], d[yes], d["n_units"])]))
-    fig.add_trace(go.Bar(
-        y=ys, x=100 - share_yes, orientation="h", name=t(f"cov_legend_{no}", lang),
-        meta=dict(glyph="■", color="#D9D9D9"), marker=dict(color="#D9D9D9"),
-        text=[fmt.num(v, 0, lang) if v else "" for v in d[no]], textposition="inside",
-        insidetextanchor="end", textfont=dict(color="#222222", size=fs - 2),
-        hovertemplate="%{customdata}<extra></extra>",
-        customdata=[f"{p}: {fmt.num(v, 0, lang)} {t('cov_units_word', lang)}" for p, v in
-                    zip(d["province"], d[no])]))
-    fig.update_layout(barmode="stack", bargap=0.25, uniformtext=dict(minsize=fs - 4, mode="hide"))
+    fig.add_trace(go.Scatter(
+        x=[100] * len(d), y=ys, mode="text", hoverinfo="skip", showlegend=False,
+        text=[f"  {_share(a, b, lang)}" + (f" · {fmt.num(k, 0, lang)} {t('cov_none', lang)}"
+                                           if k else "")
+              for a, b, k in zip(d[yes], d["n_units"], d[no])],
+        textposition="middle right", cliponaxis=False,
+        textfont=dict(size=fs - 2, color="#222222")))
+    fig.update_layout(barmode="overlay", bargap=0.3)
     fig.update_yaxes(tickvals=ys, ticktext=labels, autorange="reversed", tickfont=dict(size=fs - 1))
     fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#E5E5E5", dtick=25)
-    per_row = 30 if meta.briefing else 28
+    per_row = 32 if meta.briefing else 28
     height = 40 + per_row * len(d)
-    return charts._finish(fig, meta, max(160, height), left=charts.left_margin(labels, fs - 1))
+    return charts._finish(fig, meta, max(160, height), left=charts.left_margin(labels, fs - 1),
+                          right=right)

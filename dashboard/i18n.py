@@ -302,6 +302,7 @@ STRINGS.update({
         "en": "{scope}, {y}: {p}/{n} units have a plan, {r}/{n} have results; {s} sent "
               "nothing."},
     "cov_country": {"vi": "Cả nước", "en": "Whole country"},
+    "cov_continued": {"vi": "tiếp", "en": "continued"},
     "cov_of_n": {"vi": "{a} / {b} xã", "en": "{a} of {b} units"},
     "cov_tile_units": {"vi": "Xã trong danh mục", "en": "Units in the register"},
     "cov_tile_plan": {"vi": "Có kế hoạch {y}", "en": "With a {y} plan"},

@@ -1,6 +1,9 @@
 """Xã đã báo cáo: from the register, which units have (not) sent a plan or results for a year;
 counts per province with shares and n; the full list, downloadable. ``?danh_sach=`` keeps the
 list choice (no_plan | no_results | silent | all)."""
+import html
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import coverage as C
@@ -41,9 +44,11 @@ ui.page_param("coverage_list")
 if ui.briefing():
     which = "no_results"
 else:
+    # Start on the list that names someone: no plan, else no results.
+    first = "no_plan" if tot["n_plan"] < tot["n_units"] else "no_results"
     which = ui._persist("coverage_list", st.segmented_control, options=choices,
-                        default="no_plan", label=t("cov_show"), selection_mode="single",
-                        format_func=lambda k: t(f"cov_which_{k}", y=year)) or "no_plan"
+                        default=first, label=t("cov_show"), selection_mode="single",
+                        format_func=lambda k: t(f"cov_which_{k}", y=year)) or first
 
 if show == "list" or not ui.briefing():
     rows = ui.q(C.units, f, year=year, which=which)
@@ -57,9 +62,10 @@ if show == "list" or not ui.briefing():
         names = [f"{r.commune}" + ("" if one_province else f" ({r.province})")
                  for r in rows.head(cap).itertuples()]
         cols = st.columns(4)
-        per = (len(names) + 3) // 4
+        per = max(1, (len(names) + 3) // 4)
         for i, col in enumerate(cols):
-            col.markdown("\n".join(f"- {x}" for x in names[i * per:(i + 1) * per]))
+            col.html("<div style='font-size:1.35rem;line-height:1.9'>" + "<br>".join(
+                f"○ {html.escape(x)}" for x in names[i * per:(i + 1) * per]) + "</div>")
         if len(rows) > cap:
             st.caption(t("cov_more_briefing", n=n(len(rows) - cap)))
     else:
@@ -85,10 +91,18 @@ if show == "provinces" or not ui.briefing():
         st.subheader(t("cov_by_province"))
         ui.table(V.provinces_table(prov, L), "cov_prov",
                  raw=V.export(prov, V.EXPORT_PROVINCES, L), name=f"bao_cao_theo_tinh_{year}")
-    st.plotly_chart(V.province_bars(prov, m, measure), config={"displaylogo": False,
-                    "toImageButtonOptions": {"format": "png", "scale": 3,
-                                             "filename": m.filename}},
-                    key="cov_chart", width="stretch")
+    cfg = {"displaylogo": False,
+           "toImageButtonOptions": {"format": "png", "scale": 3, "filename": m.filename}}
+    if ui.briefing() and len(prov) > 17:  # 34 provinces fit a 16:9 screen in two halves
+        half = (len(prov) + 1) // 2
+        for i, col in enumerate(st.columns(2)):
+            part = prov.iloc[i * half:(i + 1) * half]
+            mm = m if i == 0 else replace(m, title=f"{m.title} ({t('cov_continued')})")
+            col.plotly_chart(V.province_bars(part, mm, measure), config=cfg,
+                             key=f"cov_chart_{i}", width="stretch")
+    elif len(prov) > 1 or ui.briefing():  # one province: its table row says it all
+        st.plotly_chart(V.province_bars(prov, m, measure), config=cfg, key="cov_chart",
+                        width="stretch")
 
 if not ui.briefing():
     unreg = ui.q(C.unregistered, f)
