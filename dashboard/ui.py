@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from . import charts, db, export, fmt, tables
+from . import charts, db, export, fmt, tables, vn_order
 from .i18n import LANGS, t
 from .queries import Filters, NO_PILLAR
 from . import queries as Q
@@ -121,7 +121,7 @@ def sidebar_filters() -> None:
         return
     L = lang()
     cm = q(Q.communes, None)
-    provinces = sorted(cm["province"].unique().tolist())
+    provinces = vn_order.sorted_vi(cm["province"].unique().tolist())  # Hà Nội before Huế
     pl = q(Q.pillars, None)
     pillar_names = dict(zip(pl["code"], pl["name_vi" if L == "vi" else "name_en"]))
     pillar_names[NO_PILLAR] = t("no_pillar", L)
