@@ -42,6 +42,14 @@ def units_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def reporting_caption(tot, lang: str) -> str:
+    """What a chart or tile rests on, for its caption: "Kết quả năm 2026 từ 43/130 xã; kế
+    hoạch từ 120/130 xã" (``tot``: a row of :func:`dashboard.coverage.totals`)."""
+    n = lambda v: fmt.num(v, 0, lang)  # noqa: E731
+    return t("cov_caption", lang, y=int(tot["plan_year"]), r=n(tot["n_results"]),
+             p=n(tot["n_plan"]), n=n(tot["n_units"]))
+
+
 def _share(n, total, lang: str) -> str:
     return f"{fmt.num(n, 0, lang)}/{fmt.num(total, 0, lang)} ({fmt.share(n, total, lang)})"
 

@@ -302,6 +302,8 @@ STRINGS.update({
         "en": "{scope}, {y}: {p}/{n} units have a plan, {r}/{n} have results; {s} sent "
               "nothing."},
     "cov_country": {"vi": "Cả nước", "en": "Whole country"},
+    "cov_caption": {"vi": "Kết quả năm {y} từ {r}/{n} xã; kế hoạch từ {p}/{n} xã",
+                    "en": "{y} results from {r}/{n} units; plans from {p}/{n} units"},
     "cov_continued": {"vi": "tiếp", "en": "continued"},
     "cov_of_n": {"vi": "{a} / {b} xã", "en": "{a} of {b} units"},
     "cov_tile_units": {"vi": "Xã trong danh mục", "en": "Units in the register"},

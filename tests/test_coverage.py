@@ -151,3 +151,10 @@ def test_synthetic_register_is_the_generators_own(tmp_path):
     got = _check_against_direct(con, 2026)
     assert got["n_units"].sum() == 40 and C.totals(con, F)["synthetic"].iat[0]
     con.close()
+
+
+def test_reporting_caption_states_the_coverage(con):
+    from dashboard.coverage_view import reporting_caption
+    tot = C.totals(con, F.with_(provinces=("Hà Nội",))).iloc[0]
+    assert reporting_caption(tot, "vi") == "Kết quả năm 2026 từ 1/3 xã; kế hoạch từ 2/3 xã"
+    assert reporting_caption(tot, "en") == "2026 results from 1/3 units; plans from 2/3 units"
