@@ -39,12 +39,11 @@ WITHIN = {"commune": ["province"], "province": []}  # communes rank within their
 
 def classify(status: pd.Series) -> pd.DataFrame:
     """status -> assessed / achieved flags (unknown statuses raise: never guessed)."""
-    unknown = sorted(set(status.dropna()) - set(ASSESSED))
+    unknown = sorted(set(status.dropna().unique()) - set(ASSESSED))
     if unknown or status.isna().any():
         raise ValueError(f"unknown status: {unknown or 'missing'}")
-    return pd.DataFrame({"assessed": status.map(ASSESSED).astype(bool),
-                         "achieved": status.map(lambda s: ACHIEVED.get(s, False)).astype(bool)},
-                        index=status.index)
+    return pd.DataFrame({"assessed": status.isin([k for k, v in ASSESSED.items() if v]),
+                         "achieved": status.isin(list(ACHIEVED))}, index=status.index)
 
 
 def shares(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -65,21 +64,17 @@ def _rank_block(s: pd.DataFrame, within: list[str], col: str, name: str) -> pd.D
     # How many units share that rank, and whether everyone in the block ties.
     keys = within + [name]
     s[f"{name}_n_tied"] = s.groupby(keys, dropna=True, sort=False)[col].transform("size")
-    ranked = s[s[name].notna()]
-    distinct = (ranked.groupby(within, sort=False)[name].nunique() if within
-                else pd.Series({None: ranked[name].nunique()}))
-    n_ranked = (ranked.groupby(within, sort=False)[name].size() if within
-                else pd.Series({None: len(ranked)}))
-    all_tied = (distinct == 1) & (n_ranked > 1)
     if within:
-        s[f"{name}_all_tied"] = s.set_index(within).index.map(
-            lambda k: bool(all_tied.get(k, False))).astype(bool)
+        g = s.groupby(within, sort=False)[name]
+        distinct, n_ranked = g.transform("nunique"), g.transform("count")
     else:
-        s[f"{name}_all_tied"] = bool(all_tied.iloc[0]) if len(all_tied) else False
+        distinct, n_ranked = s[name].nunique(), s[name].count()
+    s[f"{name}_all_tied"] = (distinct == 1) & (n_ranked > 1)
     return s
 
 
-def rank(df: pd.DataFrame, level: str = "commune", period: str | None = None) -> pd.DataFrame:
+def rank(df: pd.DataFrame, level: str = "commune", period: str | None = None,
+         min_assessed: int = 1) -> pd.DataFrame:
     """Ranks of communes (within their province) or provinces (within the country).
 
     Columns: the level's keys (and ``period``), n_targets, n_assessed, n_achieved,
@@ -90,10 +85,13 @@ def rank(df: pd.DataFrame, level: str = "commune", period: str | None = None) ->
     ``rank_prev`` and ``rank_change`` (previous rank minus this one: +2 = up two places;
     NaN where the unit was not ranked in the previous period present in the data).
     Sorted by period, province (communes), rank, then name in Vietnamese order.
+    ``min_assessed``: a unit with fewer assessed targets is shown (with its n) but not ranked
+    on the achieved share, so 1 of 1 does not outrank 30 of 40 by chance.
     """
     keys = LEVELS[level]
     within = WITHIN[level] + ([period] if period else [])
     s = shares(df, keys + ([period] if period else []))
+    s["share_achieved"] = s["share_achieved"].where(s["n_assessed"] >= min_assessed)
     s = _rank_block(s, within, "share_achieved", "rank")
     s = _rank_block(s, within, "share_assessed", "rank_assessed")
     if period:

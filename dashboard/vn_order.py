@@ -63,10 +63,10 @@ def key(series: pd.Series) -> pd.Series:
     """A ``sort_values(key=...)`` key: text -> its Vietnamese rank; other dtypes unchanged."""
     if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
         return series
-    if not series.map(lambda v: isinstance(v, str) or v is None or v != v).all():
+    uniq = pd.unique(series.dropna())
+    if not all(isinstance(v, str) for v in uniq):
         return series  # mixed objects: leave pandas' order
-    r = ranks(series)
-    return series.map(lambda v: r.get(v) if isinstance(v, str) else None).astype("Float64")
+    return series.map(ranks(uniq)).astype("Float64")
 
 
 def sort_frame(df: pd.DataFrame, by: str | Sequence[str],

@@ -76,3 +76,12 @@ def test_rank_change_since_the_previous_period():
     assert got == [[2026, "A", 1.0, None, None], [2026, "B", 2.0, None, None],
                    [2027, "B", 1.0, 2.0, 1.0], [2027, "C", 2.0, None, None],
                    [2027, "A", 3.0, 1.0, -2.0]]
+
+
+def test_tiny_denominators_can_be_left_unranked():
+    df = rows([("Nghệ An", "A", 2026, "achieved"),                       # 1/1
+               ("Nghệ An", "B", 2026, *["achieved"] * 9, "not_achieved")])  # 9/10
+    assert R.rank(df, "commune")["commune"].tolist() == ["A", "B"]
+    r = R.rank(df, "commune", min_assessed=5)
+    assert r[["commune", "n_assessed", "rank"]].astype(object).where(r.notna(), None)[
+        ["commune", "n_assessed", "rank"]].values.tolist() == [["B", 10, 1.0], ["A", 1, None]]
