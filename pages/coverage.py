@@ -74,10 +74,10 @@ if show == "list" or not ui.briefing():
         name = f"xa_{which}_{year}_{'_'.join(f.provinces) or 'ca_nuoc'}"
         data = V.export(rows, V.EXPORT_UNITS, L)
         c1, c2, _ = st.columns([1, 1, 3])
-        c1.download_button(t("download_csv"), data=export.to_csv_bytes(data),
+        c1.download_button(t("download_csv"), data=lambda: export.to_csv_bytes(data),
                            file_name=f"{name}.csv", mime="text/csv", key="cov_csv",
                            on_click="ignore", icon=":material/download:")
-        c2.download_button(t("download_xlsx"), data=export.to_xlsx_bytes(data),
+        c2.download_button(t("download_xlsx"), data=lambda: export.to_xlsx_bytes(data),
                            file_name=f"{name}.xlsx", key="cov_xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml"
                                 ".sheet", icon=":material/download:")
