@@ -21,6 +21,25 @@ from tests.test_dashboard_browser import ARGS, CHROMIUM, ROOT, SHOTS, _free_port
 YEAR = date.today().year
 PROVINCE = "Nghệ An"
 
+# What was seen in these screenshots and changed after looking (written next to them).
+REVIEW = """\
+# Coverage page (Xã đã báo cáo): screenshots checked by eye
+
+National synthetic data (3,321 communes), `?tinh=Nghệ An` at 1400 px and `&briefing=1` at
+1920x1080, and the whole country:
+- The list first opened on "no plan", which is empty on synthetic data (every generated commune
+  has a plan): it now opens on the first list that names someone (no plan, else no results).
+- Share bars: counts written inside thin bars were hidden or rotated ("7" vertical in the grey
+  part). Now a light 100 % track, the share over it, "95/102 (93,1%) · 7 chưa có" to the right.
+- One province gave a chart with a single bar: dropped (its table row says the same).
+- Briefing, whole country: 34 rows ran below 1080 px; now two halves side by side (17 each),
+  Vietnamese order kept (Đà Nẵng, Đắk Lắk, Điện Biên after Cần Thơ; Hà Nội before Huế); the
+  right margin was widened after the "n/N" labels were cut off.
+- Briefing, one province: the communes without results as four columns of names at 1.35 rem.
+- 130 rows (Tất cả các xã): one scrollable, searchable table of 560 px with province, commune,
+  type, code, plan (✓ n chỉ tiêu / ✗ chưa có), latest result period, budget lines, last import.
+"""
+
 
 @pytest.fixture(scope="module")
 def synth_server(tmp_path_factory):
@@ -146,3 +165,4 @@ def test_national_scope_counts_and_briefing(synth_server):
         assert len(ticks) == 34 and ticks.index("Hà Nội") < ticks.index("Huế")
         pg.screenshot(path=str(SHOTS / "xa-da-bao-cao-ca-nuoc-trinh-chieu.png"))
         browser.close()
+    (SHOTS / "NOTES-coverage.md").write_text(REVIEW, encoding="utf-8")
