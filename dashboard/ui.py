@@ -130,7 +130,8 @@ def sidebar_filters() -> None:
         st.subheader(t("filters"))
         sel_prov = _persist("provinces", st.multiselect, options=provinces, multi=True,
                             label=t("province"), placeholder=t("all_provinces"))
-        scoped = cm[cm["province"].isin(sel_prov)] if sel_prov else cm
+        scoped = vn_order.sort_frame(cm[cm["province"].isin(sel_prov)] if sel_prov else cm,
+                                     ["province", "commune"])
         _persist("communes", st.multiselect, options=scoped["commune_key"].tolist(), multi=True,
                  label=t("communes"), placeholder=t("all_communes"))
         _persist("pillars", st.multiselect, options=list(pillar_names), multi=True,

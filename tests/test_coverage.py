@@ -158,3 +158,19 @@ def test_reporting_caption_states_the_coverage(con):
     tot = C.totals(con, F.with_(provinces=("Hà Nội",))).iloc[0]
     assert reporting_caption(tot, "vi") == "Kết quả năm 2026 từ 1/3 xã; kế hoạch từ 2/3 xã"
     assert reporting_caption(tot, "en") == "2026 results from 1/3 units; plans from 2/3 units"
+
+
+def test_a_register_of_the_previous_release_gets_the_synthetic_flag(tmp_path):
+    """admin_units without the synthetic column (the release before this one) still opens;
+    the coverage view works and loading the official register keeps working."""
+    from etl.catalog import load_catalog
+    from etl.load import sync_catalog
+    c = duckdb.connect(str(tmp_path / "old.duckdb"))
+    ensure_schema(c)
+    c.execute("DROP VIEW coverage")
+    c.execute("ALTER TABLE admin_units DROP COLUMN synthetic")
+    ensure_schema(c)
+    sync_catalog(c, load_catalog())
+    assert c.execute("SELECT count(*), bool_or(synthetic) FROM coverage WHERE plan_year = ?",
+                     [datetime.now().year]).fetchone() == (3321, False)
+    c.close()
