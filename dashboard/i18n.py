@@ -360,6 +360,17 @@ STRINGS.update({
     "cov_unregistered": {
         "vi": "{n} xã có dữ liệu nhưng không có trong danh mục đơn vị (không tính ở trên): {names}",
         "en": "{n} communes have data but are not in the register (not counted above): {names}"},
+    # fair rankings (dashboard/rankings.py)
+    "rank_none": {"vi": "chưa xếp hạng", "en": "not ranked"},
+    "rank_one": {"vi": "hạng {r}", "en": "rank {r}"},
+    "rank_tied": {"vi": "hạng {r} (đồng hạng {n})", "en": "rank {r} (tied, {n})"},
+    "rank_col": {"vi": "Hạng", "en": "Rank"},
+    "rank_col_achieved": {"vi": "Đạt / đã đánh giá", "en": "Achieved / assessed"},
+    "rank_col_assessed": {"vi": "Đã đánh giá / chỉ tiêu", "en": "Assessed / targets"},
+    "rank_col_change": {"vi": "Thay đổi hạng", "en": "Rank change"},
+    "rank_all_tied": {"vi": "Cả {n} đơn vị đồng hạng: không có nhóm tốt nhất hay kém nhất để "
+                            "chọn ra.",
+                      "en": "All {n} units tie: there is no best or worst group to pick."},
     "cov_more_briefing": {"vi": "… và {n} xã khác (xem đầy đủ ngoài chế độ trình chiếu)",
                           "en": "… and {n} more (full list outside briefing mode)"},
 })

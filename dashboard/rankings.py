@@ -106,12 +106,49 @@ def rank(df: pd.DataFrame, level: str = "commune", period: str | None = None,
 
 
 def ranked_label(row, lang: str = "vi") -> str:
-    """'hạng 1 (đồng hạng 3 xã)' / 'chưa xếp hạng' for a row of :func:`rank`."""
+    """'hạng 1 (đồng hạng 3)' / 'chưa xếp hạng' for a row of :func:`rank`."""
     from . import fmt
+    from .i18n import t
     if pd.isna(row["rank"]):
-        return "chưa xếp hạng" if lang == "vi" else "not ranked"
+        return t("rank_none", lang)
     r = fmt.num(row["rank"], 0, lang)
     n = int(row["rank_n_tied"])
-    if n > 1:
-        return f"hạng {r} (đồng hạng {n})" if lang == "vi" else f"rank {r} (tied, {n})"
-    return f"hạng {r}" if lang == "vi" else f"rank {r}"
+    return t("rank_tied", lang, r=r, n=n) if n > 1 else t("rank_one", lang, r=r)
+
+
+def change_label(v, lang: str = "vi") -> str:
+    """+2 -> '▲ 2', -1 -> '▼ 1', 0 -> '=', NaN -> '' (no previous period)."""
+    from . import fmt
+    if v is None or pd.isna(v):
+        return ""
+    return "=" if v == 0 else f"{'▲' if v > 0 else '▼'} {fmt.num(abs(v), 0, lang)}"
+
+
+def table(r: pd.DataFrame, level: str, lang: str = "vi") -> pd.DataFrame:
+    """A readable ranking: rank (ties said), name, achieved n/N (share), assessed n/N (share),
+    and the change in rank when there is a previous period."""
+    from . import fmt
+    from .i18n import t
+    out = {t("rank_col", lang): [ranked_label(row, lang) for _, row in r.iterrows()]}
+    if level == "commune":
+        out[t("col_commune", lang)] = r["commune"].values
+    out[t("col_province", lang)] = r["province"].values
+    out[t("rank_col_achieved", lang)] = [
+        f"{fmt.num(a, 0, lang)}/{fmt.num(b, 0, lang)} ({fmt.share(a, b, lang)})"
+        for a, b in zip(r["n_achieved"], r["n_assessed"])]
+    out[t("rank_col_assessed", lang)] = [
+        f"{fmt.num(a, 0, lang)}/{fmt.num(b, 0, lang)} ({fmt.share(a, b, lang)})"
+        for a, b in zip(r["n_assessed"], r["n_targets"])]
+    if "rank_change" in r:
+        out[t("rank_col_change", lang)] = [change_label(v, lang) for v in r["rank_change"]]
+    return pd.DataFrame(out)
+
+
+def tie_note(r: pd.DataFrame, lang: str = "vi") -> str | None:
+    """When every ranked unit ties (e.g. a done/not-done indicator everyone achieved), the
+    sentence to show instead of a best/worst list; None otherwise."""
+    from .i18n import t
+    ranked = r[r["rank"].notna()]
+    if len(ranked) > 1 and bool(ranked["rank_all_tied"].all()):
+        return t("rank_all_tied", lang, n=len(ranked))
+    return None

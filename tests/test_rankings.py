@@ -46,6 +46,13 @@ def test_communes_rank_within_province_ties_are_ties():
     assert r.loc[r.commune == "Cát", "rank_assessed"].item() == 4  # 0/2 assessed: last
     assert R.ranked_label(r.iloc[2]) == "hạng 2 (đồng hạng 2)"
     assert R.ranked_label(r.iloc[4]) == "chưa xếp hạng"
+    shown = R.table(r[r.province == "Nghệ An"], "commune")
+    assert shown.values.tolist() == [
+        ["hạng 1", "An", "Nghệ An", "2/2 (100%)", "2/2 (100%)"],
+        ["hạng 2 (đồng hạng 2)", "Bình", "Nghệ An", "1/2 (50%)", "2/2 (100%)"],
+        ["hạng 2 (đồng hạng 2)", "Đông", "Nghệ An", "1/2 (50%)", "2/2 (100%)"],
+        ["chưa xếp hạng", "Cát", "Nghệ An", "0/0 (–)", "0/2 (0%)"]]
+    assert R.tie_note(r) is None
 
 
 def test_an_indicator_where_everyone_ties_says_so():
@@ -53,6 +60,8 @@ def test_an_indicator_where_everyone_ties_says_so():
     r = R.rank(df, "commune")
     assert r["rank"].tolist() == [1, 1, 1, 1] and r["rank_all_tied"].all()
     assert r["rank_n_tied"].tolist() == [4, 4, 4, 4]
+    assert R.tie_note(r) == ("Cả 4 đơn vị đồng hạng: không có nhóm tốt nhất hay kém nhất để "
+                             "chọn ra.")
 
 
 def test_provinces_by_share_not_by_raw_counts():
@@ -76,6 +85,7 @@ def test_rank_change_since_the_previous_period():
     assert got == [[2026, "A", 1.0, None, None], [2026, "B", 2.0, None, None],
                    [2027, "B", 1.0, 2.0, 1.0], [2027, "C", 2.0, None, None],
                    [2027, "A", 3.0, 1.0, -2.0]]
+    assert R.table(r, "commune", "en")["Rank change"].tolist() == ["", "", "▲ 1", "", "▼ 2"]
 
 
 def test_tiny_denominators_can_be_left_unranked():
