@@ -110,3 +110,28 @@ def unregistered(con, f: Filters | None = None) -> pd.DataFrame:
         SELECT d.province, d.commune, count(DISTINCT d.dataset_id) AS n_datasets
         FROM datasets d WHERE {w.sql}
         GROUP BY d.province, d.commune ORDER BY {vi("d.province")}, {vi("d.commune")}""", w.params)
+
+
+def commune_ranks(con, f: Filters | None = None, year: int | None = None) -> pd.DataFrame:
+    """Per unit of the register with targets for the year: achieved among assessed and
+    assessed among targets (with n) and its rank within its province
+    (:func:`dashboard.rankings.rank`). Progress rows join the register by the commune code of
+    their datasets, so a commune that kept a pre-2025 name counts for the unit it joined."""
+    from .rankings import rank
+
+    f = f or Filters()
+    w = Where().add("p.target_year = ?", plan_year(f, year)).in_("u.province", f.provinces)
+    w.in_("(u.name || ' (' || u.province || ')')", f.communes)
+    rows = _df(con, f"""
+        SELECT u.name AS commune, u.province, p.indicator_code, p.target_year, p.status
+        FROM progress p
+        JOIN (SELECT DISTINCT commune, province, commune_code FROM datasets
+              WHERE active AND kind = 'targets' AND commune_code IS NOT NULL) m
+          ON m.commune = p.commune AND m.province = p.province
+        JOIN admin_units u ON u.code = m.commune_code
+        WHERE {w.sql}""", w.params)
+    cols = ["province", "commune", "n_targets", "n_assessed", "n_achieved", "share_achieved",
+            "share_assessed", "rank", "rank_n_tied", "rank_all_tied"]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    return rank(rows, "commune")[cols]

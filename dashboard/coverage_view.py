@@ -37,16 +37,26 @@ def units_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     res = [f"✓ {p} · {fmt.num(n, 0, lang)} {t('cov_targets_word', lang)}" if h
            else f"✗ {t('cov_none', lang)}"
            for h, p, n in zip(df["has_results"], df["latest_period"], df["n_results"])]
-    return pd.DataFrame({
+    out = pd.DataFrame({
         t("col_province", lang): df["province"].values,
         t("col_commune", lang): df["commune"].values,
         t("cov_col_type", lang): df["unit_type"].values,
         t("cov_col_code", lang): df["commune_code"].values,
         t("cov_col_plan", lang, y=int(df["plan_year"].iat[0]) if len(df) else ""): plan,
         t("cov_col_results", lang, y=int(df["plan_year"].iat[0]) if len(df) else ""): res,
-        t("col_n_budget_lines", lang): df["n_budget_lines"].astype("Int64").values,
         t("cov_col_last", lang): _days(df["last_import_at"], lang),
     })
+    if df["province"].nunique() == 1:  # one province: said in the headline, room for ranks
+        out = out.drop(columns=[t("col_province", lang)])
+    if "rank" in df.columns:  # merged from dashboard.coverage.commune_ranks
+        out = out.assign(**{
+            t("rank_col_achieved", lang): [
+                "–" if pd.isna(b) or not b else f"{fmt.num(a, 0, lang)}/{fmt.num(b, 0, lang)}"
+                for a, b in zip(df["n_achieved"], df["n_assessed"])],
+            t("cov_col_share_achieved", lang): (df["share_achieved"] * 100).round(1).values,
+            t("cov_col_rank", lang): df["rank"].astype("Int64").values,
+        })
+    return out
 
 
 def reporting_caption(tot, lang: str) -> str:
@@ -79,7 +89,9 @@ EXPORT_UNITS = {"province": "col_province", "commune": "col_commune", "unit_type
                 "has_plan": "cov_x_has_plan", "n_targets": "col_n_targets",
                 "n_budget_lines": "col_n_budget_lines", "has_results": "cov_x_has_results",
                 "latest_period": "cov_x_latest", "n_results": "cov_x_n_results",
-                "last_import_at": "cov_col_last", "synthetic": "col_synthetic"}
+                "last_import_at": "cov_col_last", "n_assessed": "cov_x_n_assessed",
+                "n_achieved": "cov_x_n_achieved", "share_achieved": "cov_col_share_achieved",
+                "rank": "cov_col_rank", "synthetic": "col_synthetic"}
 EXPORT_PROVINCES = {"province": "col_province", "province_code": "cov_x_province_code",
                     "n_units": "cov_col_units", "n_plan": "cov_x_has_plan",
                     "n_no_plan": "cov_x_no_plan", "n_results": "cov_x_has_results",

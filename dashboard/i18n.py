@@ -371,6 +371,15 @@ STRINGS.update({
     "rank_all_tied": {"vi": "Cả {n} đơn vị đồng hạng: không có nhóm tốt nhất hay kém nhất để "
                             "chọn ra.",
                       "en": "All {n} units tie: there is no best or worst group to pick."},
+    "cov_col_share_achieved": {"vi": "Tỷ lệ đạt (%)", "en": "Achieved (%)"},
+    "cov_col_rank": {"vi": "Hạng trong tỉnh", "en": "Rank in province"},
+    "cov_x_n_assessed": {"vi": "Số chỉ tiêu đã đánh giá", "en": "Targets assessed"},
+    "cov_x_n_achieved": {"vi": "Số chỉ tiêu đạt", "en": "Targets achieved"},
+    "cov_rank_note": {
+        "vi": "Tỷ lệ đạt = chỉ tiêu đạt / chỉ tiêu đã có đánh giá (n bên cạnh); hạng trong tỉnh "
+              "theo tỷ lệ đó, đồng hạng khi bằng nhau. Bấm tiêu đề cột để sắp xếp.",
+        "en": "Achieved = targets achieved / targets assessed (n beside it); rank in province by "
+              "that share, ties share a rank. Click a column header to sort."},
     "cov_more_briefing": {"vi": "… và {n} xã khác (xem đầy đủ ngoài chế độ trình chiếu)",
                           "en": "… and {n} more (full list outside briefing mode)"},
 })

@@ -52,6 +52,9 @@ else:
 
 if show == "list" or not ui.briefing():
     rows = ui.q(C.units, f, year=year, which=which)
+    ranks = ui.q(C.commune_ranks, f, year=year)
+    rows = rows.merge(ranks.drop(columns=["n_targets", "rank_n_tied", "rank_all_tied"]),
+                      on=["province", "commune"], how="left", suffixes=("", "_rank"))
     what = t(f"cov_which_{which}", y=year)
     st.subheader(t("cov_list_title", what=what, n=n(len(rows))))
     if rows.empty:
@@ -69,6 +72,7 @@ if show == "list" or not ui.briefing():
         if len(rows) > cap:
             st.caption(t("cov_more_briefing", n=n(len(rows) - cap)))
     else:
+        st.caption(t("cov_rank_note"))
         st.dataframe(V.units_table(rows, L), hide_index=True, width="stretch",
                      height="auto" if len(rows) <= 15 else 560, key="cov_units")
         name = f"xa_{which}_{year}_{'_'.join(f.provinces) or 'ca_nuoc'}"

@@ -136,6 +136,18 @@ def test_seed_database_counts_equal_direct_counts(tmp_path):
         == 129
     assert C.by_province(con, F.with_(provinces=("Hà Tĩnh",)), year=2025)[
         ["n_plan", "n_results"]].values.tolist() == [[1, 1]]  # Can Lộc
+    # Ranks per register unit: Can Lộc's 2025 targets, counted straight from progress.
+    n, assessed, achieved = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE status IN ('achieved', 'behind', "
+        "'not_achieved', 'on_track', 'off_track')), count(*) FILTER (WHERE status = "
+        "'achieved') FROM progress WHERE commune = 'Can Lộc' AND target_year = 2025").fetchone()
+    assert assessed > 0
+    got = C.commune_ranks(con, F.with_(provinces=("Hà Tĩnh",)), year=2025)
+    assert got[["commune", "n_targets", "n_assessed", "n_achieved", "rank"]].values.tolist() \
+        == [["Can Lộc", n, assessed, achieved, 1.0]]
+    # Phùng Minh (dissolved in 2025) counts for the unit it joined, Kiên Thọ.
+    assert C.commune_ranks(con, F.with_(provinces=("Thanh Hóa",)), year=2024)[
+        "commune"].tolist() == ["Kiên Thọ"]
     con.close()
 
 
