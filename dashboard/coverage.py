@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .queries import Filters, Where
+from .queries import NO_PILLAR, Filters, Where, placeholders
 from .vn_order import sql as vi
 
 UNIT_KEY = "(commune || ' (' || province || ')')"
@@ -113,8 +113,8 @@ def unregistered(con, f: Filters | None = None) -> pd.DataFrame:
 
 
 def commune_ranks(con, f: Filters | None = None, year: int | None = None) -> pd.DataFrame:
-    """Per unit of the register with targets for the year: achieved among assessed and
-    assessed among targets (with n) and its rank within its province
+    """Per unit of the register with targets for the year (in the chosen DTI groups):
+    achieved among assessed and assessed among targets (with n) and its rank within its province
     (:func:`dashboard.rankings.rank`). Progress rows join the register by the commune code of
     their datasets, so a commune that kept a pre-2025 name counts for the unit it joined."""
     from .rankings import rank
@@ -122,6 +122,11 @@ def commune_ranks(con, f: Filters | None = None, year: int | None = None) -> pd.
     f = f or Filters()
     w = Where().add("p.target_year = ?", plan_year(f, year)).in_("u.province", f.provinces)
     w.in_("(u.name || ' (' || u.province || ')')", f.communes)
+    if f.pillars:  # the DTI-group filter, NO_PILLAR = targets without a group
+        codes = tuple(x for x in f.pillars if x != NO_PILLAR)
+        parts = [f"p.pillar IN ({placeholders(len(codes))})"] if codes else []
+        parts += ["p.pillar IS NULL"] if NO_PILLAR in f.pillars else []
+        w.add("(" + " OR ".join(parts) + ")", *codes)
     rows = _df(con, f"""
         SELECT u.name AS commune, u.province, p.indicator_code, p.target_year, p.status
         FROM progress p

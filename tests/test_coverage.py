@@ -145,6 +145,10 @@ def test_seed_database_counts_equal_direct_counts(tmp_path):
     got = C.commune_ranks(con, F.with_(provinces=("Hà Tĩnh",)), year=2025)
     assert got[["commune", "n_targets", "n_assessed", "n_achieved", "rank"]].values.tolist() \
         == [["Can Lộc", n, assessed, achieved, 1.0]]
+    by_group = con.execute("SELECT pillar, count(*) FROM progress WHERE commune = 'Can Lộc' "
+                           "AND target_year = 2025 GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()
+    assert C.commune_ranks(con, F.with_(provinces=("Hà Tĩnh",), pillars=(by_group[0],)),
+                           year=2025)["n_targets"].tolist() == [by_group[1]] != [n]
     # Phùng Minh (dissolved in 2025) counts for the unit it joined, Kiên Thọ.
     assert C.commune_ranks(con, F.with_(provinces=("Thanh Hóa",)), year=2024)[
         "commune"].tolist() == ["Kiên Thọ"]
