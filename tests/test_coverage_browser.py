@@ -160,7 +160,10 @@ def test_national_scope_counts_and_briefing(synth_server):
         pg = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="vi-VN")
         pg.goto(f"{url}/coverage?briefing=1")
         settle(pg, head)
-        assert pg.locator(".js-plotly-plot").count() == 2  # 34 provinces in two halves
+        # 34 provinces in two halves (charts draw after the script finishes: wait for them)
+        pg.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .ytick text')"
+                             ".length >= 34", timeout=60000)
+        assert pg.locator(".js-plotly-plot").count() == 2
         ticks = pg.locator(".js-plotly-plot .ytick text").all_text_contents()
         assert len(ticks) == 34 and ticks.index("Hà Nội") < ticks.index("Huế")
         pg.screenshot(path=str(SHOTS / "xa-da-bao-cao-ca-nuoc-trinh-chieu.png"))
