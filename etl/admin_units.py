@@ -26,6 +26,11 @@ from .normalize import clean, fold
 
 CATALOG_DIR = Path(__file__).resolve().parents[1] / "data" / "catalog"
 TYPES = ("xã", "phường", "đặc khu")
+HINT_PROVINCE = ("Cho biết tỉnh ('Tỉnh: …' trong sheet 'Thông tin chung' hoặc --province).")
+HINT_YEAR = ("Văn bản trước 01/7/2025 là của đơn vị cũ: ghi năm vào tiêu đề hoặc dùng --year, "
+             "và ghi đúng xã/phường/thị trấn.")
+HINT_OLD = ("Không tự chọn giữa các đơn vị cũ cùng tên: tệp không được nạp; ghi rõ tên xã "
+            "trong tệp hoặc dùng --commune.")
 
 # Old ("Hoà") and new ("Hòa") tone placement, typographic apostrophes, dashes: one key.
 _TONE = [("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
@@ -39,7 +44,7 @@ def name_key(text: object) -> str:
     s = unicodedata.normalize("NFC", clean(text).lower())
     for a, b in _TONE:
         s = s.replace(a, b)
-    s = re.sub(r"[’‘`´]", "'", s)
+    s = re.sub(r"['’‘`´]", "", s)  # K'Nớ, K’Nớ and KNớ alike
     s = re.sub(r"\s*[-–—]\s*", " - ", s)
     return re.sub(r"\s+", " ", s).strip()
 
@@ -111,14 +116,29 @@ class Register:
         return self.old_provinces.get(f)
 
     def resolve(self, name: str, province: str | None = None, kind: str | None = None, *,
-                where: dict | None = None, province_source: str = "") -> Resolution:
+                where: dict | None = None, province_source: str = "",
+                before_reform: bool = False, after_reform: bool = False,
+                mentions: str = "") -> Resolution:
         """The official unit for a commune name (and the province the file gives, if any).
+
+        ``kind``: the word the file uses (xã, phường, đặc khu, thị trấn); 'thị trấn' no longer
+        exists, so it names a pre-2025 unit. ``before_reform``: the document's years are all
+        before 2025, so the name may be a pre-2025 unit that went into another unit;
+        ``after_reform``: all from 2026 on, so it is not one (a 'xã' that is now a 'phường'
+        is then the same unit, with a warning). ``mentions``: the title text, folded; a
+        pre-2025 district it names ('UBND HUYỆN TRIỆU SƠN') tells namesakes apart.
         ``where``: file/sheet/row/col for the problems."""
+        m = f" {mentions} " if mentions else ""
         res = Resolution()
         where = dict(where or {})
         name = clean(name)
         given = clean(province) if province else ""
         prov_now = self.province_now(given) if given else None
+        if kind == "thị trấn":  # a township is a pre-2025 unit
+            towns = [o for o in self._olds(name, given, prov_now, m) if o.type == kind]
+            if towns and len({o.new_code for o in towns}) == 1:
+                return self._dissolved(res, towns[0], where)
+            # else it continued under its name (thị trấn Nông Cống is now xã Nông Cống)
         cands = self.by_name.get(name_key(name), [])
         spelled = False
         if not cands:
@@ -127,65 +147,124 @@ class Register:
         if cands:
             pool = [c for c in cands if c.province == prov_now] if given else cands
             if given and not pool:
-                old = self._old(name, given, prov_now)
+                old = self._old(name, given, prov_now, m)
                 if old:
                     return self._dissolved(res, old, where)
                 res.problems.append(P.make(
-                    "register.province_mismatch", **where, name=name, province=given,
+                    "context.province_mismatch", **where, name=name, province=given,
                     source=province_source or "tệp", register=_list(cands)))
                 return res
             # The type written in the file (xã/phường) does not decide between namesakes:
             # offices mix them up (a plan of xã Hợp Minh speaks of "phường").
             if len(pool) > 1:
+                olds = [] if after_reform else self._olds(name, None, None, m)
                 res.problems.append(P.make(
-                    "register.ambiguous", **where, name=name, n=len(pool),
-                    candidates=_list(pool)))
+                    "context.commune_ambiguous", **where, name=name, n=len(pool) + len(olds),
+                    candidates=_list(pool) + "".join(
+                        f"; {o.label()} trước 01/7/2025, nay thuộc {self._label(o.new_code)}"
+                        for o in olds[:6]) + (" …" if len(olds) > 6 else ""),
+                    hint=HINT_PROVINCE))
                 return res
             res.unit = pool[0]
+            differs = bool(kind) and kind != res.unit.type
+            # Was there, before 1 July 2025, another unit of this name in the province that
+            # went into a different unit? Then the document's year and its 'xã'/'phường'
+            # decide, or the analyst is asked.
+            olds = [] if after_reform else [
+                o for o in self._olds(name, res.unit.province, res.unit.province, m)
+                if o.new_code != res.unit.code or o.other_new_codes]
+            same_kind = [o for o in olds if kind and o.type == kind]
+            # Decisive for the old unit: a pre-2025 report whose title names the old unit's
+            # district, or whose 'xã'/'phường' is the old unit's and not today's.
+            old = self._by_district(olds, m) if before_reform else []
+            if not old and before_reform and differs:
+                old = same_kind
+            if old and len({o.new_code for o in old}) == 1:
+                res.unit = None
+                return self._dissolved(res, old[0], where)
+            if olds and (before_reform or differs and same_kind):
+                res.unit = None
+                res.problems.append(P.make(
+                    "context.commune_ambiguous", **where, name=name, n=1 + len(olds),
+                    candidates=f"{pool[0].label()} (từ 01/7/2025); "
+                    + "; ".join(f"{o.label()} trước 01/7/2025, nay thuộc "
+                                f"{self._label(o.new_code)}" for o in olds),
+                    hint=HINT_YEAR))
+                return res
+            if differs:
+                res.problems.append(P.make("context.commune_kind_differs", **where, kind=kind,
+                                           name=name, unit=res.unit.label()))
             if spelled:
-                res.problems.append(P.make("register.spelling", **where, given=name,
+                res.problems.append(P.make("context.commune_spelling", **where, given=name,
                                            unit=res.unit.label()))
             return res
-        old = self._old(name, given, prov_now)
+        old = self._old(name, given, prov_now, m)
         if old:
             return self._dissolved(res, old, where)
-        olds = self.old_by_name.get(name_key(name), [])
-        if olds and not given:
+        olds = self._olds(name, given, prov_now, m)
+        if olds:
             res.problems.append(P.make(
-                "register.ambiguous", **where, name=name, n=len(olds),
-                candidates="; ".join(f"{o.label()} → nay thuộc {o.province}" for o in olds[:12])
-                + (" …" if len(olds) > 12 else "")))
+                "context.commune_ambiguous", **where, name=name, n=len(olds),
+                candidates="; ".join(f"{o.label()}, nay thuộc {self._label(o.new_code)}"
+                                     for o in olds[:12]) + (" …" if len(olds) > 12 else ""),
+                hint=HINT_PROVINCE if not given else HINT_OLD))
             return res
         res.problems.append(P.make(
-            "register.unknown", **where, name=name,
+            "context.commune_unknown", **where, name=name,
             scope=f"tỉnh {prov_now or given}" if given else "cả nước",
             suggestions=self._suggest(name, prov_now) or "không có"))
         return res
 
-    def _old(self, name: str, given: str, prov_now: str | None) -> OldUnit | None:
+    def _olds(self, name: str, given: str | None, prov_now: str | None, m: str = ""
+              ) -> list[OldUnit]:
         olds = self.old_by_name.get(name_key(name), [])
         if given:
             g = fold(re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", given, flags=re.I))
             olds = [o for o in olds if o.province == prov_now or fold(o.old_province) == g]
+        if len({o.new_code for o in olds}) > 1:
+            olds = self._by_district(olds, m) or olds
+        return olds
+
+    @staticmethod
+    def _by_district(olds: list[OldUnit], m: str) -> list[OldUnit]:
+        """The old units whose district ('huyện Triệu Sơn') the title text ``m`` names."""
+        if not m:
+            return []
+        return [o for o in olds if o.district and f" {fold(o.district)} " in m]
+
+    def _old(self, name: str, given: str, prov_now: str | None, m: str = "") -> OldUnit | None:
+        olds = self._olds(name, given, prov_now, m)
         # One old unit, or several entries that all went into the same unit.
         return olds[0] if olds and len({o.new_code for o in olds}) == 1 else None
+
+    def _label(self, code: str) -> str:
+        u = self.units.get(code)
+        return u.label() if u else f"mã {code}"
 
     def _dissolved(self, res: Resolution, old: OldUnit, where: dict) -> Resolution:
         res.old = old
         res.unit = self.units.get(old.new_code)
         others = [self.units[c].label() for c in old.other_new_codes if c in self.units]
         res.problems.append(P.make(
-            "register.dissolved", **where, old=old.label(), old_code=old.old_code,
+            "context.commune_dissolved", **where, old=old.label(), old_code=old.old_code,
             new=res.unit.label() if res.unit else "?",
             others=("; phần còn lại thuộc " + ", ".join(others)) if others else ""))
         return res
 
     def _suggest(self, name: str, province: str | None) -> str:
+        """Close names: units of the register, and pre-2025 units (with where they went)."""
         from rapidfuzz import process
-        pool = [u for u in self.units.values() if not province or u.province == province]
-        choices = {u.code: fold(u.name) for u in pool}
-        best = process.extract(fold(name), choices, limit=3, score_cutoff=75)
-        return ", ".join(self.units[code].label() for _, _, code in best)
+        labels: dict[str, str] = {}
+        for u in self.units.values():
+            if not province or u.province == province:
+                labels[u.label()] = fold(u.name)
+        for olds in self.old_by_name.values():
+            for o in olds:
+                if not province or o.province == province:
+                    labels[f"{o.label()} trước 01/7/2025, nay thuộc {self._label(o.new_code)}"] \
+                        = fold(o.name)
+        best = process.extract(fold(name), labels, limit=3, score_cutoff=75)
+        return ", ".join(label for _, _, label in best)
 
 
 def _list(units: list[Unit]) -> str:

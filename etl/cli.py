@@ -72,8 +72,9 @@ def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
     print(f"\n=== {u.file_name}", file=out)
     if c.commune or c.province:
         years = ", ".join(map(str, c.years)) or "?"
-        print(f"    Xã: {c.commune or '?'} ({c.commune_source or '-'}); Tỉnh: {c.province or '?'} "
-              f"({c.province_source or '-'}); Năm: {years}", file=out)
+        code = f", mã ĐVHC {c.commune_code}" if c.commune_code else ""
+        print(f"    Xã: {c.commune or '?'} ({c.commune_source or '-'}{code}); Tỉnh: "
+              f"{c.province or '?'} ({c.province_source or '-'}); Năm: {years}", file=out)
     for t in u.tables:
         kinds = ", ".join(t.kinds) or "không rõ"
         n = Counter(r.kind for r in t.rows)

@@ -39,20 +39,26 @@ META_KEYS = {
              "nam bao cao"),
 }
 TITLE_ROWS = 20  # rows scanned above the first table header of a sheet
+NO_TABLE_TITLE_ROWS = 8  # rows taken as the title block of a sheet without a known header
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_KIND_WORDS = (("dac khu", "đặc khu"), ("phuong", "phường"), ("xa", "xã"))
+_KIND_WORDS = (("dac khu", "đặc khu"), ("phuong", "phường"), ("xa", "xã"),
+               ("thi tran", "thị trấn"))
 # Folded patterns (see _plain): the motto, and dates that are not the report's year.
 _MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"
-                    r"|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc")
-_DATE = re.compile(r"ngay\W{0,12}?\d{0,2}\W{0,12}?thang\W{0,12}?\d{0,2}\W{0,12}?nam\s*20\d\d"
+                    r"|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc"
+                    r"|dang\s+cong\s+san\s+viet\s+nam")
+_DATE = re.compile(r"ngay[\W_]{0,16}?\d{0,2}[\W_]{0,16}?thang[\W_]{0,16}?\d{0,2}[\W_]{0,16}?"
+                   r"nam\s*20\d\d"
                    r"|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d\b")
-_AGENCY = re.compile(r"^\s*(?:uy\s+ban\s+nhan\s+dan|ubnd)\b\s*")
+# 'ỦY BAN NHÂN DÂN', 'UBND', 'ĐẢNG ỦY' (a party committee's report), also after a field
+# label ('Tên đơn vị báo cáo: UBND xã Triệu Thành').
+_AGENCY = re.compile(r"^\s*(?:[^:]{0,40}:\s*)?(?:uy\s+ban\s+nhan\s+dan|ubnd|dang\s+uy)\b\s*")
 _HIGHER = re.compile(r"^(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp)\b")
-_KIND = re.compile(r"^(dac\s+khu|phuong|xa)\s+(?=\S)")
+_KIND = re.compile(r"^(dac\s+khu|phuong|xa|thi\s+tran)\s+(?=\S)")
 # Where a unit's name ends (on the NFC text, diacritics matter: 'tỉnh' is not 'Tịnh').
 _NAME_END = re.compile(r"\s*(?:[,;:(\[]|\s[-–—]\s|\b(?:năm\s+\d|giai đoạn|tỉnh\b|huyện\b|"
                        r"thành phố\b|số\s*[:\d]|ngày\b|kế hoạch|báo cáo|trên địa bàn))", re.I)
-_TITLE_COMMUNE = re.compile(r"\b(xã|phường|đặc khu)\s+(?=\w)")
+_TITLE_COMMUNE = re.compile(r"\b(xã|phường|đặc khu|thị trấn)\s+(?=\w)")
 
 
 @lru_cache(maxsize=1)
@@ -75,12 +81,24 @@ def canonical_province(text: str) -> str | None:
     return provinces().get(f)
 
 
+class _PlainMap(dict):
+    """code point -> its plain character, filled on first use (a str.translate table)."""
+
+    def __missing__(self, cp: int) -> str:
+        out = self[cp] = (strip_diacritics(chr(cp)).lower() or " ")[:1]
+        return out
+
+
+_PLAIN = _PlainMap()
+
+
 def _plain(text: str) -> str:
     """Lower-case without diacritics, one character per character of ``text`` (so spans found
     in it cut the original)."""
-    return "".join((strip_diacritics(ch).lower() or " ")[:1] for ch in text)
+    return text.translate(_PLAIN)
 
 
+@lru_cache(maxsize=50_000)
 def _cut(text: str, rx: re.Pattern) -> str:
     """``text`` without the spans ``rx`` finds in its plain form."""
     plain = _plain(text)
@@ -90,6 +108,7 @@ def _cut(text: str, rx: re.Pattern) -> str:
     return clean(text)
 
 
+@lru_cache(maxsize=50_000)
 def without_motto(text: str) -> str:
     return _cut(clean(text), _MOTTO)
 
@@ -145,19 +164,27 @@ def _at(text: str, where: tuple[str, int, int] | None) -> _Cell:
     return cell
 
 
-def _title_cells(wb: WorkbookData) -> list[list[str]]:
+def _title_cells(wb: WorkbookData, header_rows: dict[str, int] | None = None
+                 ) -> list[list[str]]:
     """Per sheet and column, the non-empty cells of the title block (the rows above the
-    sheet's first table header), top to bottom, the motto removed."""
-    from .detect import _filled_grid, _is_header_row
+    sheet's first table header), top to bottom, the motto removed. ``header_rows``: sheet ->
+    0-based row of its first table header (found by :func:`etl.detect.find_tables`)."""
     blocks: list[list[str]] = []
     for sheet in wb.sheets:
         if fold(sheet.name) in META_SHEETS:
             continue
-        grid = _filled_grid(sheet, TITLE_ROWS + 2)
-        top = next((r for r in range(min(TITLE_ROWS, len(sheet.rows)))
-                    if _is_header_row(sheet, grid, r)), None)
-        if not top:  # no table under a title block on this sheet
-            continue
+        if fold(sheet.name).startswith(("danh muc", "danh sach")):
+            continue  # a reference list (a template's drop-down values), not a title block
+        if header_rows is not None:
+            top = header_rows.get(sheet.name)
+        else:
+            from .detect import _filled_grid, _is_header_row
+            grid = _filled_grid(sheet, TITLE_ROWS + 2)
+            top = next((r for r in range(min(TITLE_ROWS, len(sheet.rows)))
+                        if _is_header_row(sheet, grid, r)), None)
+        if top is None:  # no table recognised: the first rows are the title block
+            top = NO_TABLE_TITLE_ROWS
+        top = min(top, TITLE_ROWS, len(sheet.rows))
         columns: dict[int, list[str]] = {}
         _row_no = 1
         for row in sheet.rows[:top]:
@@ -185,7 +212,9 @@ def _kind_and_name(rest: str) -> tuple[str, str] | None:
     name = clean(name).strip(" .-–—")
     if not re.search(r"[^\W\d_]", name) or len(name.split()) > 5:
         return None
-    return kind, commune_name(name)
+    # 'ĐƯNG K’NỚ' -> 'Đưng K’Nớ': the syllable after an apostrophe keeps its capital.
+    return kind, re.sub(r"(['’])(\w)", lambda m: m.group(1) + m.group(2).upper(),
+                        commune_name(name))
 
 
 def agency_commune(blocks: list[list[str]]) -> tuple[str, str, str] | None:
@@ -234,19 +263,31 @@ def _find_province(line: str, commune: str = "") -> str | None:
     if commune:
         c = fold(commune)
         f = re.sub(rf"(?<!tinh)(?<!thanh pho)(?<!tp) {re.escape(c)} ", " # ", f)
-    for key, name in sorted(provinces().items(), key=lambda kv: -len(kv[0])):
+    for key, name in _provinces_longest_first():
         if f" {key} " in f:
             return name
     return None
 
 
+@lru_cache(maxsize=1)
+def _provinces_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(provinces().items(), key=lambda kv: -len(kv[0])))
+
+
 def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | None = None,
                    province: str | None = None, year: int | None = None,
-                   synthetic: bool = False) -> tuple[Context, list[P.Problem]]:
+                   synthetic: bool = False, tables: list | None = None
+                   ) -> tuple[Context, list[P.Problem]]:
+    """``tables``: the workbook's tables (etl.detect), to know where each title block ends."""
     problems: list[P.Problem] = []
     ctx = Context()
     meta = _metadata(wb)
-    blocks = _title_cells(wb)
+    header_rows = None
+    if tables is not None:
+        header_rows = {}
+        for t in tables:
+            header_rows.setdefault(t.sheet, t.header_first - 1)
+    blocks = _title_cells(wb, header_rows)
     # The joined lines of detect.find_tables as a last block: files typed as text runs.
     blocks.append([without_motto(ln) for ln in title_lines if without_motto(ln)])
     found_commune, src_c, found_kind, at = "", "", "", None
@@ -278,7 +319,7 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     if meta.get("year"):
         years = [int(y) for y in _YEAR.findall(meta["year"])]
     if not years:
-        years = title_years([ln for b in blocks[-1:] for ln in b] or title_lines)
+        years = title_years(title_lines or [ln for b in blocks for ln in b])
     ctx.years = sorted(set(years))
 
     if commune:
@@ -304,7 +345,8 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     if not ctx.commune:
         problems.append(P.make("context.no_commune", file=wb.file_name))
     else:
-        problems += _resolve(ctx, wb.file_name, at)
+        mentions = " ".join(fold(ln) for b in blocks for ln in b)
+        problems += _resolve(ctx, wb.file_name, at, mentions)
     if not ctx.province:
         problems.append(P.make("context.no_province", file=wb.file_name))
     elif canonical_province(ctx.province) is None and not P.has_errors(problems):
@@ -313,18 +355,22 @@ def detect_context(wb: WorkbookData, title_lines: list[str], *, commune: str | N
     return ctx, problems
 
 
-def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None) -> list[P.Problem]:
+def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None,
+             mentions: str = "") -> list[P.Problem]:
     """Attach the official unit (code, type, province) to the context; problems point at the
     cell the commune was read from."""
     where = dict(file=file)
     if at:
         where.update(sheet=at[0], row=at[1], col=at[2])
     if ctx.synthetic:
-        return [P.make("register.synthetic", **where, name=ctx.commune)]
+        return [P.make("context.synthetic_commune", **where, name=ctx.commune)]
     from .admin_units import load_register
     reg = load_register()
     res = reg.resolve(ctx.commune, ctx.province or None, ctx.commune_type or None, where=where,
-                      province_source=ctx.province_source)
+                      province_source=ctx.province_source,
+                      before_reform=bool(ctx.years) and max(ctx.years) < 2025,
+                      after_reform=bool(ctx.years) and min(ctx.years) >= 2026,
+                      mentions=mentions)
     if res.unit is None:
         return res.problems
     ctx.commune_code = res.unit.code
@@ -336,7 +382,7 @@ def _resolve(ctx: Context, file: str, at: tuple[str, int, int] | None) -> list[P
     if not ctx.province:
         ctx.province, ctx.province_source = res.unit.province, "danh mục ĐVHC (tên duy nhất)"
     elif canonical_province(ctx.province) is None:  # a pre-2025 province: the one it is now
-        res.problems.append(P.make("register.old_province", **where, old=ctx.province,
+        res.problems.append(P.make("context.old_province", **where, old=ctx.province,
                                    new=res.unit.province))
         ctx.province = res.unit.province
     return res.problems

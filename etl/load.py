@@ -85,6 +85,7 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
         return LoadResult(None, "rejected", rejected=len(u.targets) + len(u.actuals) + len(u.budget),
                           message="Tệp có lỗi: không ghi gì vào cơ sở dữ liệu.")
     ctx = u.context
+    synthetic = synthetic or ctx.synthetic  # a generated workbook says so itself
     existing = con.execute(
         "SELECT import_id FROM imports WHERE sha256 = ? AND commune = ? AND province = ? "
         "AND status = 'active'", [u.sha256, ctx.commune, ctx.province]).fetchone()

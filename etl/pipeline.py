@@ -50,7 +50,7 @@ def understand(wb: WorkbookData, catalog: Catalog, *, commune: str | None = None
         tables.extend(find_tables(sheet))
     titles = [line for t in tables for line in t.title_lines]
     ctx, problems = detect_context(wb, titles, commune=commune, province=province, year=year,
-                                   synthetic=synthetic)
+                                   synthetic=synthetic, tables=tables)
     u = Understanding(file_name=wb.file_name, sha256=wb.sha256, context=ctx, tables=tables,
                       problems=problems)
     if not tables:

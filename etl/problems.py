@@ -78,23 +78,25 @@ CODES: dict[str, tuple[Severity, str]] = {
     # budget
     "budget.no_amount": ("warning", "Nhiệm vụ không có số tiền dự toán."),
     # context and register (issue 8)
-    "register.ambiguous": ("error", "Có {n} đơn vị cấp xã tên '{name}': {candidates}. Cho biết "
-                                    "tỉnh ('Tỉnh: …' trong sheet 'Thông tin chung' hoặc "
-                                    "--province)."),
-    "register.province_mismatch": ("error", "Tỉnh '{province}' ({source}) không khớp danh mục "
-                                            "đơn vị hành chính: '{name}' là {register}. Sửa "
-                                            "tỉnh hoặc tên xã trong tệp."),
-    "register.unknown": ("error", "'{name}' không có trong danh mục 3.321 đơn vị cấp xã (từ "
-                                  "01/7/2025) của {scope}, kể cả các đơn vị trước sắp xếp; gần "
-                                  "giống: {suggestions}. Sửa tên xã hoặc dùng --commune."),
-    "register.dissolved": ("warning", "{old} (mã {old_code}) không còn từ 01/7/2025: đã sắp xếp "
-                                      "vào {new}{others}. Dữ liệu giữ tên cũ; mã xã gắn theo "
-                                      "đơn vị mới."),
-    "register.old_province": ("warning", "Tỉnh '{old}' (trước 01/7/2025) nay thuộc {new}: "
-                                         "dùng {new}."),
-    "register.spelling": ("warning", "'{given}' viết khác danh mục: hiểu là {unit}."),
-    "register.synthetic": ("info", "Dữ liệu mô phỏng: '{name}' là tên giả định, không tra "
-                                   "danh mục đơn vị hành chính và không có mã xã."),
+    "context.commune_ambiguous": ("error", "Có {n} đơn vị cấp xã tên '{name}': {candidates}. "
+                                           "{hint}"),
+    "context.province_mismatch": ("error", "Tỉnh '{province}' ({source}) không khớp danh mục "
+                                           "đơn vị hành chính: '{name}' là {register}. Sửa "
+                                           "tỉnh hoặc tên xã trong tệp."),
+    "context.commune_unknown": ("error", "'{name}' không có trong danh mục 3.321 đơn vị cấp xã "
+                                         "(từ 01/7/2025) của {scope}, kể cả các đơn vị trước "
+                                         "sắp xếp; gần giống: {suggestions}. Sửa tên xã hoặc "
+                                         "dùng --commune."),
+    "context.commune_dissolved": ("warning", "{old} (mã {old_code}) không còn từ 01/7/2025: "
+                                             "đã sắp xếp vào {new}{others}. Dữ liệu giữ tên "
+                                             "cũ; mã xã gắn theo đơn vị mới."),
+    "context.old_province": ("warning", "Tỉnh '{old}' (trước 01/7/2025) nay thuộc {new}: "
+                                        "dùng {new}."),
+    "context.commune_kind_differs": ("warning", "Tệp ghi '{kind} {name}', danh mục có {unit}: "
+                                                "dùng đơn vị này."),
+    "context.commune_spelling": ("warning", "'{given}' viết khác danh mục: hiểu là {unit}."),
+    "context.synthetic_commune": ("info", "Dữ liệu mô phỏng: '{name}' là tên giả định, không "
+                                          "tra danh mục đơn vị hành chính và không có mã xã."),
     "context.commune_is_province": ("info", "Tên xã '{name}' trùng tên tỉnh {province_name}: "
                                             "không lấy làm tỉnh của xã."),
 }

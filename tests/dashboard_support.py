@@ -57,7 +57,8 @@ def scale_up(src: Path, dst: Path, n_communes: int = N_COMMUNES_VN, seed: float 
         def select(table, alias, overrides):
             return ", ".join(overrides.get(c, f"{alias}.{c}") for c in cols(table))
 
-        geo = {"commune": "g.commune", "province": "g.province", "synthetic": "TRUE"}
+        geo = {"commune": "g.commune", "province": "g.province", "synthetic": "TRUE",
+               "commune_code": "NULL", "legacy_commune_code": "NULL"}  # fictional: no code
         con.execute(f"INSERT INTO target_rows SELECT {select('target_rows', 't', geo)} "
                     "FROM target_rows t JOIN gen g ON g.tcommune = t.commune")
         actual = {"commune": "g.commune", "province": "g.province",
@@ -66,7 +67,7 @@ def scale_up(src: Path, dst: Path, n_communes: int = N_COMMUNES_VN, seed: float 
                   "value_text": "CAST(t.v AS VARCHAR) || '%'", "value_kind": "'percent'",
                   "op": "'='", "value_low": "t.v", "value_high": "t.v", "unit": "'%'",
                   "source_file": "'mo_phong.xlsx'", "source_sheet": "'Kết quả'",
-                  "synthetic": "TRUE"}
+                  "synthetic": "TRUE", "commune_code": "NULL", "legacy_commune_code": "NULL"}
         acols = cols("actual_rows")
         tcols = set(cols("target_rows"))
         asel = ", ".join(actual.get(c, f"t.{c}" if c in tcols else "NULL") for c in acols)
@@ -83,7 +84,7 @@ def scale_up(src: Path, dst: Path, n_communes: int = N_COMMUNES_VN, seed: float 
                     "FROM budget_rows b CROSS JOIN gen g WHERE g.i % 3 <> 0 AND NOT b.synthetic")
         imp = {"import_id": "1000 + g.i", "file_name": "'mo_phong_' || g.i || '.xlsx'",
                "commune": "g.commune", "province": "g.province", "synthetic": "TRUE",
-               "sha256": "'x'"}
+               "sha256": "'x'", "commune_code": "NULL", "legacy_commune_code": "NULL"}
         con.execute(f"INSERT INTO imports SELECT {select('imports', 'i', imp)} "
                     "FROM imports i JOIN gen g ON g.tcommune = i.commune")
         refresh_derived(con)  # what every write session of the loader ends with

@@ -138,7 +138,7 @@ def test_no_table_is_an_error(workbook):
 
 def test_quarterly_result_columns_are_separate_periods(workbook):
     path = workbook({"BC": [
-        ["UBND XÃ AN BÌNH - TỈNH ĐỒNG THÁP"],
+        ["UBND PHƯỜNG AN BÌNH - TỈNH ĐỒNG THÁP"],
         ["STT", "Chỉ tiêu", "ĐVT", "Kết quả thực hiện", None, None],
         [None, None, None, "Quý I/2026", "Quý II/2026", "Q3/2026"],
         [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "40", "45,5", "52"],

@@ -1,8 +1,9 @@
 """Write data/catalog/admin_units.csv and admin_units_before_2025.csv from vietnamadminunits.
 
 The register of commune-level units since 1 July 2025 (34 provinces, 3,321 units: 2,621 xã,
-687 phường, 13 đặc khu) and, for documents written before the reform, every pre-2025 unit
-whose name is no longer a unit of its province, with the unit(s) it became part of. Run in a throw-away virtualenv:
+687 phường, 13 đặc khu) and, for documents written before the reform, the pre-2025 units
+that did not simply continue under their name, with the unit(s) each became part of. Run in
+a throw-away virtualenv:
 
     python -m venv /tmp/au && /tmp/au/bin/pip install -r tools/admin_units/requirements.txt
     /tmp/au/bin/python tools/admin_units/build.py            # writes the two CSV files
@@ -86,10 +87,13 @@ def build() -> tuple[list[dict], list[dict]]:
             district=_nfc(r["district"]), old_province=_short_province(r["province"]),
             province=default["province"] if default else "",
             new_code=default["code"] if default else "", other_new_codes="|".join(others)))
-    # Only the old units whose name is no longer a unit of their (new) province: a name that
-    # still is one resolves to the current unit and never reaches this table.
-    current = {(u["name"], u["province"]) for u in units}
-    legacy = [r for r in legacy if (r["name"], r["province"]) not in current]
+    # Left out: old units that simply continue as the unit of the same name and province
+    # (same code, not divided). Kept: every old unit whose name is no longer a unit of its
+    # province, and those whose name is, but that went into another unit (thị trấn Nam Đàn
+    # is now part of xã Vạn An, not of the new xã Nam Đàn).
+    current = {(u["name"], u["province"]): u["code"] for u in units}
+    legacy = [r for r in legacy if current.get((r["name"], r["province"])) != r["new_code"]
+              or r["other_new_codes"]]
     if missing:
         print(f"{missing} old units without a successor in the converter", file=sys.stderr)
     return units, legacy
