@@ -25,6 +25,7 @@ PAGES = [
     ("pages/gaps.py", "page_gaps", ":material/trending_down:"),
     ("pages/budget.py", "page_budget", ":material/payments:"),
     ("pages/commune.py", "page_commune", ":material/location_city:"),
+    ("pages/coverage.py", "page_coverage", ":material/fact_check:"),
     ("pages/catalog.py", "page_catalog", ":material/menu_book:"),
     ("pages/upload.py", "page_upload", ":material/upload_file:"),
 ]

@@ -83,11 +83,11 @@ def cursor(s: DbState | None = None) -> duckdb.DuckDBPyConnection:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(name: str, filters, path: str, version: str, extra: tuple) -> pd.DataFrame:
+def _cached(name: str, filters, path: str, version: str, extra: tuple,
+            module: str = "dashboard.queries") -> pd.DataFrame:
     import importlib
 
-    module, _, attr = name.rpartition(":")  # "dashboard.catalog_queries:aliases" or "communes"
-    fn = getattr(importlib.import_module(module or "dashboard.queries"), attr)
+    fn = getattr(importlib.import_module(module), name)
     cur = cursor(DbState(path, version))
     try:
         return fn(cur, filters, **dict(extra))
@@ -100,9 +100,8 @@ def run(fn: Callable[..., pd.DataFrame], filters=None, **extra) -> pd.DataFrame:
     s = state()
     if s.missing:
         raise DatabaseMissing(s.path)
-    name = fn.__name__ if fn.__module__ == "dashboard.queries" else \
-        f"{fn.__module__}:{fn.__name__}"
-    return _cached(name, filters, s.path, s.version, tuple(sorted(extra.items())))
+    return _cached(fn.__name__, filters, s.path, s.version, tuple(sorted(extra.items())),
+                   fn.__module__)
 
 
 class DatabaseMissing(RuntimeError):

@@ -352,6 +352,103 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# --- coverage page (issue 12): who has sent a plan / results, from the register -------------
+STRINGS.update({
+    "page_coverage": {"vi": "Xã đã báo cáo", "en": "Reporting coverage"},
+    "cov_intro": {
+        "vi": "Danh sách lấy từ danh mục đơn vị hành chính cấp xã (không chỉ các xã đã nạp "
+              "tệp): xã chưa gửi gì cũng hiện ra. Năm: năm mục tiêu ở bộ lọc, mặc định năm nay.",
+        "en": "Listed from the register of commune-level units (not only the communes that "
+              "uploaded), so a silent commune shows. Year: the target-year filter, this year by "
+              "default."},
+    "cov_headline": {
+        "vi": "{scope}, năm {y}: {p}/{n} xã đã có kế hoạch, {r}/{n} xã đã có kết quả; "
+              "{s} xã chưa gửi gì.",
+        "en": "{scope}, {y}: {p}/{n} units have a plan, {r}/{n} have results; {s} sent "
+              "nothing."},
+    "cov_country": {"vi": "Cả nước", "en": "Whole country"},
+    "cov_caption": {"vi": "Kết quả năm {y} từ {r}/{n} xã; kế hoạch từ {p}/{n} xã",
+                    "en": "{y} results from {r}/{n} units; plans from {p}/{n} units"},
+    "cov_continued": {"vi": "tiếp", "en": "continued"},
+    "cov_of_n": {"vi": "{a} / {b} xã", "en": "{a} of {b} units"},
+    "cov_tile_units": {"vi": "Xã trong danh mục", "en": "Units in the register"},
+    "cov_tile_plan": {"vi": "Có kế hoạch {y}", "en": "With a {y} plan"},
+    "cov_tile_results": {"vi": "Có kết quả {y}", "en": "With {y} results"},
+    "cov_tile_silent": {"vi": "Chưa gửi gì cho năm {y}", "en": "Nothing sent for {y}"},
+    "cov_tile_plan_help": {"vi": "Xã có ít nhất một chỉ tiêu cho năm {y} trong tệp đã nạp.",
+                           "en": "Units with at least one target for {y} in a loaded file."},
+    "cov_tile_results_help": {"vi": "Xã có ít nhất một kết quả của một kỳ trong năm {y}.",
+                              "en": "Units with at least one result for a period in {y}."},
+    "cov_show": {"vi": "Xem danh sách", "en": "Show"},
+    "cov_which_no_plan": {"vi": "Chưa có kế hoạch {y}", "en": "No {y} plan"},
+    "cov_which_no_results": {"vi": "Chưa có kết quả {y}", "en": "No {y} results"},
+    "cov_which_silent": {"vi": "Chưa gửi gì", "en": "Sent nothing"},
+    "cov_which_all": {"vi": "Tất cả các xã", "en": "All units"},
+    "cov_list_title": {"vi": "{what}: {n} xã", "en": "{what}: {n} units"},
+    "cov_none_listed": {"vi": "Không có xã nào trong danh sách này.",
+                        "en": "No unit in this list."},
+    "cov_by_province": {"vi": "Theo tỉnh/thành phố (tỷ lệ trên số xã trong danh mục)",
+                        "en": "By province (share of the units in the register)"},
+    "cov_chart_plan": {"vi": "Tỷ lệ xã đã có kế hoạch năm {y}, theo tỉnh",
+                       "en": "Share of units with a {y} plan, by province"},
+    "cov_chart_results": {"vi": "Tỷ lệ xã đã có kết quả năm {y}, theo tỉnh",
+                          "en": "Share of units with {y} results, by province"},
+    "cov_chart_unit": {"vi": "% số xã trong danh mục (số xã ghi trên thanh)",
+                       "en": "% of the register's units (counts on the bars)"},
+    "cov_legend_n_plan": {"vi": "Có kế hoạch", "en": "With a plan"},
+    "cov_legend_n_no_plan": {"vi": "Chưa có", "en": "None yet"},
+    "cov_legend_n_results": {"vi": "Có kết quả", "en": "With results"},
+    "cov_legend_n_no_results": {"vi": "Chưa có", "en": "None yet"},
+    "cov_units_word": {"vi": "xã chưa có", "en": "units without"},
+    "cov_targets_word": {"vi": "chỉ tiêu", "en": "indicators"},
+    "cov_none": {"vi": "chưa có", "en": "none"},
+    "cov_no_units": {"vi": "Danh mục không có đơn vị nào trong phạm vi này.",
+                     "en": "The register has no unit in this scope."},
+    "cov_col_type": {"vi": "Loại", "en": "Type"},
+    "cov_col_code": {"vi": "Mã đơn vị", "en": "Unit code"},
+    "cov_col_plan": {"vi": "Kế hoạch {y}", "en": "{y} plan"},
+    "cov_col_results": {"vi": "Kết quả {y} (kỳ mới nhất)", "en": "{y} results (latest period)"},
+    "cov_col_last": {"vi": "Lần nạp gần nhất", "en": "Last import"},
+    "cov_col_units": {"vi": "Số xã", "en": "Units"},
+    "cov_col_with_plan": {"vi": "Có kế hoạch", "en": "With a plan"},
+    "cov_col_with_results": {"vi": "Có kết quả", "en": "With results"},
+    "cov_col_silent": {"vi": "Chưa gửi gì", "en": "Sent nothing"},
+    "cov_x_has_plan": {"vi": "Có kế hoạch", "en": "Has plan"},
+    "cov_x_no_plan": {"vi": "Chưa có kế hoạch", "en": "No plan"},
+    "cov_x_has_results": {"vi": "Có kết quả", "en": "Has results"},
+    "cov_x_no_results": {"vi": "Chưa có kết quả", "en": "No results"},
+    "cov_x_latest": {"vi": "Kỳ kết quả mới nhất", "en": "Latest result period"},
+    "cov_x_n_results": {"vi": "Số chỉ tiêu có kết quả", "en": "Indicators with a result"},
+    "cov_x_province_code": {"vi": "Mã tỉnh", "en": "Province code"},
+    "cov_x_share_plan": {"vi": "Tỷ lệ có kế hoạch", "en": "Share with a plan"},
+    "cov_x_share_results": {"vi": "Tỷ lệ có kết quả", "en": "Share with results"},
+    "cov_unregistered": {
+        "vi": "{n} xã có dữ liệu nhưng không có trong danh mục đơn vị (không tính ở trên): {names}",
+        "en": "{n} communes have data but are not in the register (not counted above): {names}"},
+    # fair rankings (dashboard/rankings.py)
+    "rank_none": {"vi": "chưa xếp hạng", "en": "not ranked"},
+    "rank_one": {"vi": "hạng {r}", "en": "rank {r}"},
+    "rank_tied": {"vi": "hạng {r} (đồng hạng {n})", "en": "rank {r} (tied, {n})"},
+    "rank_col": {"vi": "Hạng", "en": "Rank"},
+    "rank_col_achieved": {"vi": "Đạt / đã đánh giá", "en": "Achieved / assessed"},
+    "rank_col_assessed": {"vi": "Đã đánh giá / chỉ tiêu", "en": "Assessed / targets"},
+    "rank_col_change": {"vi": "Thay đổi hạng", "en": "Rank change"},
+    "rank_all_tied": {"vi": "Cả {n} đơn vị đồng hạng: không có nhóm tốt nhất hay kém nhất để "
+                            "chọn ra.",
+                      "en": "All {n} units tie: there is no best or worst group to pick."},
+    "cov_col_share_achieved": {"vi": "Tỷ lệ đạt (%)", "en": "Achieved (%)"},
+    "cov_col_rank": {"vi": "Hạng trong tỉnh", "en": "Rank in province"},
+    "cov_x_n_assessed": {"vi": "Số chỉ tiêu đã đánh giá", "en": "Targets assessed"},
+    "cov_x_n_achieved": {"vi": "Số chỉ tiêu đạt", "en": "Targets achieved"},
+    "cov_rank_note": {
+        "vi": "Tỷ lệ đạt = chỉ tiêu đạt / chỉ tiêu đã có đánh giá (n bên cạnh); hạng trong tỉnh "
+              "theo tỷ lệ đó, đồng hạng khi bằng nhau. Bấm tiêu đề cột để sắp xếp.",
+        "en": "Achieved = targets achieved / targets assessed (n beside it); rank in province by "
+              "that share, ties share a rank. Click a column header to sort."},
+    "cov_more_briefing": {"vi": "… và {n} xã khác (xem đầy đủ ngoài chế độ trình chiếu)",
+                          "en": "… and {n} more (full list outside briefing mode)"},
+})
+
 def t(key: str, lang: str | None = None, **kw) -> str:
     if lang is None:
         lang = current_lang()

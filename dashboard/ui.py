@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from . import charts, db, export, fmt, tables
+from . import charts, db, export, fmt, tables, vn_order
 from .i18n import LANGS, t
 from .queries import Filters, NO_PILLAR
 from . import queries as Q
@@ -18,7 +18,7 @@ from . import queries as Q
 # session name -> URL parameter
 URL = {"lang": "lang", "briefing": "briefing", "provinces": "tinh", "communes": "xa",
        "pillars": "nhom", "year": "nam", "indicator": "chi_tieu", "mode": "che_do",
-       "profile": "ho_so", "chart": "bieu_do"}
+       "profile": "ho_so", "chart": "bieu_do", "coverage_list": "danh_sach"}
 MULTI = ("provinces", "communes", "pillars")
 GLOBAL = ("lang", "briefing", "provinces", "communes", "pillars", "year")
 LARGE = 40          # more communes than this: roll up by province, top/bottom N
@@ -121,7 +121,7 @@ def sidebar_filters() -> None:
         return
     L = lang()
     cm = q(Q.communes, None)
-    provinces = sorted(cm["province"].unique().tolist())
+    provinces = vn_order.sorted_vi(cm["province"].unique().tolist())  # Hà Nội before Huế
     pl = q(Q.pillars, None)
     pillar_names = dict(zip(pl["code"], pl["name_vi" if L == "vi" else "name_en"]))
     pillar_names[NO_PILLAR] = t("no_pillar", L)
@@ -130,7 +130,8 @@ def sidebar_filters() -> None:
         st.subheader(t("filters"))
         sel_prov = _persist("provinces", st.multiselect, options=provinces, multi=True,
                             label=t("province"), placeholder=t("all_provinces"))
-        scoped = cm[cm["province"].isin(sel_prov)] if sel_prov else cm
+        scoped = vn_order.sort_frame(cm[cm["province"].isin(sel_prov)] if sel_prov else cm,
+                                     ["province", "commune"])
         _persist("communes", st.multiselect, options=scoped["commune_key"].tolist(), multi=True,
                  label=t("communes"), placeholder=t("all_communes"))
         _persist("pillars", st.multiselect, options=list(pillar_names), multi=True,

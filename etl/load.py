@@ -58,12 +58,13 @@ def sync_register(con: duckdb.DuckDBPyConnection) -> None:
     """The official register of commune-level units into ``admin_units`` (once per change)."""
     from .admin_units import load_register
     reg = load_register()
-    n = con.execute("SELECT count(*) FROM admin_units").fetchone()[0]
+    # Only the official rows: a synthetic database's fictional units (etl/synth.py) stay.
+    n = con.execute("SELECT count(*) FROM admin_units WHERE NOT synthetic").fetchone()[0]
     if n == len(reg) and con.execute(
-            "SELECT count(*) FROM admin_units WHERE code = ? AND name = ?",
+            "SELECT count(*) FROM admin_units WHERE code = ? AND name = ? AND NOT synthetic",
             [next(iter(reg.units)), next(iter(reg.units.values())).name]).fetchone()[0]:
         return
-    con.execute("DELETE FROM admin_units")
+    con.execute("DELETE FROM admin_units WHERE NOT synthetic")
     _insert(con, "admin_units", [dict(code=u.code, name=u.name, type=u.type,
                                       province_code=u.province_code, province=u.province)
                                  for u in reg.units.values()])

@@ -86,6 +86,11 @@ ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
 ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
 ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
 ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
+-- A synthetic database's register is the generator's own fictional units (etl/synth.py),
+-- flagged here; the official list and synthetic units are never in the same database unless a
+-- real file is loaded into a synthetic one (then both are there, each flagged).
+ALTER TABLE admin_units ADD COLUMN IF NOT EXISTS synthetic BOOLEAN DEFAULT FALSE;
+
 
 CREATE TABLE IF NOT EXISTS import_problems (
     import_id INTEGER, code VARCHAR, severity VARCHAR, message VARCHAR,
@@ -144,6 +149,50 @@ CREATE OR REPLACE VIEW actuals AS
 CREATE OR REPLACE VIEW budget_lines AS
     SELECT b.* EXCLUDE (dataset_id), b.dataset_id
     FROM budget_rows b JOIN datasets d USING (dataset_id) WHERE d.active;
+
+-- coverage: who has reported. One row per unit of the register x year, where the years are
+-- those present in the active data (target years, result years, budget plan years) and the
+-- current calendar year. Data joins the register by commune_code (rows without a code are
+-- not in the register and are counted by dashboard/coverage.py, not hidden).
+--   has_plan: the unit has at least one active target for that year (n_targets: distinct
+--   indicators with a target for the year); has_results: at least one active result whose
+--   period lies in that year (n_results: distinct indicators with a result in that year;
+--   latest_period: its latest period, quarters before the whole year); n_budget_lines: active
+--   budget lines of that plan year; last_import_at: the latest import that brought any active
+--   data for that year (NULL: silent).
+CREATE OR REPLACE VIEW coverage AS
+WITH ds AS (
+    SELECT d.commune_code, TRY_CAST(left(d.period_key, 4) AS INTEGER) AS year, i.loaded_at
+    FROM datasets d JOIN imports i USING (import_id)
+    WHERE d.active AND d.commune_code IS NOT NULL
+), years AS (
+    SELECT DISTINCT year FROM ds WHERE year IS NOT NULL
+    UNION SELECT CAST(year(current_date) AS INTEGER)
+), t AS (
+    SELECT commune_code, target_year AS year, count(DISTINCT indicator_code) AS n_targets
+    FROM targets WHERE commune_code IS NOT NULL GROUP BY ALL
+), a AS (
+    SELECT commune_code, period_year AS year, count(DISTINCT indicator_code) AS n_results,
+           arg_max(period, period_year * 10 + coalesce(
+               TRY_CAST(regexp_extract(period, '[Qq]([1-4])', 1) AS INTEGER), 5)) AS latest_period
+    FROM actuals WHERE commune_code IS NOT NULL GROUP BY ALL
+), b AS (
+    SELECT commune_code, plan_year AS year, count(*) AS n_budget_lines
+    FROM budget_lines WHERE commune_code IS NOT NULL GROUP BY ALL
+), l AS (
+    SELECT commune_code, year, max(loaded_at) AS last_import_at FROM ds GROUP BY ALL
+)
+SELECT u.code AS commune_code, u.name AS commune, u.type AS unit_type, u.province_code,
+       u.province, y.year AS plan_year,
+       coalesce(t.n_targets, 0) > 0 AS has_plan, coalesce(a.n_results, 0) > 0 AS has_results,
+       a.latest_period, coalesce(t.n_targets, 0) AS n_targets,
+       coalesce(a.n_results, 0) AS n_results, coalesce(b.n_budget_lines, 0) AS n_budget_lines,
+       l.last_import_at, coalesce(u.synthetic, FALSE) AS synthetic
+FROM admin_units u CROSS JOIN years y
+LEFT JOIN t ON t.commune_code = u.code AND t.year = y.year
+LEFT JOIN a ON a.commune_code = u.code AND a.year = y.year
+LEFT JOIN b ON b.commune_code = u.code AND b.year = y.year
+LEFT JOIN l ON l.commune_code = u.code AND l.year = y.year;
 
 -- progress_live: one row per commune, indicator and target year: the target, the latest
 -- result reported for a period up to that year, the gap and a status.

@@ -839,6 +839,7 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
         old.unlink(missing_ok=True)
     counts = dict(targets=0, actuals=0, budget_lines=0, imports=0, datasets=0)
     now = datetime.now()
+    register: list[tuple[int, str, str, str]] = []
     with write_session(db) as con:
         sync_catalog(con, catalog)
         for start in range(0, len(units), batch):
@@ -887,6 +888,8 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
             for k, rows in (("targets", T), ("actuals", A), ("budget_lines", B),
                             ("imports", I), ("datasets", D)):
                 counts[k] += len(rows)
+            register.extend((p.index, p.commune, p.province, p.kind) for p, *_ in per_commune)
+        write_register(con, register)
         for key, value in (("synthetic", "true"), ("synthetic_communes", str(n)),
                            ("synthetic_seed", str(seed)), ("synthetic_version", SYNTH_VERSION)):
             con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
@@ -895,6 +898,38 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
     if log:
         log(stats)
     return stats
+
+
+def synthetic_code(index: int) -> str:
+    """The register code of the index-th fictional unit: never an official code (those are
+    five digits)."""
+    return f"S{index + 1:05d}"
+
+
+def write_register(con, units: list[tuple[int, str, str, str]]) -> None:
+    """The generator's own units become the database's register (``admin_units``, flagged
+    synthetic, official units removed), and every synthetic row gets its unit's code, so the
+    ``coverage`` view works on synthetic data as on real data.
+
+    ``units``: (index, commune, province, unit type) of every generated commune."""
+    import pandas as pd
+
+    from .admin_units import load_register
+
+    pcode = {u.province: u.province_code for u in load_register().units.values()}
+    frame = pd.DataFrame([(synthetic_code(i), c, k, pcode.get(p, ""), p, True)
+                          for i, c, p, k in units],
+                         columns=["code", "name", "type", "province_code", "province",
+                                  "synthetic"])
+    con.execute("DELETE FROM admin_units")
+    con.register("_synth_units", frame)
+    con.execute("INSERT INTO admin_units (code, name, type, province_code, province, synthetic) "
+                "SELECT code, name, type, province_code, province, synthetic FROM _synth_units")
+    con.unregister("_synth_units")
+    for table in ("target_rows", "actual_rows", "budget_rows", "datasets", "imports"):
+        con.execute(f"UPDATE {table} SET commune_code = a.code FROM admin_units a "
+                    f"WHERE a.synthetic AND a.name = {table}.commune "
+                    f"AND a.province = {table}.province")
 
 
 IMPORT_COLS = ("import_id", "file_name", "sha256", "loaded_at", "loaded_by", "commune",
