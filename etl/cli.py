@@ -13,7 +13,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import problems as P
 from .catalog import load_catalog
 from .detect import ROLE_NAMES, ROLES
 from .load import LoadResult, load_understanding, sync_catalog, user_aliases

@@ -125,9 +125,10 @@ def _lock(fh, timeout_s: float) -> None:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
-        except BlockingIOError:
+        except BlockingIOError as busy:
             if time.monotonic() > deadline:
-                raise TimeoutError("Một lượt ghi dữ liệu khác đang chạy quá lâu; thử lại sau.")
+                raise TimeoutError("Một lượt ghi dữ liệu khác đang chạy quá lâu; "
+                                   "thử lại sau.") from busy
             time.sleep(0.05)
 
 
