@@ -198,6 +198,22 @@ def ensure_frame() -> None:
     st.rerun()
 
 
+def app_pages(spec: list[tuple[str, str, str]]) -> list:
+    """st.Page objects for (script, title key, icon): each page at its file name's address,
+    plus a hidden default page at "/" that forwards to the first one. (The default page of
+    st.navigation lives only at "/", so a default /overview would be "Page not found".)"""
+    pages = [st.Page(path, title=t(key), url_path=Path(path).stem, icon=icon)
+             for path, key, icon in spec]
+
+    def forward() -> None:
+        qp = st.query_params
+        st.switch_page(pages[0], query_params={k: qp.get_all(k) for k in qp})
+
+    home = st.Page(forward, title=pages[0].title, url_path="home", default=True,
+                   visibility="hidden")
+    return [home, *pages]
+
+
 def page_start(title_key: str) -> Filters:
     """Title, the database check, and a slot for the simulated-data banner."""
     ensure_frame()
