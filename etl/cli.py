@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="Kiểm tra tệp, không ghi gì")
     _add_context_args(v)
+    v.add_argument("--synthetic", action="store_true",
+                   help="Chấp nhận tệp ghi 'DỮ LIỆU MÔ PHỎNG' (sẽ nạp với nhãn mô phỏng)")
     ld = sub.add_parser("load", help="Nạp tệp vào cơ sở dữ liệu")
     _add_context_args(ld)
     ld.add_argument("--db", type=Path, default=DEFAULT_DB, help="Tệp DuckDB")
@@ -56,13 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def understand_file(path: Path, catalog, *, commune=None, province=None, year=None
-                    ) -> Understanding:
+def understand_file(path: Path, catalog, *, commune=None, province=None, year=None,
+                    synthetic: bool = False) -> Understanding:
+    """A file's understanding; a workbook marked "DỮ LIỆU MÔ PHỎNG" is refused unless
+    ``synthetic`` (then it carries a warning and loads with synthetic = TRUE)."""
+    from .service import check_synthetic
     wb, problems = read_workbook(path)
     if wb is None:
         from .records import Context
         return Understanding(file_name=path.name, sha256="", context=Context(), problems=problems)
-    return understand(wb, catalog, commune=commune, province=province, year=year)
+    return check_synthetic(understand(wb, catalog, commune=commune, province=province,
+                                      year=year), wb, synthetic)
 
 
 def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
@@ -115,7 +121,7 @@ def cmd_validate(args) -> int:
     bad = 0
     for f in args.files:
         u = understand_file(f, catalog, commune=args.commune, province=args.province,
-                            year=args.year)
+                            year=args.year, synthetic=args.synthetic)
         report(u, verbose=args.verbose)
         bad += not u.ok
     print(f"\n{len(args.files) - bad} tệp hợp lệ, {bad} tệp có lỗi.")
@@ -126,7 +132,8 @@ def cmd_load(args) -> int:
     catalog = _catalog_for(args.db)
     results: list[tuple[Understanding, LoadResult]] = []
     understood = [understand_file(f, catalog, commune=args.commune, province=args.province,
-                                  year=args.year) for f in args.files]
+                                  year=args.year, synthetic=args.synthetic)
+                  for f in args.files]
     totals = None
     with write_session(args.db) as con:
         sync_catalog(con, catalog)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import db, ui
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, review, show_review,
-                                   table, tr)
+                                   synthetic_notice, table, tr)
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
@@ -71,6 +71,7 @@ with upload_tab:
             u = review(data, f.name, db_state.path, db_state.version,
                        choices=tuple(sorted(choices.items())), **overrides) \
                 if any(overrides.values()) or choices else first
+            synthetic_notice(u)
             show_review(u)
             st.markdown("**" + tr("Gắn chỉ tiêu chuẩn", "Map to the catalogue") + "**")
             new_choices = choose_codes(first, catalog, key, choices)
