@@ -48,6 +48,10 @@ class ChartMeta:
     filename: str = "bieu_do"      # PNG download name
     lang: str = "vi"
     briefing: bool = False
+    scope: str = ""                # "toàn quốc, 3.321 xã", "Nghệ An, 130 xã"
+    period: str = ""               # "kế hoạch năm 2026 · kết quả đến quý III/2026"
+    note: str = ""                 # "Hiển thị 6 / 38 dòng" (written in the footer)
+    synthetic: bool = False        # any of the data shown is synthetic: mark inside the figure
 
     @property
     def font_size(self) -> int:
@@ -173,13 +177,15 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
     fs = meta.font_size
     title_lines = wrap(meta.title, 95 if not meta.briefing else 100, 2)
     n_title = title_lines.count("<br>") + 1
-    sub = " · ".join(x for x in (meta.unit, meta.data_date) if x)
+    sub = " · ".join(x for x in (meta.scope, meta.period, meta.unit) if x)
     sub = wrap(sub, 150, 2)
     key_lines = _key_lines(fig) if legend else []
     if key_lines:
         sub = "<br>".join(([sub] if sub else []) + key_lines)
     n_sub = (sub.count("<br>") + 1) if sub else 0
-    src = sources_text(meta.sources, meta.lang)
+    src = " · ".join(x for x in (sources_text(meta.sources, meta.lang), meta.data_date) if x)
+    footer = [x for x in (meta.note, src) if x]
+    bottom += int((len(footer) - 1) * (fs - 2) * 1.35) if len(footer) > 1 else 0
     title_h = 14 + n_title * (fs + 6) * 1.3 + n_sub * fs * 1.4
     legend_h = 8
     top = int(title_h + legend_h + extra_top + 10)
@@ -207,14 +213,31 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
                      title_font=dict(color="#333333", size=fs - 1))
     fig.update_yaxes(tickfont=dict(color="#222222"))
     notes = list(annotations)
-    if src:
-        notes.append(dict(text=src, xref="paper", yref="paper", x=0, y=0,
+    if footer:  # the "k of n" note, then sources and the load date: inside the PNG
+        notes.append(dict(text="<br>".join(footer), xref="paper", yref="paper", x=0, y=0,
                           xshift=-left + 10, yshift=-bottom + 6, xanchor="left",
                           yanchor="bottom", showarrow=False, align="left",
                           font=dict(size=fs - 2, color="#444444")))
+    if meta.synthetic:
+        notes += synthetic_marks(meta, left=left, right=right, top=top)
     if notes:
         fig.update_layout(annotations=[*fig.layout.annotations, *notes])
     return fig
+
+
+def synthetic_marks(meta: ChartMeta, *, left: int, right: int, top: int) -> list[dict]:
+    """The synthetic-data mark inside the figure, so the PNG and any crop carry it: a badge
+    in the top-right corner and a faint diagonal watermark across the plot area."""
+    from .framing import synthetic_mark
+    fs = meta.font_size
+    text = synthetic_mark(meta.lang)
+    return [dict(text=f"<b>{text}</b>", xref="paper", yref="paper", x=1, y=1,
+                 xshift=right - 8, yshift=top - 8, xanchor="right", yanchor="top",
+                 showarrow=False, bgcolor=OI["vermillion"], borderpad=4,
+                 font=dict(size=fs - 2, color="white")),
+            dict(text=f"<b>{synthetic_mark('vi')}</b>", xref="paper", yref="paper", x=0.5,
+                 y=0.5, showarrow=False, textangle=-18, opacity=0.13,
+                 font=dict(size=fs * 3, color=OI["vermillion"]))]
 
 
 def empty_figure(meta: ChartMeta, message: str) -> go.Figure:

@@ -256,29 +256,51 @@ def info(f: Filters) -> dict:
             and not pd.isna(r.get("loaded_at")) else "", "files": files}
 
 
-def scope_text(f: Filters) -> str:
-    L = lang()
-    parts = []
-    if f.communes:
-        parts.append(", ".join(f.communes) if len(f.communes) <= 3
-                     else f"{fmt.num(len(f.communes), 0, L)} {t('communes', L).lower()}")
-    elif f.provinces:
-        parts.append(", ".join(f.provinces))
-    if f.target_year:
-        parts.append(f"{t('target_year', L).lower()} {f.target_year}")
-    return " · ".join(parts)
+def period_info(f: Filters) -> dict:
+    """Plan years, latest result period, communes in scope, synthetic (for chart frames)."""
+    row = q(Q.data_period, f)
+    return row.iloc[0].to_dict() if len(row) else {}
+
+
+def pillar_names(codes) -> list[str]:
+    if not codes:
+        return []
+    pl = q(Q.pillars, None)
+    names = dict(zip(pl["code"], pl["name_vi" if lang() == "vi" else "name_en"]))
+    names[NO_PILLAR] = t("no_pillar", lang())
+    return [names.get(c, c) for c in codes]
+
+
+def shown_of(df: pd.DataFrame, total: int | None = None) -> tuple[int, int | None]:
+    """(rows shown, rows there are): from ``n_total`` (a LIMITed query) or ``total``."""
+    if total is None and "n_total" in df.columns and len(df):
+        total = int(df["n_total"].iat[0])
+    return len(df), total
 
 
 def meta(f: Filters, title: str, unit: str = "", sources: Iterable[str] | None = None,
-         name: str | None = None) -> charts.ChartMeta:
+         name: str | None = None, shown: tuple[int, int | None] | None = None,
+         budget: bool = False) -> charts.ChartMeta:
+    """A chart's frame: title, scope, period, unit, 'k of n' note, sources, load date and
+    the synthetic mark, all drawn inside the figure (see :mod:`dashboard.framing`)."""
+    from . import framing
+    L = lang()
     i = info(f)
+    p = period_info(f)
     files = tuple(sorted({s for s in (sources if sources is not None else i["files"])
                           if isinstance(s, str) and s}))
     date_text = t("data_date", d=i["date"]) if i["date"] else ""
-    unit_text = " · ".join(x for x in (scope_text(f), unit) if x)
-    return charts.ChartMeta(title=title, unit=unit_text, data_date=date_text, sources=files,
-                            filename=charts.slug(f"{name or title}_{i['date']}"), lang=lang(),
-                            briefing=briefing())
+    scope = framing.scope_text(p, L, provinces=f.provinces, communes=f.communes,
+                               pillar_names=pillar_names(f.pillars))
+    period = framing.period_text(p, L, budget=budget)
+    if f.target_year and not budget and not period:
+        period = framing.tx("plan_year", L, y=f.target_year)
+    note = framing.shown_text(*shown, L) if shown else ""
+    synthetic = bool(p.get("synthetic")) or bool(st.session_state.get("_synthetic"))
+    return charts.ChartMeta(title=title, unit=unit, data_date=date_text, sources=files,
+                            filename=charts.slug(f"{name or title}_{i['date']}"), lang=L,
+                            briefing=briefing(), scope=scope, period=period, note=note,
+                            synthetic=synthetic)
 
 
 def files_of(*dfs: pd.DataFrame, cols=("source_file", "target_source_file",
@@ -326,13 +348,15 @@ def table(display: pd.DataFrame, key: str, raw: pd.DataFrame | None = None,
         _downloads(raw, name, f"t{key}", [1, 1, 3])
 
 
-def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str) -> bool:
+def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str,
+               total: int | None = None) -> bool:
     """Targets behind, furthest first: the chart and (outside briefing) its table.
     Returns False when there is nothing to show (the empty state is drawn)."""
     if gaps.empty:
         empty("no_gaps")
         return False
-    m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name)
+    m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name,
+             shown=shown_of(gaps, total))
     chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
           m, gaps, "gaps")
     if not briefing():

@@ -32,21 +32,22 @@ unit = f"{t('unit')}: {t('money_unit')}"
 if show == "pillar" or not ui.briefing():
     by_pillar = ui.q(Q.budget_by_pillar, f)
     m = ui.meta(f, t("budget_by_pillar"), unit, sources=ui.files_of(by_pillar),
-                name="kinh_phi_theo_nhom")
+                name="kinh_phi_theo_nhom", budget=True)
     ui.chart(charts.money_bars(by_pillar, m, "pillar_name", missing_label=t("no_pillar"),
                                empty_label=t("no_budget_short")), m, by_pillar, "pillar")
 
 if show == "source" or not ui.briefing():
     by_source = ui.q(Q.budget_by_source, f)
     m = ui.meta(f, t("budget_by_source"), unit, sources=ui.files_of(by_source),
-                name="kinh_phi_theo_nguon")
+                name="kinh_phi_theo_nguon", budget=True)
     ui.chart(charts.money_bars(by_source, m, "source_name", missing_label=t("no_source")), m,
              by_source, "source")
 
 if show == "commune" or not ui.briefing():
     per = ui.q(Q.budget_by_province if large else Q.budget_by_commune, f)
     m = ui.meta(f, t("budget_by_province" if large else "budget_by_commune"), unit,
-                sources=ui.files_of(per), name="kinh_phi_theo_xa")
+                sources=ui.files_of(per), name="kinh_phi_theo_xa", budget=True,
+                shown=ui.shown_of(per))
     ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short")), m, per,
              "commune")
 

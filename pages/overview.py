@@ -50,5 +50,6 @@ if show == "heatmap" or not ui.briefing():
 
 if show == "gaps" or not ui.briefing():
     gaps = ui.q(Q.largest_gaps, f, limit=ui.BRIEFING_ROWS if ui.briefing() else 10)
-    if ui.gaps_block(gaps, f, "gaps_title", "chi_tieu_chua_dat") and not ui.briefing():
+    if ui.gaps_block(gaps, f, "gaps_title", "chi_tieu_chua_dat",
+                     total=int(tiles["n_behind"])) and not ui.briefing():
         st.caption(t("trace_note"))
