@@ -62,10 +62,10 @@ TEXT = {
     "unit_pct": {"vi": "Đơn vị: %", "en": "Unit: %"},
     "unit_of": {"vi": "Đơn vị: {u}", "en": "Unit: {u}"},
     "rank_note": {"vi": "thứ hạng: số nhỏ hơn là tốt hơn", "en": "rank: lower is better"},
-    "matrix_unit": {"vi": "Ô: tỷ lệ đạt trong các chỉ tiêu đã có kết quả (✓ đạt ✗ chưa đạt "
-                          "○ chưa có báo cáo)",
-                    "en": "Cell: share achieved among targets with a result (✓ achieved "
-                          "✗ behind ○ no report)"},
+    "matrix_unit": {"vi": "Đơn vị: % chỉ tiêu đạt trong số đã có kết quả (ô xã: ✓ đạt "
+                          "✗ chưa đạt ○ chưa có báo cáo)",
+                    "en": "Unit: % of targets with a result that are achieved (commune "
+                          "cells: ✓ achieved ✗ behind ○ no report)"},
     "matrix_legend": {"vi": "Màu: cam = tỷ lệ đạt thấp, xanh = cao; xám = chưa có kết quả; "
                             "trắng = không có chỉ tiêu",
                       "en": "Colour: orange = low share achieved, blue = high; grey = no "
@@ -90,6 +90,17 @@ TEXT = {
                        "en": "Contains synthetic data: not real reported figures."},
     "no_rows": {"vi": "Không có số liệu trong phạm vi này.", "en": "No data in this scope."},
     "more_files": {"vi": "… và {n} tệp khác", "en": "… and {n} more files"},
+    "pack_heading": {"vi": "Bộ trình chiếu giao ban", "en": "Briefing pack"},
+    "download_pptx": {"vi": "Tải bộ trình chiếu (.pptx)", "en": "Download briefing (.pptx)"},
+    "download_pdf": {"vi": "Tải bản PDF", "en": "Download as PDF"},
+    "pack_help": {"vi": "Theo bộ lọc đang chọn: trang bìa, mỗi biểu đồ một trang (biểu đồ "
+                        "PowerPoint sửa được), trang nguồn và độ phủ. Chỉ lập khi bấm.",
+                  "en": "For the filters chosen: a title slide, one chart per slide (editable "
+                        "PowerPoint charts), a sources and coverage slide. Built on click."},
+    "pdf_missing": {"vi": "Bản PDF cần LibreOffice trên máy chủ (apt-get install "
+                          "libreoffice-impress).",
+                    "en": "The PDF needs LibreOffice on the server (apt-get install "
+                          "libreoffice-impress)."},
 }
 
 
@@ -528,6 +539,12 @@ def build_from_db(path: str | Path, f: Q.Filters, lang: str = "vi") -> bytes:
         return build(collect(con, f, lang))
     finally:
         con.close()
+
+
+def file_name(f: Q.Filters, ext: str = "pptx") -> str:
+    parts = ["giao_ban", *f.provinces[:2], *f.communes[:2], *f.pillars[:3],
+             str(f.target_year or ""), date.today().isoformat()]
+    return f"{charts.slug('_'.join(p for p in parts if p))}.{ext}"
 
 
 # --------------------------------------------------------------------------- PDF

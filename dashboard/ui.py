@@ -140,6 +140,27 @@ def sidebar_filters() -> None:
         _persist("year", st.selectbox, options=year_opts, default="", label=t("target_year"),
                  format_func=lambda y: y or t("year_current", L), help=t("year_current_help", L))
         st.caption(t("share_link"))
+        pack_buttons()
+
+
+def pack_buttons() -> None:
+    """The briefing pack of this view's filters (.pptx, and .pdf when LibreOffice is
+    installed), built only when the button is clicked."""
+    from . import pack
+    L, f, path = lang(), filters(), db.state().path
+    st.markdown(f"**{pack.tx('pack_heading', L)}**")
+    st.download_button(pack.tx("download_pptx", L),
+                       data=lambda: pack.build_from_db(path, f, L),
+                       file_name=pack.file_name(f), mime=pack.MIME_PPTX, key="pack_pptx",
+                       on_click="ignore", icon=":material/slideshow:",
+                       help=pack.tx("pack_help", L))
+    if pack.soffice():
+        st.download_button(pack.tx("download_pdf", L),
+                           data=lambda: pack.to_pdf(pack.build_from_db(path, f, L)),
+                           file_name=pack.file_name(f, "pdf"), mime="application/pdf",
+                           key="pack_pdf", on_click="ignore", icon=":material/picture_as_pdf:")
+    else:
+        st.caption(pack.tx("pdf_missing", L))
 
 
 def filters(**extra) -> Filters:
