@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -640,10 +640,53 @@ def status_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, missing_label: st
     return _finish(fig, meta, max(200, height), left=left_margin(labels, fs))
 
 
+def money_scale(top_million: float, lang: str = "vi", whole: bool = True
+                ) -> tuple[float, str, int]:
+    """One unit and one precision for a whole chart (axis, bar labels and subtitle agree):
+    (divisor, unit, decimals). Below 10,000 million VND: triệu đồng; above: tỷ đồng with
+    0 decimals from 100 tỷ, 1 from 10 tỷ, else 2 (a national figure needs no more)."""
+    top = abs(float(top_million or 0))
+    if top < 10_000:
+        return 1.0, t("money_unit", lang), 0 if whole else 1
+    unit = "tỷ đồng" if lang == "vi" else "billion VND"
+    b = top / 1000
+    return 1000.0, unit, 0 if b >= 100 else (1 if b >= 10 else 2)
+
+
+def fixed(x, digits: int, lang: str = "vi") -> str:
+    """A number with exactly ``digits`` decimals (bars of one chart share a precision)."""
+    from babel.numbers import format_decimal
+    if x is None or pd.isna(x):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(x, format=pattern, locale="vi_VN" if lang == "vi" else "en_US")
+
+
+def money_text(million_vnd, lang: str = "vi") -> str:
+    """A total in the unit and precision :func:`money_scale` picks: '15.370 tỷ đồng',
+    '3.150 triệu đồng'."""
+    if million_vnd is None or pd.isna(million_vnd):
+        return "–"
+    div, unit, digits = money_scale(million_vnd, lang, float(million_vnd).is_integer())
+    return f"{fixed(million_vnd / div, digits, lang)} {unit}"
+
+
+def billions_tile(million_vnd, lang: str = "vi") -> tuple[str, str]:
+    """(value in tỷ đồng for a tile labelled '(tỷ đồng)', the exact sum in triệu đồng):
+    ('15.370', '15.370.090 triệu đồng'); ('3,15', '3.150 triệu đồng')."""
+    if million_vnd is None or pd.isna(million_vnd):
+        return "–", ""
+    b = abs(float(million_vnd)) / 1000
+    digits = 0 if b >= 100 else (1 if b >= 10 else 2)
+    exact = fmt.num(million_vnd, 0 if float(million_vnd).is_integer() else 1, lang)
+    return fixed(million_vnd / 1000, digits, lang), f"{exact} {t('money_unit', lang)}"
+
+
 def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "total",
                color: str = OI["blue"], missing_label: str = "", empty_label: str = ""
                ) -> go.Figure:
-    """Horizontal bars in million VND, labelled in Vietnamese format (3.150 triệu đồng)."""
+    """Horizontal bars of money: one unit for axis, labels and subtitle (triệu đồng, or tỷ
+    đồng for large sums; :func:`money_scale`), Vietnamese number format (3.150; 1.927)."""
     lang = meta.lang
     fs = meta.font_size
     if df.empty:
@@ -652,17 +695,20 @@ def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "
     labels = [wrap(v, 36, 3) for v in labels_of(d, label_cols, lang, missing_label)]
     ys = list(range(len(d)))
     vals = d[value_col].fillna(0)
+    top = float(vals.max()) if len(vals) else 1.0
+    div, unit, digits = money_scale(top, lang, bool((vals % 1 == 0).all()))
+    meta = replace(meta, unit=f"{t('unit', lang)}: {unit}")
+    shown = vals / div
     fig = go.Figure(go.Bar(
-        y=ys, x=vals, orientation="h", marker=dict(color=color),
-        text=[fmt.money(v, lang) if v else empty_label for v in vals], textposition="outside",
-        cliponaxis=False,
+        y=ys, x=shown, orientation="h", marker=dict(color=color),
+        text=[fixed(v, digits, lang) if v else empty_label for v in shown],
+        textposition="outside", cliponaxis=False,
         textfont=dict(size=fs, color=["#222222" if v else "#777777" for v in vals]),
         customdata=labels,
-        hovertemplate="%{customdata}<br>%{x:,.0f} " + t("money_unit", lang) + "<extra></extra>"))
-    top = float(vals.max()) if len(vals) else 1.0
+        hovertemplate="%{customdata}<br>%{x:,." + str(digits) + "f} " + unit + "<extra></extra>"))
     fig.update_yaxes(tickvals=ys, ticktext=labels, autorange="reversed", tickfont=dict(size=fs))
-    fig.update_xaxes(range=[0, (top or 1) * 1.3], gridcolor="#E5E5E5", tickformat=",.0f",
-                     title=dict(text=t("money_unit", lang), font=dict(size=fs - 1)))
+    fig.update_xaxes(range=[0, (top / div or 1) * 1.3], gridcolor="#E5E5E5", tickformat=",.0f",
+                     title=dict(text=unit, font=dict(size=fs - 1)))
     fig.update_layout(bargap=0.35 if len(d) > 3 else 0.55)
     height = 100 + row_px(labels, fs, ROW_PX + 4, meta.briefing) * len(d)
     return _finish(fig, meta, max(200, height), legend=False, left=left_margin(labels, fs),

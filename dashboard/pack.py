@@ -453,11 +453,11 @@ def _gaps_slide(dk: Deck) -> None:
 
 
 def _money_unit(values: pd.Series, L: str) -> tuple[float, str, str]:
-    """One unit for a whole chart: billions when the largest bar is >= 10,000 million."""
+    """One unit and precision for a whole chart, as on the page (charts.money_scale)."""
     top = float(values.max()) if len(values) and values.notna().any() else 0.0
-    if top >= 10_000:
-        return 1000.0, ("tỷ đồng" if L == "vi" else "billion VND"), "#,##0.0"
-    return 1.0, t("money_unit", L), "#,##0"
+    whole = bool((values.dropna() % 1 == 0).all())
+    div, unit, digits = charts.money_scale(top, L, whole)
+    return div, unit, "#,##0" + ("." + "0" * digits if digits else "")
 
 
 def _budget_slide(dk: Deck, df: pd.DataFrame, title_key: str, label_col: str,
@@ -469,7 +469,7 @@ def _budget_slide(dk: Deck, df: pd.DataFrame, title_key: str, label_col: str,
     cov = ""
     if tot:
         total = tot.get("total", tot.get("budget_total"))
-        cov = tx("budget_total", L, v=fmt.money(total, L) if total is not None else "–",
+        cov = tx("budget_total", L, v=charts.money_text(total, L),
                  n=fmt.num(tot.get("n_lines", 0) or 0, 0, L),
                  c=fmt.num(tot.get("n_communes_with_budget", 0) or 0, 0, L))
     files = sorted({x.strip() for v in d.get("source_files", pd.Series(dtype=str)).dropna()

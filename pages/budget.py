@@ -12,8 +12,9 @@ large = tot["n_communes_with_budget"] > ui.LARGE
 show = ui.briefing_choice({"pillar": t("budget_by_pillar"), "source": t("budget_by_source"),
                            "commune": t("budget_by_province" if large else "budget_by_commune")})
 
-ui.headline(t("headline_budget", total=fmt.money(tot["total"], L),
-              billion=fmt.money_billion(tot["total"], L),
+big, exact = charts.billions_tile(tot["total"], L)
+ui.headline(t("headline_budget", total=charts.money_text(tot["total"], L),
+              billion=exact if tot["total"] >= 10_000 else fmt.money_billion(tot["total"], L),
               a=fmt.num(tot["n_communes_with_budget"], 0, L),
               b=fmt.num(tot["n_communes_with_targets"], 0, L)))
 if tot["n_lines"] == 0:
@@ -21,8 +22,7 @@ if tot["n_lines"] == 0:
     st.stop()
 if not ui.briefing():
     c = st.columns(4)
-    ui.metric(c[0], "tile_budget_billion", fmt.billions(tot["total"], L),
-              fmt.money(tot["total"], L))
+    ui.metric(c[0], "tile_budget_billion", big, exact)
     ui.metric(c[1], "tile_lines", fmt.num(tot["n_lines"], 0, L))
     ui.metric(c[2], "tile_communes", f"{fmt.num(tot['n_communes_with_budget'], 0, L)} / "
                                      f"{fmt.num(tot['n_communes_with_targets'], 0, L)}")

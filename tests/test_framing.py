@@ -88,3 +88,24 @@ def test_synthetic_data_is_marked_in_every_kind_of_figure(lang):
     for fig in figs:
         marks = [x for x in _texts(fig) if "DỮ LIỆU MÔ PHỎNG" in (x or "")]
         assert len(marks) == 2  # the corner badge and the watermark across the plot
+
+
+def test_money_bars_use_one_unit_and_one_precision():
+    """National sums: axis, bar labels and subtitle all in tỷ đồng, no decimals; small sums
+    stay in triệu đồng."""
+    m = charts.ChartMeta(title="Kinh phí theo nhóm DTI", unit="Đơn vị: triệu đồng")
+    big = pd.DataFrame({"name": ["A", "B", "C"], "total": [1_927_420.4, 1_308_200.0, 2_025_640]})
+    fig = charts.money_bars(big, m, "name")
+    assert list(fig.data[0].text) == ["1.927", "1.308", "2.026"]
+    assert fig.layout.xaxis.title.text == "tỷ đồng"
+    assert "Đơn vị: tỷ đồng" in fig.layout.title.subtitle.text
+    assert "triệu" not in fig.layout.title.subtitle.text
+    mid = pd.DataFrame({"name": ["A", "B"], "total": [25_300.0, 12_000.0]})
+    assert list(charts.money_bars(mid, m, "name").data[0].text) == ["25,3", "12,0"]
+    small = pd.DataFrame({"name": ["A", "B"], "total": [3150.0, 800.0]})
+    fig = charts.money_bars(small, m, "name")
+    assert list(fig.data[0].text) == ["3.150", "800"]
+    assert fig.layout.xaxis.title.text == "triệu đồng"
+    assert charts.money_text(15_370_090) == "15.370 tỷ đồng"
+    assert charts.billions_tile(15_370_090) == ("15.370", "15.370.090 triệu đồng")
+    assert charts.billions_tile(3150) == ("3,15", "3.150 triệu đồng")
