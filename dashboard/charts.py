@@ -175,17 +175,21 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
     one assignment: plotly re-validates every annotation on each ``add_annotation`` call,
     which made charts with a few hundred written-out cells take seconds."""
     fs = meta.font_size
-    title_lines = wrap(meta.title, 95 if not meta.briefing else 100, 2)
+    # Lines are wrapped for the narrowest width the figure is shown at (about 1,000 px in a
+    # 1,400 px window beside the sidebar; 1,850 px in briefing mode): plotly does not wrap
+    # titles or annotations, and an unwrapped line runs off the figure and the PNG.
+    title_lines = wrap(meta.title, 72 if not meta.briefing else 100, 2)
     n_title = title_lines.count("<br>") + 1
     sub = " · ".join(x for x in (meta.scope, meta.period, meta.unit) if x)
-    sub = wrap(sub, 150, 2)
+    sub = wrap(sub, 112 if not meta.briefing else 160, 3)
     key_lines = _key_lines(fig) if legend else []
     if key_lines:
         sub = "<br>".join(([sub] if sub else []) + key_lines)
     n_sub = (sub.count("<br>") + 1) if sub else 0
     src = " · ".join(x for x in (sources_text(meta.sources, meta.lang), meta.data_date) if x)
-    footer = [x for x in (meta.note, src) if x]
-    bottom += int((len(footer) - 1) * (fs - 2) * 1.35) if len(footer) > 1 else 0
+    footer = [wrap(x, 125 if not meta.briefing else 175, 2) for x in (meta.note, src) if x]
+    n_foot = sum(x.count("<br>") + 1 for x in footer)
+    bottom += int((n_foot - 1) * (fs - 2) * 1.35) if n_foot > 1 else 0
     title_h = 14 + n_title * (fs + 6) * 1.3 + n_sub * fs * 1.4
     legend_h = 8
     top = int(title_h + legend_h + extra_top + 10)
@@ -279,7 +283,10 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     n = grid("n").fillna(0).astype(float)
     unassessed = (n > 0) & share.isna()
     dark = share.notna() & ((share >= 0.8) | (share <= 0.2))
-    xlab = [wrap(c, 11, 3) for c in cols]
+    # Column headers: horizontal in briefing mode (wide screen); angled in normal mode so
+    # they never run into each other however narrow the columns get.
+    angled = not meta.briefing and len(cols) > 4
+    xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
     ylab = [wrap(u, 30, 2) for u in units]
     common = dict(x=xlab, y=ylab, xgap=3, ygap=3)
     fig = go.Figure()
@@ -289,7 +296,7 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     fig.add_trace(go.Heatmap(
         z=share.values, zmin=0, zmax=1,
         colorscale=[[0, OI["vermillion"]], [0.5, "#F7F0E6"], [1, OI["blue"]]],
-        colorbar=dict(title=dict(text=t("tile_achieved", lang), side="top",
+        colorbar=dict(title=dict(text=t("tile_achieved", lang), side="right",
                                  font=dict(size=fs - 1)),
                       tickformat=".0%", tickvals=[0, 0.5, 1], len=0.7, thickness=14,
                       tickfont=dict(size=fs - 2)),
@@ -302,11 +309,16 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
             **common))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont=dict(size=fs))
-    fig.update_xaxes(side="top", showgrid=False, tickangle=0, tickfont=dict(size=fs - 1))
-    label_h = int(max(x.count("<br>") + 1 for x in xlab) * (fs + 2) * 1.25 + 8)
+    fig.update_xaxes(side="top", showgrid=False, tickangle=-45 if angled else 0,
+                     tickfont=dict(size=fs - 1))
+    lines = max(x.count("<br>") + 1 for x in xlab)
+    label_h = int(lines * (fs + 2) * 1.25 + 8)
+    if angled:  # the rotated labels' height: (length + depth) times sin(45°)
+        widest = max(_text_px(line, fs - 1) for x in xlab for line in x.split("<br>"))
+        label_h = int((widest + lines * (fs + 2) * 1.25) * 0.71 + 8)
     height = 64 + (54 if not meta.briefing else 92) * len(units)
     return _finish(fig, meta, max(240, height), legend=False, left=left_margin(ylab, fs),
-                   right=90, extra_top=label_h)
+                   right=110, extra_top=label_h)
 
 
 # --------------------------------------------------------------------------- target glyphs
