@@ -117,11 +117,18 @@ def indicator_heading(rows: pd.DataFrame, lang: str) -> tuple[str, str]:
     return name, (units.mode().iat[0] if len(units) else "")
 
 
-def config(meta: ChartMeta) -> dict:
-    """``st.plotly_chart(config=...)``: PNG download at slide resolution, a meaningful name."""
+def config(meta: ChartMeta, fig: go.Figure | None = None) -> dict:
+    """``st.plotly_chart(config=...)``: the camera button's PNG is slide-shaped (16:9, at
+    least 1920 px wide) with a meaningful name. A tall chart is exported wider rather than
+    squashed; a short one gets taller rows."""
+    img = {"format": "png", "scale": 3, "filename": meta.filename}
+    h = getattr(getattr(fig, "layout", None), "height", None) if fig is not None else None
+    if h:
+        w = max(1280, int(round(h * 16 / 9)))
+        img.update(width=w, height=int(round(w * 9 / 16)), scale=max(1.0, 1920 / w))
     return {"displaylogo": False,
             "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-            "toImageButtonOptions": {"format": "png", "scale": 3, "filename": meta.filename}}
+            "toImageButtonOptions": img}
 
 
 def _text_px(text: str, fs: float) -> float:

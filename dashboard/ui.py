@@ -354,7 +354,7 @@ def _downloads(data: pd.DataFrame, filename: str, key: str, widths: list[int]):
 
 def chart(fig, m: charts.ChartMeta, data: pd.DataFrame, key: str) -> None:
     """The figure, then its data as .csv and .xlsx (not in briefing mode)."""
-    st.plotly_chart(fig, config=charts.config(m), key=f"chart_{key}", width="stretch")
+    st.plotly_chart(fig, config=charts.config(m, fig), key=f"chart_{key}", width="stretch")
     if m.briefing:
         return
     c3 = _downloads(data, m.filename, key, [1, 1, 3])

@@ -109,3 +109,14 @@ def test_money_bars_use_one_unit_and_one_precision():
     assert charts.money_text(15_370_090) == "15.370 tỷ đồng"
     assert charts.billions_tile(15_370_090) == ("15.370", "15.370.090 triệu đồng")
     assert charts.billions_tile(3150) == ("3,15", "3.150 triệu đồng")
+
+
+def test_the_camera_png_is_slide_shaped():
+    m = charts.ChartMeta(title="T", filename="chi_tieu")
+    for n in (2, 40):
+        fig = charts.target_vs_actual(_rows(n), m)
+        img = charts.config(m, fig)["toImageButtonOptions"]
+        w, h, scale = img["width"], img["height"], img["scale"]
+        assert abs(w / h - 16 / 9) < 0.01 and w * scale >= 1920
+        assert h >= fig.layout.height  # rows are never squashed
+        assert img["filename"] == "chi_tieu"
