@@ -475,7 +475,7 @@ def _budget_slide(dk: Deck, df: pd.DataFrame, title_key: str, label_col: str,
     files = sorted({x.strip() for v in d.get("source_files", pd.Series(dtype=str)).dropna()
                     for x in str(v).split(",") if x.strip()})
     s = dk.frame(t(title_key, L), tx("budget_unit", L, u=unit), synthetic=_synthetic(d),
-                 sources=files, coverage=cov,
+                 sources=files, coverage=cov, legend=dk.status_legend(),
                  note=framing.shown_text(len(d), len(df[df["total"].notna()]) if len(df)
                                          else 0, L),
                  period=framing.period_text(dk.d.info, L, budget=True))
