@@ -205,7 +205,12 @@ def leave_briefing_button() -> None:
 def ensure_frame() -> None:
     """On a fresh server Streamlit runs the first session's first script run in its legacy
     "pages/ folder" mode, which executes a bookmarked page *without* streamlit_app.py (no
-    sidebar, no filters). Switch that mode off and rerun through the entry script."""
+    sidebar, no filters). Switch that mode off and rerun through the entry script.
+
+    st.navigation switches the mode off too, but only once the entry script runs — and in
+    that mode a bookmarked page never runs it, so without this every later session would
+    get pages without their frame as well (tests/test_dashboard_addresses.py checks the
+    frame). The assignment goes when pages/ is renamed (then the mode never starts)."""
     if st.session_state.get("_frame"):
         return
     from streamlit.runtime.pages_manager import PagesManager

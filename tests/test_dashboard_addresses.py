@@ -89,7 +89,9 @@ def open_once(browser, url: str) -> tuple[bool, str, str]:
                 titled_since = None
             time.sleep(0.2)
         title = pg.locator("h1").first.inner_text() if pg.locator("h1").count() else ""
-        return seen, pg.url, title
+        # the page ran inside the entry script's frame (its sidebar filters), not on its own
+        framed = pg.locator('[data-testid="stSidebar"]').get_by_text("Bộ lọc").count() > 0
+        return seen, pg.url, title if framed else f"{title} (without the frame)"
     finally:
         pg.close()
 
