@@ -90,7 +90,8 @@ def open_once(browser, url: str) -> tuple[bool, str, str]:
             time.sleep(0.2)
         title = pg.locator("h1").first.inner_text() if pg.locator("h1").count() else ""
         # the page ran inside the entry script's frame (its sidebar filters), not on its own
-        framed = pg.locator('[data-testid="stSidebar"]').get_by_text("Bộ lọc").count() > 0
+        side = pg.locator('[data-testid="stSidebar"]')
+        framed = side.get_by_text("Bộ lọc").count() + side.get_by_text("Filters").count() > 0
         return seen, pg.url, title if framed else f"{title} (without the frame)"
     finally:
         pg.close()
