@@ -185,7 +185,11 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
     # Lines are wrapped for the narrowest width the figure is shown at (about 1,000 px in a
     # 1,400 px window beside the sidebar; 1,850 px in briefing mode): plotly does not wrap
     # titles or annotations, and an unwrapped line runs off the figure and the PNG.
-    title_lines = wrap(meta.title, 72 if not meta.briefing else 100, 2)
+    title_chars = 72 if not meta.briefing else 100
+    if meta.synthetic:  # leave room for the badge in the top-right corner
+        from .framing import synthetic_mark
+        title_chars -= int(len(synthetic_mark(meta.lang)) * 0.8) + 4
+    title_lines = wrap(meta.title, title_chars, 3 if meta.synthetic else 2)
     n_title = title_lines.count("<br>") + 1
     sub = " · ".join(x for x in (meta.scope, meta.period, meta.unit) if x)
     sub = wrap(sub, 112 if not meta.briefing else 160, 3)

@@ -120,3 +120,14 @@ def test_the_camera_png_is_slide_shaped():
         assert abs(w / h - 16 / 9) < 0.01 and w * scale >= 1920
         assert h >= fig.layout.height  # rows are never squashed
         assert img["filename"] == "chi_tieu"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_long_title_leaves_room_for_the_synthetic_badge(lang):
+    title = ("Public electronic display boards connected to the provincial source information "
+             "system")
+    plain = charts.target_vs_actual(_rows(2), charts.ChartMeta(title=title, lang=lang))
+    marked = charts.target_vs_actual(_rows(2), charts.ChartMeta(title=title, lang=lang,
+                                                                synthetic=True))
+    first = [f.layout.title.text.split("<br>")[0] for f in (plain, marked)]
+    assert len(first[1]) < len(first[0])
