@@ -59,6 +59,8 @@ TEXT = {
                          "en": "Target and result: targets furthest behind"},
     "target_floor": {"vi": "Mục tiêu (mức phải đạt)", "en": "Target (level to reach)"},
     "result": {"vi": "Kết quả mới nhất", "en": "Latest result"},
+    "result_status": {"vi": "Kết quả mới nhất (màu theo tình trạng)",
+                      "en": "Latest result (coloured by status)"},
     "unit_pct": {"vi": "Đơn vị: %", "en": "Unit: %"},
     "unit_of": {"vi": "Đơn vị: {u}", "en": "Unit: {u}"},
     "rank_note": {"vi": "thứ hạng: số nhỏ hơn là tốt hơn", "en": "rank: lower is better"},
@@ -131,11 +133,36 @@ class PackData:
     budget_pillar: pd.DataFrame
     budget_source: pd.DataFrame
     budget_totals: pd.DataFrame
+    compare: pd.DataFrame = field(default_factory=pd.DataFrame)  # one indicator, per commune
     extra: dict = field(default_factory=dict)
 
 
-def collect(con, f: Q.Filters, lang: str = "vi") -> PackData:
-    """The pack's only data access: the dashboard's own query functions."""
+def _compare_rows(con, f: Q.Filters, indicator: str | None) -> pd.DataFrame:
+    """Target vs result per commune for ``indicator`` — or for the most widely planned
+    indicator that has numeric targets with results in scope."""
+    codes = [indicator] if indicator else \
+        Q.indicator_options(con, f)["indicator_code"].head(8).tolist()
+    for code in codes:
+        rows = Q.compare_indicator(con, f.with_(indicator=code), per_side=BAR_ROWS // 2)
+        if len(_numeric(rows)) >= 2 or indicator:
+            return rows
+    return pd.DataFrame()
+
+
+def _numeric(rows: pd.DataFrame) -> pd.DataFrame:
+    if rows.empty:
+        return rows
+    ok = rows["target_kind"].isin(charts.NUMERIC_KINDS) & rows["actual_value"].notna() \
+        & rows["threshold"].notna()
+    unit = rows.loc[ok, "unit"].mode()
+    return rows[ok & (rows["unit"] == unit.iat[0])] if len(unit) else rows[ok]
+
+
+def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -> PackData:
+    """The pack's only data access: the dashboard's own query functions. ``indicator``
+    (the compare page's choice) picks the per-commune target vs result slide."""
+    indicator = indicator or f.indicator
+    f = f.with_(indicator=None)
     info = Q.data_period(con, f).iloc[0].to_dict()
     di = Q.data_info(con, f)
     d0 = di.iloc[0].to_dict() if len(di) else {}
@@ -152,7 +179,7 @@ def collect(con, f: Q.Filters, lang: str = "vi") -> PackData:
         else matrix, matrix=matrix, matrix_level=level,
         gaps=Q.largest_gaps(con, f, limit=BAR_ROWS), n_behind=int(tiles.get("n_behind") or 0),
         budget_pillar=Q.budget_by_pillar(con, f), budget_source=Q.budget_by_source(con, f),
-        budget_totals=Q.budget_totals(con, f))
+        budget_totals=Q.budget_totals(con, f), compare=_compare_rows(con, f, indicator))
 
 
 def _synthetic(*dfs: pd.DataFrame) -> bool:
@@ -216,11 +243,13 @@ class Deck:
               coverage: str, legend: str = "", note: str = "", period: str | None = None):
         """A chart slide's stamp: title, scope · period · unit, and the footer."""
         s = self.prs.slides.add_slide(self.blank)
-        self.text(s, MARGIN, Inches(0.2), W - 2 * MARGIN - Inches(3.2), Inches(0.6), title,
-                  size=26, bold=True, color="#111111", name="title")
+        long = len(title) > 55  # two lines at a smaller size, still above the subtitle
+        self.text(s, MARGIN, Inches(0.15), W - 2 * MARGIN - Inches(3.2), Inches(0.8),
+                  charts.short(title, 120), size=19 if long else 26, bold=True,
+                  color="#111111", name="title")
         sub = " · ".join(x for x in (self.scope, self.period if period is None else period,
                                      unit) if x)
-        self.text(s, MARGIN, Inches(0.85), W - 2 * MARGIN, Inches(0.5), sub, size=14,
+        self.text(s, MARGIN, Inches(0.95), W - 2 * MARGIN, Inches(0.45), sub, size=14,
                   color="#444444", name="subtitle")
         foot = [x for x in (legend, " · ".join(x for x in (note, coverage) if x),
                             " · ".join(x for x in (charts.sources_text(sources, self.L),
@@ -239,7 +268,7 @@ class Deck:
     def coverage(self) -> str:
         return framing.coverage_text(self.d.info, self.L)
 
-    CHART_BOX = (MARGIN, Inches(1.4), W - 2 * MARGIN, Inches(5.0))
+    CHART_BOX = (MARGIN, Inches(1.45), W - 2 * MARGIN, Inches(4.95))
 
     def bar_chart(self, slide, categories, series: list[tuple[str, list, str]], *,
                   stacked: bool = False, number_format: str = "#,##0", legend: bool = True):
@@ -452,6 +481,40 @@ def _gaps_slide(dk: Deck) -> None:
                  number_format='0"%"')
 
 
+def _compare_slide(dk: Deck) -> None:
+    """One indicator: each commune's target (the level to reach) and latest result, the
+    result bars coloured by status."""
+    L, rows = dk.L, dk.d.compare
+    if rows.empty:
+        return
+    name_col = "indicator_name" if L == "vi" else "indicator_name_en"
+    name = charts.short(rows[name_col].iat[0], 110)
+    num = _numeric(rows)
+    unit = num["unit"].iat[0] if len(num) else (rows["unit"].dropna().iat[0]
+                                                if rows["unit"].notna().any() else "")
+    rank = len(num) and num["direction"].iat[0] == "lower"
+    unit_text = tx("unit_of", L, u=unit) + (f" ({tx('rank_note', L)})" if rank else "") \
+        if unit else ""
+    total = int(rows["n_total"].iat[0]) if "n_total" in rows else len(rows)
+    files = sorted(set(rows.get("target_source_file", pd.Series(dtype=str)).dropna())
+                   | set(rows.get("actual_source_file", pd.Series(dtype=str)).dropna()))
+    s = dk.frame(name, unit_text, synthetic=_synthetic(rows), sources=files,
+                 coverage=dk.coverage(), legend=dk.status_legend(),
+                 note=framing.shown_text(len(num), total, L))
+    if num.empty:
+        return dk.empty(s)
+    nf = '0"%"' if unit == "%" else "#,##0.##"
+    ch = dk.bar_chart(s, num["commune_key"].tolist(),
+                      [(tx("target_floor", L), num["threshold"].tolist(), charts.TARGET_COLOR),
+                       (tx("result_status", L), num["actual_value"].tolist(), charts.GREY)],
+                      number_format=nf)
+    result = ch.plots[0].series[1]
+    for i, st_ in enumerate(num["status"]):
+        pt = result.points[i]
+        pt.format.fill.solid()
+        pt.format.fill.fore_color.rgb = rgb(charts.STATUS_COLOR.get(st_, charts.GREY))
+
+
 def _money_unit(values: pd.Series, L: str) -> tuple[float, str, str]:
     """One unit and precision for a whole chart, as on the page (charts.money_scale)."""
     top = float(values.max()) if len(values) and values.notna().any() else 0.0
@@ -522,6 +585,7 @@ def build(data: PackData) -> bytes:
     _status_by_group_slide(dk)
     _matrix_slides(dk)
     _gaps_slide(dk)
+    _compare_slide(dk)
     _budget_slide(dk, data.budget_pillar, "budget_by_pillar", "pillar_name",
                   t("no_pillar", data.lang))
     _budget_slide(dk, data.budget_source, "budget_by_source", "source_name",
@@ -532,11 +596,12 @@ def build(data: PackData) -> bytes:
     return buf.getvalue()
 
 
-def build_from_db(path: str | Path, f: Q.Filters, lang: str = "vi") -> bytes:
+def build_from_db(path: str | Path, f: Q.Filters, lang: str = "vi",
+                  indicator: str | None = None) -> bytes:
     from .db import open_readonly
     con = open_readonly(str(path))
     try:
-        return build(collect(con, f, lang))
+        return build(collect(con, f, lang, indicator))
     finally:
         con.close()
 
@@ -581,7 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--xa", action="append", default=[], help="xã: 'Tên xã (Tỉnh)'")
     ap.add_argument("--nhom", action="append", default=[], help="nhóm DTI: NT, TC, HT, …")
     ap.add_argument("--nam", type=int, help="năm mục tiêu")
-    ap.add_argument("--chi-tieu", dest="chi_tieu", help="mã chỉ tiêu")
+    ap.add_argument("--chi-tieu", dest="chi_tieu",
+                    help="mã chỉ tiêu cho trang so sánh các xã (mặc định: chỉ tiêu phổ biến nhất)")
     ap.add_argument("--lang", choices=("vi", "en"), default="vi")
     a = ap.parse_args(argv)
     if not a.db.exists():

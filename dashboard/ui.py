@@ -148,15 +148,16 @@ def pack_buttons() -> None:
     installed), built only when the button is clicked."""
     from . import pack
     L, f, path = lang(), filters(), db.state().path
+    ind = st.session_state.get("p_indicator")  # the compare page's indicator, if chosen
     st.markdown(f"**{pack.tx('pack_heading', L)}**")
     st.download_button(pack.tx("download_pptx", L),
-                       data=lambda: pack.build_from_db(path, f, L),
+                       data=lambda: pack.build_from_db(path, f, L, ind),
                        file_name=pack.file_name(f), mime=pack.MIME_PPTX, key="pack_pptx",
                        on_click="ignore", icon=":material/slideshow:",
                        help=pack.tx("pack_help", L))
     if pack.soffice():
         st.download_button(pack.tx("download_pdf", L),
-                           data=lambda: pack.to_pdf(pack.build_from_db(path, f, L)),
+                           data=lambda: pack.to_pdf(pack.build_from_db(path, f, L, ind)),
                            file_name=pack.file_name(f, "pdf"), mime="application/pdf",
                            key="pack_pdf", on_click="ignore", icon=":material/picture_as_pdf:")
     else:

@@ -58,9 +58,9 @@ def test_seed_pack_slides_and_stamps(seed_db):
     data = pack.build_from_db(seed_db, f)
     prs, slides = slides_of(data)
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
-    # title, status by group, the commune x group table (5 communes: one slide), target vs
-    # result, budget by group, budget by source, closing
-    assert len(slides) == 7
+    # title, status by group, the commune x group table (5 communes: one slide), targets
+    # furthest behind, one indicator per commune, budget by group, budget by source, closing
+    assert len(slides) == 8
     title = shape_text(slides[0], "subtitle")
     assert "Phạm vi: 5 xã, 4 tỉnh đã nạp" in title and "Kỳ số liệu: kế hoạch năm" in title
     assert "Bộ lọc: không lọc" in title
@@ -87,16 +87,43 @@ def test_native_charts_hold_the_dashboards_numbers(seed_db):
     status = charts_of(slides[1])[0]
     assert sum(sum(v or 0 for v in s.values) for s in status.plots[0].series) == \
         period["n_targets"]
-    budget = charts_of(slides[4])[0]
+    budget = charts_of(slides[5])[0]
     total = query(seed_db, Q.budget_totals, f)["total"].iat[0]
     assert sum(v or 0 for v in budget.plots[0].series[0].values) == pytest.approx(total)
-    assert "triệu đồng" in shape_text(slides[4], "subtitle")  # 3.150 million: not billions
+    assert "triệu đồng" in shape_text(slides[5], "subtitle")  # 3.150 million: not billions
     by_pillar = query(seed_db, Q.budget_by_pillar, f)
     cats = list(budget.plots[0].categories)
     assert cats == by_pillar[by_pillar["total"].notna()]["pillar_name"].tolist()
     matrix = [s for s in slides[2].shapes if s.name == "matrix"][0].table
     communes = sorted(query(seed_db, Q.status_matrix, f)["unit"].unique())
     assert [matrix.cell(i, 0).text for i in range(1, len(communes) + 1)] == communes
+
+
+def test_target_vs_result_per_commune_for_one_indicator(synth_db):
+    """The compare page's indicator (or the most widely planned one): each commune's level to
+    reach and latest result, result bars in their status colour."""
+    from dashboard import charts
+    f = Q.Filters(provinces=("Nghệ An",), as_of=2026)
+    code = "CQ.DVC_TOAN_TRINH"
+    _, slides = slides_of(pack.build_from_db(synth_db, f, indicator=code))
+    con = duckdb.connect(str(synth_db), read_only=True)
+    try:
+        rows = Q.compare_indicator(con, f.with_(indicator=code), per_side=pack.BAR_ROWS // 2)
+    finally:
+        con.close()
+    name = rows["indicator_name"].iat[0]
+    slide = next(s for s in slides if shape_text(s, "title") == name)
+    chart = charts_of(slide)[0]
+    target, result = chart.plots[0].series
+    num = rows[rows["actual_value"].notna() & rows["threshold"].notna()]
+    assert list(chart.plots[0].categories) == num["commune_key"].tolist()
+    assert list(target.values) == pytest.approx(num["threshold"].tolist())
+    assert list(result.values) == pytest.approx(num["actual_value"].tolist())
+    colours = [str(result.points[i].format.fill.fore_color.rgb) for i in range(len(num))]
+    assert colours == [charts.STATUS_COLOR[s].lstrip("#").upper() for s in num["status"]]
+    from dashboard import framing
+    n = int(rows["n_total"].iat[0])
+    assert len(num) < n and framing.shown_text(len(num), n) in shape_text(slide, "footer")
 
 
 def test_filters_narrow_the_pack(seed_db):
@@ -189,5 +216,7 @@ def test_the_page_button_downloads_the_pack(seed_db, tmp_path):
         log.close()
     assert path.suffix == ".pptx" and "nam_dan" in path.name
     _, slides = slides_of(path.read_bytes())
-    assert len(slides) == 7
+    _, same = slides_of(pack.build_from_db(seed_db, Q.Filters(communes=(NAM_DAN,))))
+    assert [shape_text(s, "title") for s in slides] == [shape_text(s, "title") for s in same]
+    assert len(slides) >= 7
     assert f"Phạm vi: {NAM_DAN}" in shape_text(slides[0], "subtitle")
