@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -598,8 +599,9 @@ def build(data: PackData) -> bytes:
 
 def build_from_db(path: str | Path, f: Q.Filters, lang: str = "vi",
                   indicator: str | None = None) -> bytes:
-    from .db import open_readonly
-    con = open_readonly(str(path))
+    con = duckdb.connect(":memory:")  # the file ATTACHed read-only, as dashboard.db does
+    con.execute("ATTACH ? AS pack (READ_ONLY)", [str(path)])
+    con.execute("USE pack")
     try:
         return build(collect(con, f, lang, indicator))
     finally:
@@ -634,10 +636,7 @@ def to_pdf(pptx: bytes, timeout: float = 180) -> bytes:
 
 # --------------------------------------------------------------------------- CLI
 def main(argv: list[str] | None = None) -> int:
-    import logging
     from etl.store import DEFAULT_DB
-    # outside a Streamlit server the cache decorators say "No runtime found": not news here
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
     ap = argparse.ArgumentParser(prog="python -m dashboard.pack", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=Path(DEFAULT_DB))
