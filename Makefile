@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
 SYNTH_DB ?= data/synthetic.duckdb
 
-.PHONY: run test install db rebuild-db browser-deps bench bench-quick synth-db run-synth clean
+.PHONY: run test install db rebuild-db browser-deps pdf-deps bench bench-quick synth-db run-synth clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -43,7 +43,17 @@ browser-deps:
 	  else echo "note: install Debian's chromium for the browser tests (apt-get install chromium)"; fi; \
 	fi
 
-test: $(STAMP) browser-deps
+# The briefing pack's PDF is the PPTX converted by LibreOffice; the test looks at its pages
+# through pdftoppm. Optional: without them the PDF button and test say so / skip.
+pdf-deps:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-impress poppler-utils >/dev/null) \
+	      || echo "warning: could not install LibreOffice; the PDF pack test will be skipped"; \
+	  else echo "note: apt-get install libreoffice-impress poppler-utils for the PDF briefing pack"; fi; \
+	fi
+
+test: $(STAMP) browser-deps pdf-deps
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

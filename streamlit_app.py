@@ -17,8 +17,10 @@ ui.init_state()
 ui.sidebar_controls()
 ui.css()
 
-# URL paths are the file names: on a fresh server Streamlit first treats pages/ as a v1
-# multipage folder, and a bookmarked /compare?... must resolve there too (see ui.page_start).
+# URL paths are the file names (/overview, /compare, …): on a fresh server Streamlit first
+# treats pages/ as a v1 multipage folder, and a bookmarked /compare?... must resolve there
+# too (see ui.ensure_frame). Every page keeps its own address; "/" is a hidden default page
+# that forwards to /overview with the query string, so /overview is never "Page not found".
 PAGES = [
     ("pages/overview.py", "page_overview", ":material/dashboard:"),
     ("pages/compare.py", "page_compare", ":material/compare_arrows:"),
@@ -31,10 +33,7 @@ PAGES = [
 ]
 PAGES = [p for p in PAGES if (Path(__file__).parent / p[0]).is_file()]
 st.session_state["_frame"] = True
-page = st.navigation(
-    [st.Page(path, title=t(key), url_path=Path(path).stem, icon=icon, default=(i == 0))
-     for i, (path, key, icon) in enumerate(PAGES)],
-    position="hidden" if ui.briefing() else "sidebar")
+page = st.navigation(ui.app_pages(PAGES), position="hidden" if ui.briefing() else "sidebar")
 ui.sidebar_filters()
 page.run()
 ui.page_end()

@@ -48,7 +48,7 @@ def _init() -> None:
 
 def _understand(path: str):
     from etl.cli import understand_file
-    u = understand_file(Path(path), _CATALOG)
+    u = understand_file(Path(path), _CATALOG, synthetic=True)  # generated
     u.tables = []  # not needed to load; keeps the pickle back to the parent small
     return u
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -48,6 +48,10 @@ class ChartMeta:
     filename: str = "bieu_do"      # PNG download name
     lang: str = "vi"
     briefing: bool = False
+    scope: str = ""                # "toàn quốc, 3.321 xã", "Nghệ An, 130 xã"
+    period: str = ""               # "kế hoạch năm 2026 · kết quả đến quý III/2026"
+    note: str = ""                 # "Hiển thị 6 / 38 dòng" (written in the footer)
+    synthetic: bool = False        # any of the data shown is synthetic: mark inside the figure
 
     @property
     def font_size(self) -> int:
@@ -116,11 +120,18 @@ def indicator_heading(rows: pd.DataFrame, lang: str) -> tuple[str, str]:
     return name, (units.mode().iat[0] if len(units) else "")
 
 
-def config(meta: ChartMeta) -> dict:
-    """``st.plotly_chart(config=...)``: PNG download at slide resolution, a meaningful name."""
+def config(meta: ChartMeta, fig: go.Figure | None = None) -> dict:
+    """``st.plotly_chart(config=...)``: the camera button's PNG is slide-shaped (16:9, at
+    least 1920 px wide) with a meaningful name. A tall chart is exported wider rather than
+    squashed; a short one gets taller rows."""
+    img = {"format": "png", "scale": 3, "filename": meta.filename}
+    h = getattr(getattr(fig, "layout", None), "height", None) if fig is not None else None
+    if h:
+        w = max(1280, int(round(h * 16 / 9)))
+        img.update(width=w, height=int(round(w * 9 / 16)), scale=max(1.0, 1920 / w))
     return {"displaylogo": False,
             "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-            "toImageButtonOptions": {"format": "png", "scale": 3, "filename": meta.filename}}
+            "toImageButtonOptions": img}
 
 
 def _text_px(text: str, fs: float) -> float:
@@ -174,15 +185,25 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
     one assignment: plotly re-validates every annotation on each ``add_annotation`` call,
     which made charts with a few hundred written-out cells take seconds."""
     fs = meta.font_size
-    title_lines = wrap(meta.title, 95 if not meta.briefing else 100, 2)
+    # Lines are wrapped for the narrowest width the figure is shown at (about 1,000 px in a
+    # 1,400 px window beside the sidebar; 1,850 px in briefing mode): plotly does not wrap
+    # titles or annotations, and an unwrapped line runs off the figure and the PNG.
+    title_chars = 72 if not meta.briefing else 100
+    if meta.synthetic:  # leave room for the badge in the top-right corner
+        from .framing import synthetic_mark
+        title_chars -= int(len(synthetic_mark(meta.lang)) * 0.8) + 4
+    title_lines = wrap(meta.title, title_chars, 3 if meta.synthetic else 2)
     n_title = title_lines.count("<br>") + 1
-    sub = " · ".join(x for x in (meta.unit, meta.data_date) if x)
-    sub = wrap(sub, 150, 2)
+    sub = " · ".join(x for x in (meta.scope, meta.period, meta.unit) if x)
+    sub = wrap(sub, 112 if not meta.briefing else 160, 3)
     key_lines = _key_lines(fig) if legend else []
     if key_lines:
         sub = "<br>".join(([sub] if sub else []) + key_lines)
     n_sub = (sub.count("<br>") + 1) if sub else 0
-    src = sources_text(meta.sources, meta.lang)
+    src = " · ".join(x for x in (sources_text(meta.sources, meta.lang), meta.data_date) if x)
+    footer = [wrap(x, 125 if not meta.briefing else 175, 2) for x in (meta.note, src) if x]
+    n_foot = sum(x.count("<br>") + 1 for x in footer)
+    bottom += int((n_foot - 1) * (fs - 2) * 1.35) if n_foot > 1 else 0
     title_h = 14 + n_title * (fs + 6) * 1.3 + n_sub * fs * 1.4
     legend_h = 8
     top = int(title_h + legend_h + extra_top + 10)
@@ -210,14 +231,31 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
                      title_font=dict(color="#333333", size=fs - 1))
     fig.update_yaxes(tickfont=dict(color="#222222"))
     notes = list(annotations)
-    if src:
-        notes.append(dict(text=src, xref="paper", yref="paper", x=0, y=0,
+    if footer:  # the "k of n" note, then sources and the load date: inside the PNG
+        notes.append(dict(text="<br>".join(footer), xref="paper", yref="paper", x=0, y=0,
                           xshift=-left + 10, yshift=-bottom + 6, xanchor="left",
                           yanchor="bottom", showarrow=False, align="left",
                           font=dict(size=fs - 2, color="#444444")))
+    if meta.synthetic:
+        notes += synthetic_marks(meta, left=left, right=right, top=top)
     if notes:
         fig.update_layout(annotations=[*fig.layout.annotations, *notes])
     return fig
+
+
+def synthetic_marks(meta: ChartMeta, *, left: int, right: int, top: int) -> list[dict]:
+    """The synthetic-data mark inside the figure, so the PNG and any crop carry it: a badge
+    in the top-right corner and a faint diagonal watermark across the plot area."""
+    from .framing import synthetic_mark
+    fs = meta.font_size
+    text = synthetic_mark(meta.lang)
+    return [dict(text=f"<b>{text}</b>", xref="paper", yref="paper", x=1, y=1,
+                 xshift=right - 8, yshift=top - 8, xanchor="right", yanchor="top",
+                 showarrow=False, bgcolor=OI["vermillion"], borderpad=4,
+                 font=dict(size=fs - 2, color="white")),
+            dict(text=f"<b>{synthetic_mark('vi')}</b>", xref="paper", yref="paper", x=0.5,
+                 y=0.5, showarrow=False, textangle=-18, opacity=0.13,
+                 font=dict(size=fs * 3, color=OI["vermillion"]))]
 
 
 def empty_figure(meta: ChartMeta, message: str) -> go.Figure:
@@ -259,7 +297,10 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     n = grid("n").fillna(0).astype(float)
     unassessed = (n > 0) & share.isna()
     dark = share.notna() & ((share >= 0.8) | (share <= 0.2))
-    xlab = [wrap(c, 11, 3) for c in cols]
+    # Column headers: horizontal in briefing mode (wide screen); angled in normal mode so
+    # they never run into each other however narrow the columns get.
+    angled = not meta.briefing and len(cols) > 4
+    xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
     ylab = [wrap(u, 30, 2) for u in units]
     common = dict(x=xlab, y=ylab, xgap=3, ygap=3)
     fig = go.Figure()
@@ -269,7 +310,7 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     fig.add_trace(go.Heatmap(
         z=share.values, zmin=0, zmax=1,
         colorscale=[[0, OI["vermillion"]], [0.5, "#F7F0E6"], [1, OI["blue"]]],
-        colorbar=dict(title=dict(text=t("tile_achieved", lang), side="top",
+        colorbar=dict(title=dict(text=t("tile_achieved", lang), side="right",
                                  font=dict(size=fs - 1)),
                       tickformat=".0%", tickvals=[0, 0.5, 1], len=0.7, thickness=14,
                       tickfont=dict(size=fs - 2)),
@@ -282,11 +323,16 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
             **common))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont=dict(size=fs))
-    fig.update_xaxes(side="top", showgrid=False, tickangle=0, tickfont=dict(size=fs - 1))
-    label_h = int(max(x.count("<br>") + 1 for x in xlab) * (fs + 2) * 1.25 + 8)
+    fig.update_xaxes(side="top", showgrid=False, tickangle=-45 if angled else 0,
+                     tickfont=dict(size=fs - 1))
+    lines = max(x.count("<br>") + 1 for x in xlab)
+    label_h = int(lines * (fs + 2) * 1.25 + 8)
+    if angled:  # the rotated labels' height: (length + depth) times sin(45°)
+        widest = max(_text_px(line, fs - 1) for x in xlab for line in x.split("<br>"))
+        label_h = int((widest + lines * (fs + 2) * 1.25) * 0.71 + 8)
     height = 64 + (54 if not meta.briefing else 92) * len(units)
     return _finish(fig, meta, max(240, height), legend=False, left=left_margin(ylab, fs),
-                   right=90, extra_top=label_h)
+                   right=110, extra_top=label_h)
 
 
 # --------------------------------------------------------------------------- target glyphs
@@ -621,10 +667,53 @@ def status_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, missing_label: st
     return _finish(fig, meta, max(200, height), left=left_margin(labels, fs))
 
 
+def money_scale(top_million: float, lang: str = "vi", whole: bool = True
+                ) -> tuple[float, str, int]:
+    """One unit and one precision for a whole chart (axis, bar labels and subtitle agree):
+    (divisor, unit, decimals). Below 10,000 million VND: triệu đồng; above: tỷ đồng with
+    0 decimals from 100 tỷ, 1 from 10 tỷ, else 2 (a national figure needs no more)."""
+    top = abs(float(top_million or 0))
+    if top < 10_000:
+        return 1.0, t("money_unit", lang), 0 if whole else 1
+    unit = "tỷ đồng" if lang == "vi" else "billion VND"
+    b = top / 1000
+    return 1000.0, unit, 0 if b >= 100 else (1 if b >= 10 else 2)
+
+
+def fixed(x, digits: int, lang: str = "vi") -> str:
+    """A number with exactly ``digits`` decimals (bars of one chart share a precision)."""
+    from babel.numbers import format_decimal
+    if x is None or pd.isna(x):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(x, format=pattern, locale="vi_VN" if lang == "vi" else "en_US")
+
+
+def money_text(million_vnd, lang: str = "vi") -> str:
+    """A total in the unit and precision :func:`money_scale` picks: '15.370 tỷ đồng',
+    '3.150 triệu đồng'."""
+    if million_vnd is None or pd.isna(million_vnd):
+        return "–"
+    div, unit, digits = money_scale(million_vnd, lang, float(million_vnd).is_integer())
+    return f"{fixed(million_vnd / div, digits, lang)} {unit}"
+
+
+def billions_tile(million_vnd, lang: str = "vi") -> tuple[str, str]:
+    """(value in tỷ đồng for a tile labelled '(tỷ đồng)', the exact sum in triệu đồng):
+    ('15.370', '15.370.090 triệu đồng'); ('3,15', '3.150 triệu đồng')."""
+    if million_vnd is None or pd.isna(million_vnd):
+        return "–", ""
+    b = abs(float(million_vnd)) / 1000
+    digits = 0 if b >= 100 else (1 if b >= 10 else 2)
+    exact = fmt.num(million_vnd, 0 if float(million_vnd).is_integer() else 1, lang)
+    return fixed(million_vnd / 1000, digits, lang), f"{exact} {t('money_unit', lang)}"
+
+
 def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "total",
                color: str = OI["blue"], missing_label: str = "", empty_label: str = ""
                ) -> go.Figure:
-    """Horizontal bars in million VND, labelled in Vietnamese format (3.150 triệu đồng)."""
+    """Horizontal bars of money: one unit for axis, labels and subtitle (triệu đồng, or tỷ
+    đồng for large sums; :func:`money_scale`), Vietnamese number format (3.150; 1.927)."""
     lang = meta.lang
     fs = meta.font_size
     if df.empty:
@@ -633,17 +722,20 @@ def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "
     labels = [wrap(v, 36, 3) for v in labels_of(d, label_cols, lang, missing_label)]
     ys = list(range(len(d)))
     vals = d[value_col].fillna(0)
+    top = float(vals.max()) if len(vals) else 1.0
+    div, unit, digits = money_scale(top, lang, bool((vals % 1 == 0).all()))
+    meta = replace(meta, unit=f"{t('unit', lang)}: {unit}")
+    shown = vals / div
     fig = go.Figure(go.Bar(
-        y=ys, x=vals, orientation="h", marker=dict(color=color),
-        text=[fmt.money(v, lang) if v else empty_label for v in vals], textposition="outside",
-        cliponaxis=False,
+        y=ys, x=shown, orientation="h", marker=dict(color=color),
+        text=[fixed(v, digits, lang) if v else empty_label for v in shown],
+        textposition="outside", cliponaxis=False,
         textfont=dict(size=fs, color=["#222222" if v else "#777777" for v in vals]),
         customdata=labels,
-        hovertemplate="%{customdata}<br>%{x:,.0f} " + t("money_unit", lang) + "<extra></extra>"))
-    top = float(vals.max()) if len(vals) else 1.0
+        hovertemplate="%{customdata}<br>%{x:,." + str(digits) + "f} " + unit + "<extra></extra>"))
     fig.update_yaxes(tickvals=ys, ticktext=labels, autorange="reversed", tickfont=dict(size=fs))
-    fig.update_xaxes(range=[0, (top or 1) * 1.3], gridcolor="#E5E5E5", tickformat=",.0f",
-                     title=dict(text=t("money_unit", lang), font=dict(size=fs - 1)))
+    fig.update_xaxes(range=[0, (top / div or 1) * 1.3], gridcolor="#E5E5E5", tickformat=",.0f",
+                     title=dict(text=unit, font=dict(size=fs - 1)))
     fig.update_layout(bargap=0.35 if len(d) > 3 else 0.55)
     height = 100 + row_px(labels, fs, ROW_PX + 4, meta.briefing) * len(d)
     return _finish(fig, meta, max(200, height), legend=False, left=left_margin(labels, fs),

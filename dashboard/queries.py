@@ -735,3 +735,34 @@ def commune_results(con, f: Filters) -> pd.DataFrame:
         LEFT JOIN catalog_pillars cp ON cp.code = a.pillar
         WHERE {w2.sql}
         ORDER BY a.period_year, a.source_file, a.source_sheet, a.source_row""", w2.params)
+
+
+# --------------------------------------------------------------------------- slide framing
+def data_period(con, f: Filters) -> pd.DataFrame:
+    """What period and scope the rows in ``f`` cover, for a chart's subtitle and a pack's
+    title slide: plan years, the latest result period, budget years, how many communes and
+    provinces (of how many loaded), and whether any of it is synthetic."""
+    cte, params = _progress_cte(f)
+    bw = _budget_where(f)
+    return _df(con, f"""
+        WITH {cte},
+        r AS (SELECT actual_period, actual_year,
+                     actual_year * 10 + CASE WHEN actual_period LIKE '%-Q_'
+                         THEN TRY_CAST(right(actual_period, 1) AS INTEGER) ELSE 5 END AS k
+              FROM p WHERE actual_period IS NOT NULL)
+        SELECT (SELECT min(target_year) FROM p) AS plan_year_min,
+               (SELECT max(target_year) FROM p) AS plan_year_max,
+               (SELECT arg_max(actual_period, k) FROM r) AS result_period,
+               (SELECT min(plan_year) FROM budget_lines b WHERE {bw.sql}) AS budget_year_min,
+               (SELECT max(plan_year) FROM budget_lines b WHERE {bw.sql}) AS budget_year_max,
+               (SELECT count(DISTINCT commune_key) FROM p) AS n_communes,
+               (SELECT count(DISTINCT province) FROM p) AS n_provinces,
+               (SELECT count(*) FROM (SELECT DISTINCT commune, province FROM progress))
+                   AS n_communes_all,
+               (SELECT count(DISTINCT province) FROM progress) AS n_provinces_all,
+               (SELECT count(*) FROM p) AS n_targets,
+               (SELECT count(*) FILTER (WHERE status <> 'no_data') FROM p) AS n_with_result,
+               (SELECT coalesce(bool_or(synthetic), FALSE) FROM p)
+                   OR (SELECT coalesce(bool_or(synthetic), FALSE) FROM budget_lines b
+                       WHERE {bw.sql}) AS synthetic""", [*params, *bw.params, *bw.params,
+                                                         *bw.params])

@@ -141,6 +141,28 @@ def sidebar_filters() -> None:
         _persist("year", st.selectbox, options=year_opts, default="", label=t("target_year"),
                  format_func=lambda y: y or t("year_current", L), help=t("year_current_help", L))
         st.caption(t("share_link"))
+        pack_buttons()
+
+
+def pack_buttons() -> None:
+    """The briefing pack of this view's filters (.pptx, and .pdf when LibreOffice is
+    installed), built only when the button is clicked."""
+    from . import pack
+    L, f, path = lang(), filters(), db.state().path
+    ind = st.session_state.get("p_indicator")  # the compare page's indicator, if chosen
+    st.markdown(f"**{pack.tx('pack_heading', L)}**")
+    st.download_button(pack.tx("download_pptx", L),
+                       data=lambda: pack.build_from_db(path, f, L, ind),
+                       file_name=pack.file_name(f), mime=pack.MIME_PPTX, key="pack_pptx",
+                       on_click="ignore", icon=":material/slideshow:",
+                       help=pack.tx("pack_help", L))
+    if pack.soffice():
+        st.download_button(pack.tx("download_pdf", L),
+                           data=lambda: pack.to_pdf(pack.build_from_db(path, f, L, ind)),
+                           file_name=pack.file_name(f, "pdf"), mime="application/pdf",
+                           key="pack_pdf", on_click="ignore", icon=":material/picture_as_pdf:")
+    else:
+        st.caption(pack.tx("pdf_missing", L))
 
 
 def filters(**extra) -> Filters:
@@ -185,7 +207,12 @@ def leave_briefing_button() -> None:
 def ensure_frame() -> None:
     """On a fresh server Streamlit runs the first session's first script run in its legacy
     "pages/ folder" mode, which executes a bookmarked page *without* streamlit_app.py (no
-    sidebar, no filters). Switch that mode off and rerun through the entry script."""
+    sidebar, no filters). Switch that mode off and rerun through the entry script.
+
+    st.navigation switches the mode off too, but only once the entry script runs — and in
+    that mode a bookmarked page never runs it, so without this every later session would
+    get pages without their frame as well (tests/test_dashboard_addresses.py checks the
+    frame). The assignment goes when pages/ is renamed (then the mode never starts)."""
     if st.session_state.get("_frame"):
         return
     from streamlit.runtime.pages_manager import PagesManager
@@ -197,6 +224,22 @@ def ensure_frame() -> None:
     st.session_state["_frame_fixed"] = True
     PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+def app_pages(spec: list[tuple[str, str, str]]) -> list:
+    """st.Page objects for (script, title key, icon): each page at its file name's address,
+    plus a hidden default page at "/" that forwards to the first one. (The default page of
+    st.navigation lives only at "/", so a default /overview would be "Page not found".)"""
+    pages = [st.Page(path, title=t(key), url_path=Path(path).stem, icon=icon)
+             for path, key, icon in spec]
+
+    def forward() -> None:
+        qp = st.query_params
+        st.switch_page(pages[0], query_params={k: qp.get_all(k) for k in qp})
+
+    home = st.Page(forward, title=pages[0].title, url_path="home", default=True,
+                   visibility="hidden")
+    return [home, *pages]
 
 
 def page_start(title_key: str) -> Filters:
@@ -241,29 +284,51 @@ def info(f: Filters) -> dict:
             and not pd.isna(r.get("loaded_at")) else "", "files": files}
 
 
-def scope_text(f: Filters) -> str:
-    L = lang()
-    parts = []
-    if f.communes:
-        parts.append(", ".join(f.communes) if len(f.communes) <= 3
-                     else f"{fmt.num(len(f.communes), 0, L)} {t('communes', L).lower()}")
-    elif f.provinces:
-        parts.append(", ".join(f.provinces))
-    if f.target_year:
-        parts.append(f"{t('target_year', L).lower()} {f.target_year}")
-    return " · ".join(parts)
+def period_info(f: Filters) -> dict:
+    """Plan years, latest result period, communes in scope, synthetic (for chart frames)."""
+    row = q(Q.data_period, f)
+    return row.iloc[0].to_dict() if len(row) else {}
+
+
+def pillar_names(codes) -> list[str]:
+    if not codes:
+        return []
+    pl = q(Q.pillars, None)
+    names = dict(zip(pl["code"], pl["name_vi" if lang() == "vi" else "name_en"]))
+    names[NO_PILLAR] = t("no_pillar", lang())
+    return [names.get(c, c) for c in codes]
+
+
+def shown_of(df: pd.DataFrame, total: int | None = None) -> tuple[int, int | None]:
+    """(rows shown, rows there are): from ``n_total`` (a LIMITed query) or ``total``."""
+    if total is None and "n_total" in df.columns and len(df):
+        total = int(df["n_total"].iat[0])
+    return len(df), total
 
 
 def meta(f: Filters, title: str, unit: str = "", sources: Iterable[str] | None = None,
-         name: str | None = None) -> charts.ChartMeta:
+         name: str | None = None, shown: tuple[int, int | None] | None = None,
+         budget: bool = False) -> charts.ChartMeta:
+    """A chart's frame: title, scope, period, unit, 'k of n' note, sources, load date and
+    the synthetic mark, all drawn inside the figure (see :mod:`dashboard.framing`)."""
+    from . import framing
+    L = lang()
     i = info(f)
+    p = period_info(f)
     files = tuple(sorted({s for s in (sources if sources is not None else i["files"])
                           if isinstance(s, str) and s}))
     date_text = t("data_date", d=i["date"]) if i["date"] else ""
-    unit_text = " · ".join(x for x in (scope_text(f), unit) if x)
-    return charts.ChartMeta(title=title, unit=unit_text, data_date=date_text, sources=files,
-                            filename=charts.slug(f"{name or title}_{i['date']}"), lang=lang(),
-                            briefing=briefing())
+    scope = framing.scope_text(p, L, provinces=f.provinces, communes=f.communes,
+                               pillar_names=pillar_names(f.pillars))
+    period = framing.period_text(p, L, budget=budget)
+    if f.target_year and not budget and not period:
+        period = framing.tx("plan_year", L, y=f.target_year)
+    note = framing.shown_text(*shown, L) if shown else ""
+    synthetic = bool(p.get("synthetic")) or bool(st.session_state.get("_synthetic"))
+    return charts.ChartMeta(title=title, unit=unit, data_date=date_text, sources=files,
+                            filename=charts.slug(f"{name or title}_{i['date']}"), lang=L,
+                            briefing=briefing(), scope=scope, period=period, note=note,
+                            synthetic=synthetic)
 
 
 def files_of(*dfs: pd.DataFrame, cols=("source_file", "target_source_file",
@@ -296,7 +361,7 @@ def _downloads(data: pd.DataFrame, filename: str, key: str, widths: list[int]):
 
 def chart(fig, m: charts.ChartMeta, data: pd.DataFrame, key: str) -> None:
     """The figure, then its data as .csv and .xlsx (not in briefing mode)."""
-    st.plotly_chart(fig, config=charts.config(m), key=f"chart_{key}", width="stretch")
+    st.plotly_chart(fig, config=charts.config(m, fig), key=f"chart_{key}", width="stretch")
     if m.briefing:
         return
     c3 = _downloads(data, m.filename, key, [1, 1, 3])
@@ -311,13 +376,15 @@ def table(display: pd.DataFrame, key: str, raw: pd.DataFrame | None = None,
         _downloads(raw, name, f"t{key}", [1, 1, 3])
 
 
-def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str) -> bool:
+def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str,
+               total: int | None = None) -> bool:
     """Targets behind, furthest first: the chart and (outside briefing) its table.
     Returns False when there is nothing to show (the empty state is drawn)."""
     if gaps.empty:
         empty("no_gaps")
         return False
-    m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name)
+    m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name,
+             shown=shown_of(gaps, total))
     chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
           m, gaps, "gaps")
     if not briefing():

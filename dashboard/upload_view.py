@@ -89,7 +89,24 @@ def review(data: bytes, name: str, path: str, version: str, commune: str | None 
         column_roles.setdefault(layout, {})[letter] = (role, y)
     return service.review_bytes(data, name, catalog_for(path, version), commune=commune,
                                 province=province, year=year, choices=dict(choices),
-                                column_roles=column_roles, confirm=confirm)
+                                column_roles=column_roles, confirm=confirm,
+                                allow_synthetic=service.database_is_synthetic(path))
+
+
+def synthetic_notice(u: Understanding) -> None:
+    """Say plainly when a workbook is marked "DỮ LIỆU MÔ PHỎNG" (what happens to it)."""
+    if any(p.code == "file.synthetic" for p in u.problems):
+        st.error(tr("Tệp này ghi 'DỮ LIỆU MÔ PHỎNG': dữ liệu mô phỏng không được lưu vào cơ sở "
+                    "dữ liệu thật. Dùng `python -m etl load --synthetic` với một cơ sở dữ liệu "
+                    "mô phỏng (xem README).",
+                    "This workbook is marked 'DỮ LIỆU MÔ PHỎNG' (synthetic): synthetic data "
+                    "cannot be saved into the real database. Use `python -m etl load "
+                    "--synthetic` with a synthetic database (see README)."), icon="⚠️")
+    elif service.is_synthetic(u):
+        st.warning(tr("Tệp này là dữ liệu mô phỏng: được lưu với nhãn 'Dữ liệu mô phỏng' "
+                      "(cơ sở dữ liệu đang dùng là cơ sở dữ liệu mô phỏng).",
+                      "This workbook is synthetic: it is saved labelled 'Dữ liệu mô phỏng' "
+                      "(the database in use is a synthetic one)."), icon="⚠️")
 
 
 def tr(vi: str, en: str) -> str:

@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="Kiểm tra tệp, không ghi gì")
     _add_context_args(v)
+    v.add_argument("--synthetic", action="store_true",
+                   help="Chấp nhận tệp ghi 'DỮ LIỆU MÔ PHỎNG' (sẽ nạp với nhãn mô phỏng)")
     ld = sub.add_parser("load", help="Nạp tệp vào cơ sở dữ liệu")
     _add_context_args(ld)
     ld.add_argument("--user", default="cli")
@@ -67,12 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def understand_file(path: Path, catalog, *, commune=None, province=None, year=None,
                     synthetic=False, column_roles=None, confirm=False) -> Understanding:
+    """A file's understanding; a workbook marked "DỮ LIỆU MÔ PHỎNG" is refused unless
+    ``synthetic`` (then it carries a warning and loads with synthetic = TRUE)."""
+    from .service import check_synthetic
     wb, problems = read_workbook(path)
     if wb is None:
         from .records import Context
         return Understanding(file_name=path.name, sha256="", context=Context(), problems=problems)
-    return understand(wb, catalog, commune=commune, province=province, year=year,
-                      synthetic=synthetic, column_roles=column_roles, confirm=confirm)
+    return check_synthetic(understand(wb, catalog, commune=commune, province=province,
+                                      year=year, synthetic=synthetic,
+                                      column_roles=column_roles, confirm=confirm),
+                           wb, synthetic)
 
 
 def parse_role_arg(arg: str) -> tuple[str | None, str, str, int | None]:

@@ -29,6 +29,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "file.no_table": ("error", "Không tìm thấy bảng chỉ tiêu, kết quả hay kinh phí nào: cần "
                                "một dòng tiêu đề có cột như 'Chỉ tiêu' và 'Mục tiêu <năm>', "
                                "'Kết quả', hoặc 'Dự toán kinh phí'."),
+    "file.synthetic": ("error", "Tệp ghi '{text}': đây là dữ liệu mô phỏng, không được nạp "
+                                "như số liệu thật. Nạp bằng `python -m etl load --synthetic` "
+                                "(mọi trang sẽ ghi 'Dữ liệu mô phỏng') hoặc vào một cơ sở dữ "
+                                "liệu mô phỏng."),
+    "file.synthetic_labelled": ("warning", "Tệp ghi '{text}': nạp với nhãn dữ liệu mô phỏng "
+                                           "(synthetic = TRUE; mọi trang ghi 'Dữ liệu mô "
+                                           "phỏng')."),
     # context
     "context.no_commune": ("error", "Không xác định được tên xã: thêm dòng tiêu đề "
                                     "'ỦY BAN NHÂN DÂN XÃ …', sheet 'Thông tin chung', "

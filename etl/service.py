@@ -18,10 +18,10 @@ import pandas as pd
 from . import problems as P
 from .catalog import Catalog, load_catalog
 from .load import LoadResult, load_understanding, sync_catalog, undo_import, user_aliases
-from .normalize import alias_key
 from .detect import ROLE_NAMES
+from .normalize import alias_key, fold
 from .pipeline import Understanding, understand
-from .read import MAX_FILE_MB, read_workbook_bytes
+from .read import MAX_FILE_MB, WorkbookData, read_workbook_bytes
 from .records import Context
 from .store import Discard, write_session
 
@@ -109,13 +109,65 @@ def remember_column_roles(con: duckdb.DuckDBPyConnection, roles: ColumnRoles,
     return n
 
 
+# --- synthetic workbooks ---------------------------------------------------------------------
+# `python -m etl synth --out` writes "DỮ LIỆU MÔ PHỎNG (synthetic): …" into every workbook it
+# makes. Such a file must not enter a real database unlabelled: it is refused unless the
+# caller allows synthetic data (CLI --synthetic, or an upload into a synthetic database), and
+# then it is loaded with synthetic = TRUE so every view that shows it carries the banner.
+SYNTHETIC_MARK = "du lieu mo phong"
+
+
+def synthetic_mark(wb: WorkbookData) -> tuple[str, int, int, str] | None:
+    """(sheet, row, column, text) of the first cell that starts with the synthetic mark."""
+    for sheet in wb.sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, v in enumerate(row):
+                if isinstance(v, str) and fold(v[:40]).startswith(SYNTHETIC_MARK):
+                    return sheet.name, r + 1, c + 1, v
+    return None
+
+
+def check_synthetic(u: Understanding, wb: WorkbookData, allow: bool) -> Understanding:
+    """Add the synthetic-mark problem to ``u``: an error (refused) or, when ``allow``, a
+    warning that it is loaded labelled synthetic (see :func:`is_synthetic`)."""
+    mark = synthetic_mark(wb)
+    if mark is not None:
+        sheet, row, col, text = mark
+        u.problems.append(P.make("file.synthetic_labelled" if allow else "file.synthetic",
+                                 file=wb.file_name, sheet=sheet, row=row, col=col,
+                                 text=text.split(":")[0].strip()[:60]))
+    return u
+
+
+def is_synthetic(u: Understanding) -> bool:
+    """The file carries the synthetic mark and was allowed in: load it with synthetic=TRUE."""
+    return any(p.code == "file.synthetic_labelled" for p in u.problems)
+
+
+def database_is_synthetic(db_path: str | Path | None) -> bool:
+    """A database built by `etl synth` or `etl load --synthetic` (meta synthetic = true)."""
+    if not db_path or not Path(db_path).exists():
+        return False
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'synthetic'").fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return False
+    return bool(row) and str(row[0]).lower() == "true"
+
+
 def review_bytes(data: bytes, name: str, catalog: Catalog, *, commune: str | None = None,
                  province: str | None = None, year: int | None = None,
                  choices: dict[str, str] | None = None,
                  column_roles: ColumnRoles | None = None, confirm: bool = False,
-                 max_file_mb: float | None = None) -> Understanding:
+                 max_file_mb: float | None = None,
+                 allow_synthetic: bool = False) -> Understanding:
     """What the ETL understands of one uploaded file; ``choices`` = label -> code decisions,
-    ``column_roles`` = column choices by layout, ``confirm`` = the analyst confirmed."""
+    ``column_roles`` = column choices by layout, ``confirm`` = the analyst confirmed. A
+    workbook marked synthetic is refused unless ``allow_synthetic``."""
     limit = max_file_mb if max_file_mb is not None else MAX_FILE_MB
     if len(data) > limit * 1024 * 1024:
         return Understanding(name, "", Context(), problems=[P.make(
@@ -126,8 +178,10 @@ def review_bytes(data: bytes, name: str, catalog: Catalog, *, commune: str | Non
         return Understanding(name, "", Context(), problems=problems)
     if choices:
         catalog = catalog.with_aliases(choices)
-    return understand(wb, catalog, commune=commune or None, province=province or None,
-                      year=year or None, column_roles=column_roles, confirm=confirm)
+    return check_synthetic(understand(wb, catalog, commune=commune or None,
+                                      province=province or None, year=year or None,
+                                      column_roles=column_roles, confirm=confirm),
+                           wb, allow_synthetic)
 
 
 def labels_needing_review(u: Understanding) -> pd.DataFrame:
@@ -169,7 +223,10 @@ def commit(db_path: str | Path, reviews: list[Understanding], *, user: str,
         for i, u in enumerate(reviews):
             if progress:
                 progress(i / max(len(reviews), 1), u.file_name)
-            outcomes.append(CommitOutcome(u.file_name, load_understanding(con, u, loaded_by=user)))
+            outcomes.append(CommitOutcome(u.file_name, load_understanding(
+                con, u, loaded_by=user, synthetic=is_synthetic(u))))
+        if any(is_synthetic(u) for u in reviews):
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
         if progress:
             progress(1.0, "")
         if not choices and not column_roles and \

@@ -12,8 +12,9 @@ large = tot["n_communes_with_budget"] > ui.LARGE
 show = ui.briefing_choice({"pillar": t("budget_by_pillar"), "source": t("budget_by_source"),
                            "commune": t("budget_by_province" if large else "budget_by_commune")})
 
-ui.headline(t("headline_budget", total=fmt.money(tot["total"], L),
-              billion=fmt.money_billion(tot["total"], L),
+big, exact = charts.billions_tile(tot["total"], L)
+ui.headline(t("headline_budget", total=charts.money_text(tot["total"], L),
+              billion=exact if tot["total"] >= 10_000 else fmt.money_billion(tot["total"], L),
               a=fmt.num(tot["n_communes_with_budget"], 0, L),
               b=fmt.num(tot["n_communes_with_targets"], 0, L)))
 if tot["n_lines"] == 0:
@@ -21,8 +22,7 @@ if tot["n_lines"] == 0:
     st.stop()
 if not ui.briefing():
     c = st.columns(4)
-    ui.metric(c[0], "tile_budget_billion", fmt.billions(tot["total"], L),
-              fmt.money(tot["total"], L))
+    ui.metric(c[0], "tile_budget_billion", big, exact)
     ui.metric(c[1], "tile_lines", fmt.num(tot["n_lines"], 0, L))
     ui.metric(c[2], "tile_communes", f"{fmt.num(tot['n_communes_with_budget'], 0, L)} / "
                                      f"{fmt.num(tot['n_communes_with_targets'], 0, L)}")
@@ -32,21 +32,22 @@ unit = f"{t('unit')}: {t('money_unit')}"
 if show == "pillar" or not ui.briefing():
     by_pillar = ui.q(Q.budget_by_pillar, f)
     m = ui.meta(f, t("budget_by_pillar"), unit, sources=ui.files_of(by_pillar),
-                name="kinh_phi_theo_nhom")
+                name="kinh_phi_theo_nhom", budget=True)
     ui.chart(charts.money_bars(by_pillar, m, "pillar_name", missing_label=t("no_pillar"),
                                empty_label=t("no_budget_short")), m, by_pillar, "pillar")
 
 if show == "source" or not ui.briefing():
     by_source = ui.q(Q.budget_by_source, f)
     m = ui.meta(f, t("budget_by_source"), unit, sources=ui.files_of(by_source),
-                name="kinh_phi_theo_nguon")
+                name="kinh_phi_theo_nguon", budget=True)
     ui.chart(charts.money_bars(by_source, m, "source_name", missing_label=t("no_source")), m,
              by_source, "source")
 
 if show == "commune" or not ui.briefing():
     per = ui.q(Q.budget_by_province if large else Q.budget_by_commune, f)
     m = ui.meta(f, t("budget_by_province" if large else "budget_by_commune"), unit,
-                sources=ui.files_of(per), name="kinh_phi_theo_xa")
+                sources=ui.files_of(per), name="kinh_phi_theo_xa", budget=True,
+                shown=ui.shown_of(per))
     ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short")), m, per,
              "commune")
 

@@ -33,10 +33,10 @@ if show == "status" or not ui.briefing():
              matrix, "status")
 
 if show == "targets" or not ui.briefing():
-    targets = ui.q(Q.commune_targets, one, all_years=False,
-                   limit=ui.BRIEFING_ROWS if ui.briefing() else 1000)
+    every = ui.q(Q.commune_targets, one, all_years=False)
+    targets = every.head(ui.BRIEFING_ROWS) if ui.briefing() else every
     m = ui.meta(one, t("targets_all"), t("unit_pct"), sources=ui.files_of(targets),
-                name=f"chi_tieu_{key}")
+                name=f"chi_tieu_{key}", shown=ui.shown_of(targets, len(every)))
     ui.chart(charts.target_vs_actual(targets, m, "indicator_name", show_gap=True), m, targets,
              "targets")
 

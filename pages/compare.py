@@ -39,7 +39,8 @@ if show == "compare" or not ui.briefing():
             n = int(rows["n_total"].iat[0])
             name, unit = charts.indicator_heading(rows, L)
             m = ui.meta(fi, name, f"{t('unit')}: {unit}" if unit else "",
-                        sources=ui.files_of(rows), name=f"so_sanh_{code}")
+                        sources=ui.files_of(rows), name=f"so_sanh_{code}",
+                        shown=ui.shown_of(rows))
             if n > 2 * per_side:
                 st.caption(t("compare_subset", k=per_side, n=fmt.num(n, 0, L)))
             ui.chart(charts.target_vs_actual(rows, m, "commune_key", show_gap=True), m, rows,

@@ -31,9 +31,10 @@ if not ui.briefing():
                 delta=t("of_n", a=fmt.num(tiles["n_achieved"], 0, L),
                         b=fmt.num(tiles["n_achieved"] + tiles["n_behind"], 0, L)),
                 delta_color="off", delta_arrow="off")
-    c[4].metric(t("tile_budget_billion"), fmt.billions(tiles["budget_total"], L),
+    big, exact = charts.billions_tile(tiles["budget_total"], L)
+    c[4].metric(t("tile_budget_billion"), big,
                 border=True,
-                delta=fmt.money(tiles["budget_total"], L), delta_color="off", delta_arrow="off",
+                delta=exact, delta_color="off", delta_arrow="off",
                 help=t("lines_n", n=fmt.num(tiles["n_budget_lines"], 0, L)))
 
 if show == "heatmap" or not ui.briefing():
@@ -50,5 +51,6 @@ if show == "heatmap" or not ui.briefing():
 
 if show == "gaps" or not ui.briefing():
     gaps = ui.q(Q.largest_gaps, f, limit=ui.BRIEFING_ROWS if ui.briefing() else 10)
-    if ui.gaps_block(gaps, f, "gaps_title", "chi_tieu_chua_dat") and not ui.briefing():
+    if ui.gaps_block(gaps, f, "gaps_title", "chi_tieu_chua_dat",
+                     total=int(tiles["n_behind"])) and not ui.briefing():
         st.caption(t("trace_note"))

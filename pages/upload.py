@@ -7,7 +7,8 @@ import streamlit as st
 
 from dashboard import auth, db, safe_text, ui
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choose_columns,
-                                   column_roles_for, review, roles_key, show_review, table, tr)
+                                   column_roles_for, review, roles_key, show_review,
+                                   synthetic_notice, table, tr)
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
@@ -82,6 +83,7 @@ with upload_tab:
                        roles=roles_key(service.merge_roles(remembered, col_roles)),
                        confirm=confirm, **overrides) \
                 if any(overrides.values()) or choices or col_roles or confirm else first
+            synthetic_notice(u)
             show_review(u)
             if any(p.severity == "confirm" for p in u.problems):
                 st.checkbox(tr("Tôi đã kiểm tra các điểm cần xác nhận", "I have checked the "

@@ -46,6 +46,18 @@ Checked by eye (seed data: 5 communes; and `python -m etl synth` data: 3,321 com
 - Briefing mode: sidebar and Streamlit chrome hidden, one chart plus its headline fits the
   1600x900 (16:9) screenshot; rows are capped so nothing spills below the fold.
 - Empty DTI groups say "không có chỉ tiêu" / "chưa có dòng kinh phí" instead of a blank row.
+- Frame inside every figure (so the camera PNG keeps it): subtitle = scope ("toàn quốc, 3.321
+  xã", "Nghệ An, 64 xã", a commune) · period ("kế hoạch năm 2026 · kết quả đến quý III/2026",
+  "dự toán năm 2026") · unit; footer = "Hiển thị 6 / 18 dòng" when capped, sources, load date.
+  Synthetic data: a DỮ LIỆU MÔ PHỎNG badge (long titles wrap short of it) and a watermark.
+- Heatmap at 1400 px: headers collided ("Cybersecuritygovernment"), the subtitle and the 5th
+  source file ran off the figure, the colour-bar title sat on "100%": headers are now angled
+  (horizontal, up to 4 lines, in briefing), lines wrap for a 1,000 px figure, the colour-bar
+  title is beside the bar.
+- Kinh phí national: axis in triệu, labels in tỷ with 1–2 varying decimals, "15.370,09 tỷ
+  đồng (15.370,09 tỷ đồng)": now one unit per chart (tỷ đồng, no decimals at that size), the
+  headline "15.370 tỷ đồng (15.370.090 triệu đồng)".
+- Camera PNG of a chart: 1920x1080 (was chart-shaped, e.g. 2820x6363).
 """
 
 

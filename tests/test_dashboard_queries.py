@@ -312,8 +312,9 @@ def _texts(fig):
 
 def _check_frame(fig):
     assert "Tiêu đề biểu đồ" in fig.layout.title.text
-    assert "Dữ liệu cập nhật 22/11/2026" in fig.layout.title.subtitle.text
-    assert any("Nguồn: nam_dan_2026_ke_hoach.xlsx" in x for x in _texts(fig))
+    # the load date goes with the sources in the footer (the subtitle says the period)
+    assert any("Nguồn: nam_dan_2026_ke_hoach.xlsx · Dữ liệu cập nhật 22/11/2026" in x
+               for x in _texts(fig))
     assert fig.layout.font.size >= 14
     for a in fig.layout.annotations:
         assert a.font.size is None or a.font.size >= 14

@@ -139,12 +139,12 @@ def test_workbooks_load_with_zero_errors(tmp_path, synth_db):
     pick = list({p.index: p for p in pick}.values())
     files = [synth.write_workbook(p, tmp_path / f"{p.slug}.xlsx", catalog) for p in pick]
     for f, plan in zip(files, pick):
-        u = understand_file(f, catalog)
+        u = understand_file(f, catalog, synthetic=True)
         assert u.ok, [str(p) for p in u.problems if p.severity == "error"]
         assert (u.context.commune, u.context.province) == (plan.commune, plan.province)
         assert u.targets and u.budget
     db = tmp_path / "ingest.duckdb"
-    assert main(["load", *map(str, files), "--db", str(db)]) == 0
+    assert main(["load", *map(str, files), "--db", str(db), "--synthetic"]) == 0
     loaded = duckdb.connect(str(db), read_only=True)
     direct = duckdb.connect(str(synth_db), read_only=True)
     q = ("SELECT commune, province, indicator_code, target_year, target_text, op, value_low "

@@ -1,0 +1,133 @@
+"""A chart says its period, scope, 'k of n rows' and the synthetic mark *inside* the figure,
+so the camera PNG (and a cropped screenshot) keeps them."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import charts, framing
+from dashboard import queries as Q
+from tests.dashboard_support import NAM_DAN
+
+
+def _texts(fig):
+    return [a.text for a in fig.layout.annotations]
+
+
+def _rows(n):
+    return pd.DataFrame({"commune_key": [f"Xã {i}" for i in range(n)],
+                         "target_text": ["≥ 80%"] * n, "target_kind": ["percent"] * n,
+                         "target_op": [">="] * n, "target_low": [80.0] * n,
+                         "target_high": [None] * n, "unit": ["%"] * n,
+                         "direction": ["higher"] * n, "actual_value": [70.0] * n,
+                         "actual_text": ["70%"] * n, "status": ["behind"] * n,
+                         "gap": [10.0] * n})
+
+
+def test_period_and_quarter_labels():
+    assert framing.period_label("2026-Q3") == "quý III/2026"
+    assert framing.period_label("2026-Q3", "en") == "Q3 2026"
+    assert framing.period_label("2025") == "năm 2025"
+    info = {"plan_year_min": 2026, "plan_year_max": 2026, "result_period": "2026-Q3"}
+    assert framing.period_text(info) == "kế hoạch năm 2026 · kết quả đến quý III/2026"
+    info = {"plan_year_min": 2024, "plan_year_max": 2026, "result_period": None}
+    assert framing.period_text(info) == "kế hoạch năm 2024–2026 · chưa có báo cáo kết quả"
+    assert framing.period_text({"budget_year_min": 2026, "budget_year_max": 2026},
+                               budget=True) == "dự toán năm 2026"
+
+
+def test_scope_names_the_country_a_province_or_the_communes():
+    national = {"n_communes": 3321, "n_communes_all": 3321, "n_provinces_all": 34}
+    assert framing.scope_text(national) == "toàn quốc, 3.321 xã"
+    assert framing.scope_text({"n_communes": 130, "n_provinces_all": 34},
+                              provinces=("Nghệ An",)) == "Nghệ An, 130 xã"
+    seed = {"n_communes": 5, "n_communes_all": 5, "n_provinces_all": 4}
+    assert framing.scope_text(seed) == "5 xã, 4 tỉnh đã nạp"
+    assert framing.scope_text(seed, communes=(NAM_DAN,),
+                              pillar_names=("Chính quyền số",)) == \
+        f"{NAM_DAN} · nhóm Chính quyền số"
+
+
+def test_the_seed_database_period(seed_db):
+    con = duckdb.connect(str(seed_db), read_only=True)
+    try:
+        info = Q.data_period(con, Q.Filters(as_of=2026)).iloc[0].to_dict()
+        one = Q.data_period(con, Q.Filters(communes=(NAM_DAN,), as_of=2026)).iloc[0].to_dict()
+    finally:
+        con.close()
+    assert (info["n_communes"], info["n_provinces_all"], bool(info["synthetic"])) == \
+        (5, 4, False)
+    assert framing.scope_text(info) == "5 xã, 4 tỉnh đã nạp"
+    assert (one["plan_year_min"], one["n_communes"]) == (2026, 1)
+    assert framing.period_text(one).startswith("kế hoạch năm 2026 · ")
+
+
+def test_the_frame_is_inside_the_figure():
+    m = charts.ChartMeta(title="Chỉ tiêu chưa đạt", unit="Đơn vị: %",
+                         data_date="Dữ liệu cập nhật 01/12/2026", sources=("a.xlsx",),
+                         scope="Nghệ An, 130 xã",
+                         period="kế hoạch năm 2026 · kết quả đến quý III/2026",
+                         note=framing.shown_text(6, 38))
+    fig = charts.target_vs_actual(_rows(6), m, show_gap=True)
+    sub = fig.layout.title.subtitle.text
+    assert "Nghệ An, 130 xã · kế hoạch năm 2026 · kết quả đến quý III/2026 · Đơn vị: %" in sub
+    footer = [x for x in _texts(fig) if "Nguồn: a.xlsx" in x]
+    assert footer and footer[0].startswith("Hiển thị 6 / 38 dòng<br>")
+    assert not any("MÔ PHỎNG" in (x or "") for x in _texts(fig))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_synthetic_data_is_marked_in_every_kind_of_figure(lang):
+    m = charts.ChartMeta(title="T", lang=lang, synthetic=True)
+    figs = [charts.target_vs_actual(_rows(3), m), charts.empty_figure(m, "không có"),
+            charts.money_bars(pd.DataFrame({"name": ["A"], "total": [10.0]}), m, "name"),
+            charts.status_bars(pd.DataFrame({"name": ["A"], "achieved": [1], "behind": [2],
+                                             "no_data": [0], "not_comparable": [0],
+                                             "n": [3]}), m, "name")]
+    for fig in figs:
+        marks = [x for x in _texts(fig) if "DỮ LIỆU MÔ PHỎNG" in (x or "")]
+        assert len(marks) == 2  # the corner badge and the watermark across the plot
+
+
+def test_money_bars_use_one_unit_and_one_precision():
+    """National sums: axis, bar labels and subtitle all in tỷ đồng, no decimals; small sums
+    stay in triệu đồng."""
+    m = charts.ChartMeta(title="Kinh phí theo nhóm DTI", unit="Đơn vị: triệu đồng")
+    big = pd.DataFrame({"name": ["A", "B", "C"], "total": [1_927_420.4, 1_308_200.0, 2_025_640]})
+    fig = charts.money_bars(big, m, "name")
+    assert list(fig.data[0].text) == ["1.927", "1.308", "2.026"]
+    assert fig.layout.xaxis.title.text == "tỷ đồng"
+    assert "Đơn vị: tỷ đồng" in fig.layout.title.subtitle.text
+    assert "triệu" not in fig.layout.title.subtitle.text
+    mid = pd.DataFrame({"name": ["A", "B"], "total": [25_300.0, 12_000.0]})
+    assert list(charts.money_bars(mid, m, "name").data[0].text) == ["25,3", "12,0"]
+    small = pd.DataFrame({"name": ["A", "B"], "total": [3150.0, 800.0]})
+    fig = charts.money_bars(small, m, "name")
+    assert list(fig.data[0].text) == ["3.150", "800"]
+    assert fig.layout.xaxis.title.text == "triệu đồng"
+    assert charts.money_text(15_370_090) == "15.370 tỷ đồng"
+    assert charts.billions_tile(15_370_090) == ("15.370", "15.370.090 triệu đồng")
+    assert charts.billions_tile(3150) == ("3,15", "3.150 triệu đồng")
+
+
+def test_the_camera_png_is_slide_shaped():
+    m = charts.ChartMeta(title="T", filename="chi_tieu")
+    for n in (2, 40):
+        fig = charts.target_vs_actual(_rows(n), m)
+        img = charts.config(m, fig)["toImageButtonOptions"]
+        w, h, scale = img["width"], img["height"], img["scale"]
+        assert abs(w / h - 16 / 9) < 0.01 and w * scale >= 1920
+        assert h >= fig.layout.height  # rows are never squashed
+        assert img["filename"] == "chi_tieu"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_long_title_leaves_room_for_the_synthetic_badge(lang):
+    title = ("Public electronic display boards connected to the provincial source information "
+             "system")
+    plain = charts.target_vs_actual(_rows(2), charts.ChartMeta(title=title, lang=lang))
+    marked = charts.target_vs_actual(_rows(2), charts.ChartMeta(title=title, lang=lang,
+                                                                synthetic=True))
+    first = [f.layout.title.text.split("<br>")[0] for f in (plain, marked)]
+    assert len(first[1]) < len(first[0])
