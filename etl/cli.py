@@ -17,7 +17,7 @@ from .catalog import load_catalog
 from .load import LoadResult, load_understanding, sync_catalog, user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
-from .store import DEFAULT_DB, Discard, write_session
+from .store import DEFAULT_DB, Discard, derived_stale, write_session
 
 
 def _add_context_args(p: argparse.ArgumentParser) -> None:
@@ -138,7 +138,8 @@ def cmd_load(args) -> int:
         totals = con.execute(
             "SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM actuals), "
             "(SELECT count(*) FROM budget_lines)").fetchone()
-        if not any(r.status == "loaded" for _, r in results) and args.db.exists():
+        if (not any(r.status == "loaded" for _, r in results) and args.db.exists()
+                and not derived_stale(con)):
             raise Discard()  # nothing new: leave the live file exactly as it is
     rejected = 0
     for u, r in results:
