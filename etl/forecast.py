@@ -60,8 +60,14 @@ def _g_inv(y: np.ndarray, pct: np.ndarray) -> np.ndarray:
 
 
 def _phi(z: np.ndarray) -> np.ndarray:
-    erf = np.vectorize(math.erf, otypes=[float])
-    return 0.5 * (1.0 + erf(z / math.sqrt(2.0)))
+    """The standard normal CDF, vectorised (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7;
+    numpy has no erf and scipy is not worth a dependency for it)."""
+    x = np.abs(z) / math.sqrt(2.0)
+    t = 1.0 / (1.0 + 0.3275911 * x)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
+                                                                        + t * 1.061405429))))
+    erf = 1.0 - poly * np.exp(-x * x)
+    return 0.5 * (1.0 + np.sign(z) * erf)
 
 
 def _fit(pts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -159,7 +159,9 @@ SELECT coalesce(
          (SELECT TRY_CAST(regexp_extract(value, '^\s*(\d{4})', 1) AS INTEGER) * 10
                  + coalesce(TRY_CAST(regexp_extract(value, '[Qq]([1-4])', 1) AS INTEGER), 5)
           FROM meta WHERE key = 'as_of'),
-         (SELECT max(period_order) FROM progress_results)) AS as_of_order;
+         (SELECT max(period_year * 10
+                     + coalesce(TRY_CAST(regexp_extract(period, '[Qq]([1-4])', 1) AS INTEGER), 5))
+          FROM actuals)) AS as_of_order;
 
 -- Filled by etl.forecast from progress_base and progress_points at every refresh.
 CREATE TABLE IF NOT EXISTS progress_forecast (
@@ -177,15 +179,22 @@ WITH data_date AS (
                      THEN '-Q' || CAST(as_of_order % 10 AS VARCHAR) ELSE '' END AS as_of_period
     FROM progress_as_of
 ), t AS (
-    SELECT CAST(dataset_id AS VARCHAR) || '|' || coalesce(source_sheet, '') || '|'
-             || coalesce(CAST(source_row AS VARCHAR), '') || '|' || coalesce(source_col, '')
-             || '|' || coalesce(CAST(target_year AS VARCHAR), '') AS target_ref,
+    -- target_ref: the target cell (dataset, sheet, row, column, year), unique per row
+    SELECT CAST(dataset_id AS VARCHAR) || '|' || commune || '|' || province || '|'
+             || coalesce(source_sheet, '') || '|' || coalesce(CAST(source_row AS VARCHAR), '')
+             || '|' || coalesce(source_col, '') || '|' || coalesce(CAST(target_year AS VARCHAR), '')
+             || CASE WHEN count(*) OVER w > 1
+                     THEN '|' || CAST(row_number() OVER (w ORDER BY indicator_code, label,
+                                                           target_text) AS VARCHAR)
+                     ELSE '' END AS target_ref,
            commune, province, indicator_code, pillar, label, target_year,
            target_year * 10 + 9 AS target_order, target_text, value_kind AS target_kind,
            op AS target_op, value_low AS target_low, value_high AS target_high, unit,
            lead_unit, source_file AS target_source_file, source_sheet AS target_source_sheet,
            source_row AS target_source_row, source_col AS target_source_col, synthetic
     FROM targets
+    WINDOW w AS (PARTITION BY dataset_id, commune, province, source_sheet, source_row,
+                              source_col, target_year)
 ), joined AS (
     SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
            a.period_order AS actual_order,
@@ -324,8 +333,10 @@ SELECT c.* EXCLUDE (a_lo, a_hi, comparable, meets, fails, actual_numeric, target
       AS forecastable
 FROM cmp c;
 
--- progress_live: progress_base with the forecast's verdict for targets still open.
-CREATE OR REPLACE VIEW progress_live AS
+-- progress_finish(base): a progress_base relation (the view, or the loader's temporary copy
+-- of it) with the forecast's verdict for targets still open; progress_live applies it to
+-- the view, etl.store.refresh_derived to the copy it computed the forecast from.
+CREATE OR REPLACE MACRO progress_finish(base) AS TABLE
 SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
        b.target_year, b.target_text, b.target_kind, b.target_op, b.target_low, b.target_high,
        b.unit, b.lead_unit, b.direction, b.target_shape, b.threshold, b.threshold_strict,
@@ -348,7 +359,9 @@ SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
        b.target_source_file, b.target_source_sheet, b.target_source_row, b.target_source_col,
        b.actual_source_file, b.actual_source_sheet, b.actual_source_row, b.actual_source_col,
        b.synthetic
-FROM progress_base b LEFT JOIN progress_forecast f USING (target_ref);
+FROM query_table(base) b LEFT JOIN progress_forecast f USING (target_ref);
+
+CREATE OR REPLACE VIEW progress_live AS SELECT * FROM progress_finish('progress_base');
 
 CREATE TABLE IF NOT EXISTS progress_snapshot AS SELECT * FROM progress_live LIMIT 0;
 CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot;

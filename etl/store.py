@@ -36,7 +36,7 @@ DERIVED_VERSION = "progress-2"
 FORECAST_INPUT = """
     SELECT target_ref, commune, province, indicator_code, coalesce(unit, '') AS unit,
            threshold, threshold_strict, direction, target_year
-    FROM progress_base WHERE forecastable"""
+    FROM {base} WHERE forecastable"""
 POINTS_INPUT = "SELECT * FROM progress_points"
 
 
@@ -51,9 +51,11 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
     ``progress_forecast``), then the ``progress`` snapshot. Runs at the end of every write
     session."""
     from .forecast import OUT_COLS, forecast
-    rows = con.execute(FORECAST_INPUT).df()
+    # progress_base once, into a temporary table both steps read
+    con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS SELECT * FROM progress_base")
+    rows = con.execute(FORECAST_INPUT.format(base="_progress_base")).df()
     points = con.execute(POINTS_INPUT).df()
-    fc = forecast(points, rows)  # noqa: F841 (read by DuckDB below)
+    fc = forecast(points, rows)
     con.execute("BEGIN TRANSACTION")
     con.execute("DELETE FROM progress_forecast")
     if len(fc):
@@ -61,7 +63,8 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"INSERT INTO progress_forecast ({', '.join(OUT_COLS)}) "
                     f"SELECT {', '.join(OUT_COLS)} FROM _forecast_df")
         con.unregister("_forecast_df")
-    con.execute("CREATE OR REPLACE TABLE progress_snapshot AS SELECT * FROM progress_live "
+    con.execute("CREATE OR REPLACE TABLE progress_snapshot AS "
+                "SELECT * FROM progress_finish('_progress_base') "
                 "ORDER BY province, commune, indicator_code, target_year, target_source_file, "
                 "target_source_sheet, target_source_row")
     con.execute("CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot")
@@ -69,6 +72,7 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
                 "CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'), 0) + 1 AS VARCHAR))")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [DERIVED_VERSION])
     con.execute("COMMIT")
+    con.execute("DROP TABLE IF EXISTS _progress_base")
 
 
 class Discard(Exception):
