@@ -217,6 +217,8 @@ WITH data_date AS (
                   THEN ci.direction
              WHEN j.target_kind IN ('percent', 'number') THEN 'higher'
              WHEN j.target_kind = 'decrease' THEN 'lower'
+             WHEN j.target_kind IN ('text', 'empty') OR j.target_kind IS NULL
+                  THEN coalesce(ci.direction, 'done')
              ELSE 'done' END AS direction,
         CASE WHEN j.target_kind = 'date' THEN 'deadline'
              WHEN j.target_kind = 'decrease' OR j.target_op = 'decrease' THEN 'decrease'
