@@ -342,3 +342,38 @@ def test_the_issues_seed_cases(seed_con):
     assert seed_con.execute("SELECT DISTINCT as_of_period FROM progress").fetchall() == [("2025",)]
     assert seed_con.execute("SELECT bool_and(year_open) FROM progress WHERE target_year = 2026"
                             ).fetchone()[0] is True
+
+
+def test_why_this_status_names_both_cells_the_periods_and_the_rule(seed_con, seed_db):
+    from dashboard import db, tables
+    from dashboard import queries as Q
+    con = db.open_readonly(str(seed_db))
+    rows = Q.commune_targets(db.prepare(con.cursor()), Q.Filters(communes=("Can Lộc (Hà Tĩnh)",),
+                                                                 as_of=2026))
+    con.close()
+    r = rows[(rows["indicator_code"] == "XH.TIEP_CAN_DICH_VU_SO")
+             & (rows["target_year"] == 2026)].iloc[0].to_dict()
+    vi, en = tables.why(r, "vi"), tables.why(r, "en")
+    assert "◇ Không so sánh được" in vi and "◇ Not comparable" in en
+    assert "can_loc_2026_ke_hoach.xlsx" in vi and "“Trên 80%”" in vi      # the target cell
+    assert "“Trên 60%”" in vi and f"dòng {int(r['actual_source_row'])}" in vi  # the result cell
+    assert "Năm mục tiêu 2026 (chưa kết thúc)" in vi and "kỳ 2025" in vi
+    assert "tối đa 20 điểm %" in vi and "at most 20 pp" in en
+    assert "cannot decide" in en
+    done = rows[(rows["indicator_code"] == "XH.TO_CNS_CONG_DONG")
+                & (rows["target_year"] == 2026)].iloc[0].to_dict()
+    assert "none for 2026 yet" in tables.why(done, "en")
+
+
+def test_why_this_status_explains_a_forecast():
+    from dashboard import tables
+    cases = {"needs 5 a year": (t_(PCT, ">=", 65, None, "%"), 2026, "higher", pct(60), "2025",
+                                None, None, None, None)}
+    con = build(cases, points=_peers(6, "P", 40, 12))
+    r = con.execute("SELECT * FROM progress").df().iloc[0].to_dict()
+    con.close()
+    en = tables.why(r, "en")
+    assert "↗ On track" in en and "One data point" in en and "6 other communes" in en
+    assert "same province" in en and "likelihood of reaching the target" in en
+    vi = tables.why(r, "vi")
+    assert "Đúng tiến độ" in vi and "khả năng đạt" in vi and "Tốc độ cần để đạt: 5 điểm %/năm" in vi
