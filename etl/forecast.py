@@ -241,9 +241,11 @@ def meets(value: np.ndarray, threshold: np.ndarray, direction: np.ndarray,
 
 
 def backtest(points: pd.DataFrame, rows: pd.DataFrame) -> dict:
-    """Hide the last observed year, forecast the latest hidden value of every target row
-    whose series has points both before and in that year, and score the likelihood that it
-    meets the threshold against "the last value persists" (a 0/1 forecast).
+    """Hide the last observed year, forecast the latest hidden value of every target row for
+    that year whose series has points both before and in it, and score the likelihood that it
+    meets the threshold against "the last value persists" (a 0/1 forecast): hit rate (the
+    likelihood on the right side of 0.5) and Brier score (mean squared error of the
+    probability; 0 is perfect, persistence scores its error rate).
 
     rows: as :func:`forecast` wants, plus threshold_strict."""
     pts = points.copy()
@@ -256,7 +258,7 @@ def backtest(points: pd.DataFrame, rows: pd.DataFrame) -> dict:
     vis = seen.sort_values("period_order").groupby(SERIES).tail(1)[SERIES + ["value"]]
     r = rows.copy()
     r["unit"] = r["unit"].fillna("")
-    r = r[r["target_year"] >= last_year]
+    r = r[r["target_year"] == last_year]  # this year's targets, judged at its latest report
     r = r.merge(hid[SERIES + ["hidden_value", "hidden_order"]], on=SERIES).merge(
         vis.rename(columns={"value": "last_value"}), on=SERIES)
     if r.empty:
