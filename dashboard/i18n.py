@@ -325,6 +325,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_forecast": {"vi": "Khả năng đạt (dự báo)", "en": "Likelihood (forecast)"},
     "col_result_period": {"vi": "Kỳ kết quả", "en": "Result period"},
     "col_target_year": {"vi": "Năm mục tiêu", "en": "Target year"},
+    "col_shape": {"vi": "Dạng mục tiêu", "en": "Target shape"},
+    "col_threshold": {"vi": "Ngưỡng quyết định", "en": "Deciding bound"},
+    "col_gap_kind": {"vi": "Loại khoảng cách", "en": "Gap kind"},
+    "col_rule": {"vi": "Quy tắc", "en": "Rule"},
+    "col_forecast_value": {"vi": "Giá trị dự báo", "en": "Projected value"},
+    "col_forecast_method": {"vi": "Phương pháp dự báo", "en": "Forecast method"},
+    "col_as_of": {"vi": "Ngày của dữ liệu (kỳ)", "en": "Data's date (period)"},
+    "col_result_year": {"vi": "Năm kết quả", "en": "Result year"},
 }
 
 # the shape of a target, its direction, the rule and the forecast method, as the panel says

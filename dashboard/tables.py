@@ -32,6 +32,10 @@ HEADERS = {
     "n_warnings": "col_warnings", "period": "col_period", "value_text": "col_result",
     "assessment": "col_assessment", "flags": "col_flags", "actual_conflict": "col_conflict",
     "source_name": "col_funding", "status_name": "col_budget_status", "label": "col_indicator",
+    "target_shape": "col_shape", "threshold": "col_threshold", "gap_kind": "col_gap_kind",
+    "status_rule": "col_rule", "forecast_likelihood": "col_forecast",
+    "forecast_value": "col_forecast_value", "forecast_method": "col_forecast_method",
+    "as_of_period": "col_as_of", "actual_year": "col_result_year",
 }
 
 
@@ -319,7 +323,10 @@ def why(r: dict, lang: str) -> str:
             value=_v(get("forecast_value"), unit, lang),
             p=fmt.likelihood(get("forecast_likelihood"), lang)))
         if get("required_pace") is not None:
-            lines.append("- " + t("why_paces", lang,
-                                  req=fmt.gap(get("required_pace"), unit, lang),
-                                  own=fmt.gap(get("own_pace"), unit, lang)))
+            own = get("own_pace")
+            text = t("why_paces", lang, req=fmt.gap(get("required_pace"), unit, lang),
+                     own=fmt.gap(own, unit, lang))
+            if own is None:  # one point: no pace of its own
+                text = text.split(";")[0] + "."
+            lines.append("- " + text)
     return "\n".join(x for x in lines if x)
