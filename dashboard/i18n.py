@@ -130,10 +130,10 @@ STRINGS: dict[str, dict[str, str]] = {
                   "en": "{n} communes: rolled up by province. Pick a province to see communes."},
     "gaps_title": {"vi": "Các chỉ tiêu không đạt hoặc chậm tiến độ, xa mục tiêu nhất",
                    "en": "Targets not achieved or off track, furthest behind"},
-    "no_gaps": {"vi": "Chưa có chỉ tiêu nào được đánh giá là chưa đạt — phần lớn chỉ tiêu "
+    "no_gaps": {"vi": "Chưa có chỉ tiêu nào không đạt hoặc chậm tiến độ — phần lớn chỉ tiêu "
                       "chưa có báo cáo kết quả.",
-                "en": "No target is assessed as behind — most targets have no reported result "
-                      "yet."},
+                "en": "No target is not achieved or off track — most targets have no reported "
+                      "result yet."},
     # compare
     "compare_mode": {"vi": "So sánh theo", "en": "Compare by"},
     "mode_indicator": {"vi": "Một chỉ tiêu", "en": "One indicator"},
