@@ -316,8 +316,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_peers": {"vi": "; so với {n} xã khác cùng chỉ tiêu ({scope}), tốc độ trung bình {pace}/năm",
                   "en": "; compared with {n} other communes on the same indicator ({scope}), "
                         "mean pace {pace}/year"},
-    "why_paces": {"vi": "Tốc độ cần để đạt: {req}/năm; tốc độ của xã: {own}/năm.",
-                  "en": "Pace needed: {req}/year; the commune's own pace: {own}/year."},
+    "why_paces": {"vi": "Tốc độ cần để đạt: {req}/năm trong {h} năm còn lại; tốc độ của xã: "
+                        "{own}/năm.",
+                  "en": "Pace needed: {req}/year over the {h} years left; the commune's own "
+                        "pace: {own}/year."},
     "why_milestone": {"vi": "Mốc hoàn thành: hạn {due}; chưa quá hạn tại ngày của dữ liệu.",
                       "en": "Milestone due {due}; not overdue at the data's date."},
     "scope_province": {"vi": "cùng tỉnh", "en": "same province"},
@@ -411,6 +413,10 @@ WHY_WORDS: dict[str, dict[str, str]] = {
     "method_one_point_no_peers": {"vi": "Một điểm số liệu, không có xã so sánh: không dự báo",
                                   "en": "One data point and no peers: no forecast"},
     "method_milestone": {"vi": "Mốc hoàn thành theo hạn", "en": "Milestone by due date"},
+    "method_latest_rank": {"vi": "Thứ hạng: so với thứ hạng gần nhất (thứ hạng là tương đối, "
+                                 "không ngoại suy)",
+                           "en": "Rank: compared with the latest rank (ranks are relative, not "
+                                 "extrapolated)"},
     "gap_exact": {"vi": "{g}", "en": "{g}"},
     "gap_at_most": {"vi": "tối đa {g} (kết quả là một ngưỡng)", "en": "at most {g} (the result "
                                                                       "is a bound)"},

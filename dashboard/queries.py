@@ -283,8 +283,8 @@ _GAP_COLUMNS = """
     threshold, threshold_strict, actual_value, actual_text, actual_kind, actual_unit,
     actual_period, actual_year, as_of_period, year_open, status, status_rule, gap, gap_kind,
     forecast_method, forecast_points, forecast_first_period, forecast_last_period,
-    forecast_peers, forecast_peer_scope, own_pace, peer_pace, required_pace, forecast_value,
-    forecast_likelihood, due_date,
+    forecast_peers, forecast_peer_scope, own_pace, peer_pace, required_pace, forecast_horizon,
+    forecast_value, forecast_likelihood, due_date,
     coalesce(nullif(trim(lead_unit), ''), NULL) AS lead_unit,
     target_source_file, target_source_sheet, target_source_row, target_source_col,
     actual_source_file, actual_source_sheet, actual_source_row, actual_source_col, synthetic"""

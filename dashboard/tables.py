@@ -325,7 +325,7 @@ def why(r: dict, lang: str) -> str:
         if get("required_pace") is not None:
             own = get("own_pace")
             text = t("why_paces", lang, req=fmt.gap(get("required_pace"), unit, lang),
-                     own=fmt.gap(own, unit, lang))
+                     own=fmt.gap(own, unit, lang), h=fmt.num(get("forecast_horizon"), 2, lang))
             if own is None:  # one point: no pace of its own
                 text = text.split(";")[0] + "."
             lines.append("- " + text)

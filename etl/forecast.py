@@ -19,7 +19,11 @@ end of the target year; its uncertainty is the indicator's pooled residual noise
 spread of the slope (peers' spread, and the own slope's standard error) times the horizon.
 The likelihood is the normal probability that the projected value is on the target's side
 of the threshold. ``progress_live`` turns it into ``on_track`` (≥ 0.5) or ``off_track`` for
-target years still open. Pure: frames in, a frame out (``etl.store.refresh_derived`` reads
+target years still open.
+
+**Ranks** are relative (one commune's gain is another's loss), so a rank target is compared
+with the latest rank (``latest_rank``: the projection is the latest rank, the likelihood 1
+if it already meets the target and 0 otherwise) rather than extrapolated. Pure: frames in, a frame out (``etl.store.refresh_derived`` reads
 the inputs from SQL and stores the output in ``progress_forecast``; ``bench`` back-tests it).
 """
 from __future__ import annotations
@@ -39,7 +43,8 @@ SERIES = ["commune", "province", "indicator_code", "unit"]
 PEER = ["indicator_code", "unit"]
 OUT_COLS = ["target_ref", "forecast_method", "forecast_points", "forecast_first_period",
             "forecast_last_period", "forecast_peers", "forecast_peer_scope", "own_pace",
-            "peer_pace", "required_pace", "forecast_value", "forecast_likelihood"]
+            "peer_pace", "required_pace", "forecast_horizon", "forecast_value",
+            "forecast_likelihood"]
 
 
 def period_time(order: pd.Series) -> pd.Series:
@@ -113,7 +118,7 @@ def prepare_points(points: pd.DataFrame) -> pd.DataFrame:
 def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """points: commune, province, indicator_code, unit, period, period_order, value.
     rows: target_ref, commune, province, indicator_code, unit, threshold, direction,
-    target_year, and optionally cutoff_order (default target_year*10+9: the points used) and
+    target_year, optionally target_shape ('rank' -> latest_rank), cutoff_order (default target_year*10+9: the points used) and
     t_target (default target_year + 1: the end of the target year).
     Returns one row per input row (OUT_COLS)."""
     if rows.empty:
@@ -213,6 +218,20 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     to_unit = np.where(pct, 100.0 * p_now * (1 - p_now), 1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         required = np.where(h > 0, (thr - v_last) / h, np.nan)
+    # ranks: the latest rank, not a trend
+    if "target_shape" in own:
+        rank = (own["target_shape"] == "rank").to_numpy() & (n_pts > 0)
+        if rank.any():
+            strict = own["threshold_strict"].fillna(False).to_numpy(bool) \
+                if "threshold_strict" in own else np.zeros(len(own), bool)
+            ok = meets(v_last, thr, own["direction"].to_numpy(), strict)
+            method = np.where(rank, "latest_rank", method)
+            proj = np.where(rank, v_last, proj)  # identity scale for ranks
+            like = np.where(rank, ok.astype(float), like)
+            b_own = np.where(rank, np.nan, b_own)
+            mu = np.where(rank, np.nan, mu)
+            peers = np.where(rank, 0, peers)
+            scope = np.where(rank, None, scope)
     out = pd.DataFrame({
         "target_ref": own["target_ref"].to_numpy(),
         "forecast_method": method,
@@ -224,6 +243,7 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
         "own_pace": b_own * to_unit,
         "peer_pace": mu * to_unit,
         "required_pace": required,
+        "forecast_horizon": h,
         "forecast_value": np.where(np.isnan(proj), np.where(n_pts > 0, v_last, np.nan),
                                    _g_inv(np.nan_to_num(proj), pct)),
         "forecast_likelihood": like,
@@ -282,6 +302,11 @@ def backtest(points: pd.DataFrame, rows: pd.DataFrame) -> dict:
                 "hit_rate": float(((prob[mask] >= 0.5) == (outcome[mask] == 1)).mean()),
                 "brier": float(((prob[mask] - outcome[mask]) ** 2).mean())}
     every = np.ones(len(r), bool)
+    bins = np.clip((p * 5).astype(int), 0, 4)  # reliability: predicted vs observed by fifths
+    calib = [{"bin": f"{b / 5:.1f}–{(b + 1) / 5:.1f}", "n": int((bins == b).sum()),
+              "mean_p": float(p[bins == b].mean()) if (bins == b).any() else None,
+              "observed": float(outcome[bins == b].mean()) if (bins == b).any() else None}
+             for b in range(5)]
     mae_f = float(np.nanmean(np.abs(r["forecast_value"] - r["hidden_value"])))
     mae_p = float(np.nanmean(np.abs(r["last_value"] - r["hidden_value"])))
     return {"year": last_year, "n": int(len(r)),
@@ -289,4 +314,5 @@ def backtest(points: pd.DataFrame, rows: pd.DataFrame) -> dict:
             "forecast": score(p, every), "persist": score(persist, every),
             "forecast_unmet_now": score(p, unmet_now), "persist_unmet_now": score(persist, unmet_now),
             "mae_forecast": mae_f, "mae_persist": mae_p,
-            "methods": r["forecast_method"].value_counts().to_dict()}
+            "methods": r["forecast_method"].value_counts().to_dict(),
+            "calibration": calib}

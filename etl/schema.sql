@@ -170,6 +170,7 @@ CREATE TABLE IF NOT EXISTS progress_forecast (
     forecast_peer_scope VARCHAR, own_pace DOUBLE, peer_pace DOUBLE, required_pace DOUBLE,
     forecast_value DOUBLE, forecast_likelihood DOUBLE
 );
+ALTER TABLE progress_forecast ADD COLUMN IF NOT EXISTS forecast_horizon DOUBLE;
 
 CREATE OR REPLACE VIEW progress_base AS
 WITH data_date AS (
@@ -354,8 +355,8 @@ SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
        CASE WHEN b.target_shape IN ('done', 'deadline') AND b.pre.r = 'milestone_not_due'
             THEN 'milestone' ELSE f.forecast_method END AS forecast_method,
        f.forecast_points, f.forecast_first_period, f.forecast_last_period, f.forecast_peers,
-       f.forecast_peer_scope, f.own_pace, f.peer_pace, f.required_pace, f.forecast_value,
-       f.forecast_likelihood,
+       f.forecast_peer_scope, f.own_pace, f.peer_pace, f.required_pace, f.forecast_horizon,
+       f.forecast_value, f.forecast_likelihood,
        CASE WHEN b.target_shape IN ('done', 'deadline')
             THEN make_date(b.target_year, 12, 31) END AS due_date,
        b.target_source_file, b.target_source_sheet, b.target_source_row, b.target_source_col,

@@ -31,11 +31,11 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 # Bump when the derived tables change shape or meaning: a database built by an earlier
 # release is then refreshed by the next write session even when nothing new is loaded.
-DERIVED_VERSION = "progress-2"
+DERIVED_VERSION = "progress-3"
 
 FORECAST_INPUT = """
     SELECT target_ref, commune, province, indicator_code, coalesce(unit, '') AS unit,
-           threshold, threshold_strict, direction, target_year
+           threshold, threshold_strict, direction, target_shape, target_year
     FROM {base} WHERE forecastable"""
 POINTS_INPUT = "SELECT * FROM progress_points"
 

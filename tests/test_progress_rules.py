@@ -170,13 +170,14 @@ def build(cases: dict, as_of: str | None = "2025", extra_targets=(), points=()):
                 value_text=f"kết quả {name}", source_file="bc.xlsx", source_sheet="Kết quả",
                 source_row=row, source_col="D", **result))
             row += 1
-    for commune, province, code, period, value in points:
+    for commune, province, code, period, value, *unit in points:
+        unit = unit[0] if unit else "%"
         _insert(con, "actual_rows", ACTUAL_COLS, dict(
             dataset_id=2, import_id=1, commune=commune, province=province, indicator_code=code,
             label=code, period=period, period_year=int(period[:4]), value=value,
-            value_text=f"{value}%", value_kind=PCT, op="=", value_low=value, value_high=value,
-            unit="%", source_file="bc.xlsx", source_sheet="Kết quả", source_row=row,
-            source_col="D"))
+            value_text=f"{value} {unit}", value_kind=PCT if unit == "%" else "rank", op="=",
+            value_low=value, value_high=value, unit=unit, source_file="bc.xlsx",
+            source_sheet="Kết quả", source_row=row, source_col="D"))
         row += 1
     refresh_derived(con)
     return con
@@ -376,4 +377,16 @@ def test_why_this_status_explains_a_forecast():
     assert "↗ On track" in en and "One data point" in en and "6 other communes" in en
     assert "same province" in en and "likelihood of reaching the target" in en
     vi = tables.why(r, "vi")
-    assert "Đúng tiến độ" in vi and "khả năng đạt" in vi and "Tốc độ cần để đạt: 5 điểm %/năm" in vi
+    assert "Đúng tiến độ" in vi and "khả năng đạt" in vi and "Tốc độ cần để đạt: 5 điểm %/năm trong 1 năm còn lại" in vi
+
+
+def test_a_rank_is_compared_with_the_latest_rank_not_extrapolated():
+    cases = {"top 10 in 2026": (TOP10, 2026, None, a_("rank", "=", 14, unit="hạng"), "2025",
+                                None, None, None, None)}
+    con = build(cases, points=[("C0", "P", "X.0", "2024", 30.0, "hạng")])
+    r = con.execute("SELECT status, forecast_method, forecast_value, forecast_likelihood "
+                    "FROM progress").fetchone()
+    assert con.execute("SELECT forecast_points FROM progress").fetchone()[0] == 2
+    con.close()
+    # 30th in 2024, 14th in 2025: a trend would promise the top 10, the latest rank does not
+    assert r == ("off_track", "latest_rank", 14.0, 0.0)
