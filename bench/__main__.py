@@ -200,6 +200,11 @@ def section_progress(dbs: dict[str, Path], runs: int, results: dict) -> None:
                      f"forecast hit rate {fu['hit_rate']:.1%} Brier {fu['brier']:.3f}; "
                      f"persistence hit rate {bu['hit_rate']:.1%} Brier {bu['brier']:.3f}")
             _say(f"      methods: " + ", ".join(f"{k} {v:,}" for k, v in bt["methods"].items()))
+            cal = [c for c in bt.get("calibration", []) if c["n"]]
+            if cal:
+                _say("      calibration (likelihood bin: n, mean likelihood → share that met): "
+                     + "; ".join(f"{c['bin']}: {c['n']:,}, {c['mean_p']:.2f} → "
+                                 f"{c['observed']:.2f}" for c in cal))
         if r["hotspots"]:
             which = "progress_live" if live else "progress"
             _say(f"    EXPLAIN ANALYZE of {which} (status counts), slowest operators:")
