@@ -390,3 +390,19 @@ def test_a_rank_is_compared_with_the_latest_rank_not_extrapolated():
     con.close()
     # 30th in 2024, 14th in 2025: a trend would promise the top 10, the latest rank does not
     assert r == ("off_track", "latest_rank", 14.0, 0.0)
+
+
+def test_every_status_and_rule_the_sql_produces_has_its_words(table):
+    from dashboard import status as ST
+    from dashboard.i18n import WHY_WORDS
+    produced = {v[0] for v in table.values()}
+    assert produced == set(ST.ORDER)  # the truth table reaches every status, no other
+    for code in ST.ORDER:
+        s = ST.STATUSES[code]
+        assert s.vi and s.en and s.symbol and s.color.startswith("#")
+    assert len({s.symbol for s in ST.STATUSES.values()}) == len(ST.ORDER)
+    assert len({s.color for s in ST.STATUSES.values()}) == len(ST.ORDER)
+    rules = {v[1] for v in table.values()} | {"forecast"}
+    assert not [r for r in rules if f"rule_{r}" not in WHY_WORDS]
+    shapes = {v[4] for v in table.values()}
+    assert not [x for x in shapes if f"shape_{x}" not in WHY_WORDS]
