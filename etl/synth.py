@@ -19,7 +19,10 @@ What one commune gets (the same plan feeds both outputs, from ``--seed`` and its
   them: ``85%``, ``≥ 80%``, ``Trên 90%``, ``Tối thiểu 70%``, ``50-80%``, ``Thứ 20-30``,
   ``Top 10``, ``1- 2 người``, ``Hoàn thành``, qualitative text, numbers formatted as %;
 * results: ``--db`` stores quarterly reports (periods ``2025-Q1`` … ``2026-Q3``, one import
-  per report) with missing reports (whole communes, whole quarters, single indicators),
+  per report); percentages follow each commune's own trajectory (:func:`_trajectory`: a
+  logit-scale pace from a national pace per indicator, a province effect, the commune's
+  capacity and spread, noise, occasional lasting setbacks), so forecasts can be back-tested;
+  with missing reports (whole communes, whole quarters, single indicators),
   fractions ``612/720``, ``85,5%``, ``Đạt``, ``Chưa thực hiện``, free text; the workbooks carry
   the annual view the loader understands (``Kết quả thực hiện / Năm 2025`` and
   ``… / 9 tháng năm 2026``), because the ETL keys a result period by year;
