@@ -80,18 +80,16 @@ def _fit(pts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     period, level at the latest point, slope per year, weighted residual sum of squares and
     the centred weighted sum of squares of time (for the slope's standard error)."""
     p = pts.sort_values(keys + ["t"], kind="stable")
-    g = p.groupby(keys, sort=False, dropna=False)
-    t_last = g["t"].transform("max")
-    u = p["t"] - t_last
+    g = p.groupby(keys, sort=False)
+    u = p["t"] - g["t"].transform("max")
     w = np.power(0.5, -u / HALF_LIFE)
     y = p["y"]
-    tmp = pd.DataFrame({**{k: p[k] for k in keys}, "w": w, "wu": w * u, "wy": w * y,
-                        "wuu": w * u * u, "wuy": w * u * y, "wyy": w * y * y})
-    s = tmp.groupby(keys, sort=False, dropna=False).sum()
-    first = g.agg(n=("t", "size"), t_first=("t", "min"), t_last=("t", "max"),
-                  first_period=("period", "first"), last_period=("period", "last"),
-                  y_last=("y", "last"), v_last=("value", "last"))
-    out = first.join(s)
+    p = p.assign(w=w, wu=w * u, wy=w * y, wuu=w * u * u, wuy=w * u * y, wyy=w * y * y)
+    out = p.groupby(keys, sort=False).agg(
+        n=("t", "size"), t_first=("t", "min"), t_last=("t", "max"),
+        first_period=("period", "first"), last_period=("period", "last"),
+        y_last=("y", "last"), v_last=("value", "last"), w=("w", "sum"), wu=("wu", "sum"),
+        wy=("wy", "sum"), wuu=("wuu", "sum"), wuy=("wuy", "sum"), wyy=("wyy", "sum"))
     den = out["w"] * out["wuu"] - out["wu"] ** 2
     ok = (out["n"] >= 2) & (den > 1e-12)
     slope = (out["w"] * out["wuy"] - out["wu"] * out["wy"]) / den.where(ok)
@@ -124,8 +122,12 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=OUT_COLS)
     pts = prepare_points(points)
+    # one integer id per series: every groupby and merge below is on integers
+    pts["sid"] = pts.groupby(SERIES, sort=False).ngroup()
+    series = pts.drop_duplicates("sid")[SERIES + ["sid"]]
     r = rows.copy()
     r["unit"] = r["unit"].fillna("")
+    r = r.merge(series, on=SERIES, how="left")
     if "cutoff_order" not in r:
         r["cutoff_order"] = r["target_year"].astype("int64") * 10 + 9
     if "t_target" not in r:
@@ -133,17 +135,16 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
     # The commune's own fit on its points up to the cutoff. Most rows look at the future, so
     # their cutoff is past every point: one fit per series serves them all.
-    full = _fit(pts, SERIES)
-    last_order = pts.groupby(SERIES, sort=False)["period_order"].max().rename("max_order")
-    r = r.merge(last_order.reset_index(), on=SERIES, how="left")
+    full = _fit(pts, ["sid"]).merge(series, on="sid")
+    r["max_order"] = r["sid"].map(pts.groupby("sid")["period_order"].max())
     early = r["max_order"].notna() & (r["cutoff_order"] < r["max_order"])
-    own = r[~early].merge(full, on=SERIES, how="left")
+    own = r[~early].merge(full.drop(columns=SERIES), on="sid", how="left")
     if early.any():
-        cut = r.loc[early, SERIES + ["cutoff_order"]].drop_duplicates()
-        sub = pts.merge(cut, on=SERIES)
+        cut = r.loc[early, ["sid", "cutoff_order"]].drop_duplicates()
+        sub = pts.merge(cut, on="sid")
         sub = sub[sub["period_order"] <= sub["cutoff_order"]]
-        fit_cut = _fit(sub, SERIES + ["cutoff_order"])
-        own = pd.concat([own, r[early].merge(fit_cut, on=SERIES + ["cutoff_order"],
+        fit_cut = _fit(sub, ["sid", "cutoff_order"])
+        own = pd.concat([own, r[early].merge(fit_cut, on=["sid", "cutoff_order"],
                                               how="left")], ignore_index=True)
 
     # Peers: every series with a trend (full data), per indicator and unit, by province and
@@ -162,8 +163,7 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     own = own.merge(prov.drop(columns="_").reset_index(), on=PEER + ["province"], how="left")
     own = own.merge(nat.drop(columns="_").reset_index(), on=PEER, how="left")
     own = own.merge(noise.reset_index(), on=PEER, how="left")
-    mine = own.merge(full[SERIES + ["slope"]].rename(columns={"slope": "b_self"}),
-                     on=SERIES, how="left")["b_self"].to_numpy()
+    mine = own["sid"].map(full.set_index("sid")["slope"]).to_numpy(dtype=float)
     has_self = ~np.isnan(mine)
     self_b = np.where(has_self, mine, 0.0)
     for pre in ("p", "c"):
@@ -233,11 +233,11 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
             peers = np.where(rank, 0, peers)
             scope = np.where(rank, None, scope)
     out = pd.DataFrame({
-        "target_ref": own["target_ref"].to_numpy(),
+        "target_ref": own["target_ref"].array,
         "forecast_method": method,
         "forecast_points": n_pts,
-        "forecast_first_period": own["first_period"].to_numpy(),
-        "forecast_last_period": own["last_period"].to_numpy(),
+        "forecast_first_period": own["first_period"].array,
+        "forecast_last_period": own["last_period"].array,
         "forecast_peers": peers,
         "forecast_peer_scope": scope,
         "own_pace": b_own * to_unit,
