@@ -180,22 +180,17 @@ WITH data_date AS (
                      THEN '-Q' || CAST(as_of_order % 10 AS VARCHAR) ELSE '' END AS as_of_period
     FROM progress_as_of
 ), t AS (
-    -- target_ref: the target cell (dataset, sheet, row, column, year), unique per row
-    SELECT CAST(dataset_id AS VARCHAR) || '|' || commune || '|' || province || '|'
-             || coalesce(source_sheet, '') || '|' || coalesce(CAST(source_row AS VARCHAR), '')
-             || '|' || coalesce(source_col, '') || '|' || coalesce(CAST(target_year AS VARCHAR), '')
-             || CASE WHEN count(*) OVER w > 1
-                     THEN '|' || CAST(row_number() OVER (w ORDER BY indicator_code, label,
-                                                           target_text) AS VARCHAR)
-                     ELSE '' END AS target_ref,
-           commune, province, indicator_code, pillar, label, target_year,
-           target_year * 10 + 9 AS target_order, target_text, value_kind AS target_kind,
-           op AS target_op, value_low AS target_low, value_high AS target_high, unit,
-           lead_unit, source_file AS target_source_file, source_sheet AS target_source_sheet,
-           source_row AS target_source_row, source_col AS target_source_col, synthetic
-    FROM targets
-    WINDOW w AS (PARTITION BY dataset_id, commune, province, source_sheet, source_row,
-                              source_col, target_year)
+    -- target_ref: the target row (its dataset and the row's id in target_rows; rows are never
+    -- deleted, an import is switched off), unique even when one document plans an indicator
+    -- twice for a year. Read from target_rows like the `targets` view (active datasets).
+    SELECT CAST(t.dataset_id AS VARCHAR) || '.' || CAST(t.rowid AS VARCHAR) AS target_ref,
+           t.commune, t.province, t.indicator_code, t.pillar, t.label, t.target_year,
+           t.target_year * 10 + 9 AS target_order, t.target_text, t.value_kind AS target_kind,
+           t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
+           t.lead_unit, t.source_file AS target_source_file,
+           t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
+           t.source_col AS target_source_col, t.synthetic
+    FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active
 ), joined AS (
     SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
            a.period_order AS actual_order,
