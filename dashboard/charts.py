@@ -430,7 +430,13 @@ def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
             marker=dict(symbol=STATUS_MARKER[s], size=20, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
-            hoverinfo="skip"))
+            # clicking a status opens "why this status" (customdata[3] is the target row)
+            customdata=list(zip([labels[i] for i in part.index],
+                                [_target_text(r) for r in part.itertuples()],
+                                [_result_text(r, lang) for r in part.itertuples()],
+                                part["target_ref"] if "target_ref" in part
+                                else [None] * len(part))),
+            hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
     c = _chars(300, fs - 1)
     fig.add_trace(go.Scatter(x=[0.3] * len(d), y=ys, mode="text", textposition="middle right",
                              text=[wrap(_target_text(r), c, 2) for r in d.itertuples()],
