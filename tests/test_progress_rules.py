@@ -406,3 +406,24 @@ def test_every_status_and_rule_the_sql_produces_has_its_words(table):
     assert not [r for r in rules if f"rule_{r}" not in WHY_WORDS]
     shapes = {v[4] for v in table.values()}
     assert not [x for x in shapes if f"shape_{x}" not in WHY_WORDS]
+
+
+def test_an_analyst_can_set_the_datas_date(seed_db, tmp_path):
+    import shutil
+    from etl.cli import main
+    db = tmp_path / "asof.duckdb"
+    shutil.copyfile(seed_db, db)
+    assert main(["as-of", "2025-Q2", "--db", str(db)]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    # mid-2025: the 2025 plans are still open, Phùng Minh's 2024 plan is over
+    assert con.execute("SELECT DISTINCT as_of_period FROM progress").fetchall() == [("2025-Q2",)]
+    assert con.execute("SELECT bool_and(year_open) FROM progress WHERE target_year = 2025"
+                       ).fetchone()[0] is True
+    assert con.execute("SELECT bool_or(year_open) FROM progress WHERE target_year = 2024"
+                       ).fetchone()[0] is False
+    con.close()
+    assert main(["as-of", "--clear", "--db", str(db)]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT DISTINCT as_of_period FROM progress").fetchall() == [("2025",)]
+    con.close()
+    assert main(["as-of", "mai", "--db", str(db)]) == 1
