@@ -43,7 +43,8 @@ def _in(codes) -> str:
     return ", ".join(f"'{c}'" for c in codes)
 
 
-_COALESCED = ", ".join(f"coalesce(a.{c}, 0) AS {c}" for c in (*ST.ORDER, "behind", "assessed"))
+_COALESCED = ", ".join(f"coalesce(a.{c}, 0) AS {c}"
+                       for c in (*ST.ORDER, "behind", "assessed"))
 NO_PILLAR = "_"  # code shown for targets the ETL could not place in a DTI group
 
 
