@@ -139,8 +139,7 @@ def section_progress(dbs: dict[str, Path], runs: int, results: dict) -> None:
         _say(f"    pandas way     load targets+actuals+catalogue        {load.ms()}   "
              f"({nv['rows'][0]:,} + {nv['rows'][1]:,} rows)")
         _say(f"    pandas way     compute latest result, gap, status    {compute.ms()}   "
-             f"(same rows as `progress`: {'yes' if nv['matches_view'] else 'NO'}; "
-             f"{nv['check']})")
+             f"(speed baseline, simplified rules; {nv['check']})")
         _say(f"    ratio          pandas compute / progress → DataFrame = {ratio:,.1f}×; "
              f"(pandas load + compute) / progress → DataFrame = {ratio_load:,.1f}×; "
              f"pandas compute / progress → Arrow = {ratio_arrow:,.1f}×")
@@ -172,6 +171,40 @@ def section_progress(dbs: dict[str, Path], runs: int, results: dict) -> None:
                                ratio_compute=compute.median / lview["full → DataFrame"].median)
             _say(f"    ratio          pandas compute / progress_live → DataFrame = "
                  f"{rec['live']['ratio_compute']:,.1f}× (both computing from the rows)")
+        fc = r.get("forecast")
+        if fc:
+            _say(f"    refresh, step by step ({fc['rows']:,} forecastable target rows, "
+                 f"{fc['points']:,} numeric result points):")
+            total = 0.0
+            for name, vals in fc["steps"].items():
+                st = Stats(vals)
+                total += st.median
+                _say(f"      {name:<40} {st.ms()}")
+            _say(f"      {'sum of the medians':<40} {total * 1000:,.0f} ms")
+            rec["forecast"] = {k: Stats(v).as_dict() for k, v in fc["steps"].items()}
+            rec["refresh_total_s"] = total
+        bt = r.get("backtest")
+        if bt and bt.get("n"):
+            rec["backtest"] = bt
+            f_, b_ = bt["forecast"], bt["persist"]
+            _say(f"    back-test: hide {bt['year']}, forecast its latest value for "
+                 f"{bt['n']:,} target rows from the years before ({bt['reached_share']:.0%} "
+                 f"actually met their threshold then)")
+            _say(f"      forecast             hit rate {f_['hit_rate']:.1%}   Brier "
+                 f"{f_['brier']:.3f}   mean abs. error of the value {bt['mae_forecast']:.2f}")
+            _say(f"      last value persists  hit rate {b_['hit_rate']:.1%}   Brier "
+                 f"{b_['brier']:.3f}   mean abs. error of the value {bt['mae_persist']:.2f}")
+            fu, bu = bt["forecast_unmet_now"], bt["persist_unmet_now"]
+            if fu.get("n"):
+                _say(f"      of which {fu['n']:,} not yet met at the last visible value: "
+                     f"forecast hit rate {fu['hit_rate']:.1%} Brier {fu['brier']:.3f}; "
+                     f"persistence hit rate {bu['hit_rate']:.1%} Brier {bu['brier']:.3f}")
+            _say(f"      methods: " + ", ".join(f"{k} {v:,}" for k, v in bt["methods"].items()))
+            cal = [c for c in bt.get("calibration", []) if c["n"]]
+            if cal:
+                _say("      calibration (likelihood bin: n, mean likelihood → share that met): "
+                     + "; ".join(f"{c['bin']}: {c['n']:,}, {c['mean_p']:.2f} → "
+                                 f"{c['observed']:.2f}" for c in cal))
         if r["hotspots"]:
             which = "progress_live" if live else "progress"
             _say(f"    EXPLAIN ANALYZE of {which} (status counts), slowest operators:")
@@ -247,6 +280,19 @@ def summary(results: dict, n: int) -> None:
                      f"{pr['ratio_load_compute']:,.2f}×", f"≥ {TARGET_PANDAS_RATIO}×",
                      verdict(pr["ratio_load_compute"], TARGET_PANDAS_RATIO,
                              higher_is_better=True, unit="×")))
+        if pr.get("refresh_total_s"):
+            v = pr["refresh_total_s"] * 1000
+            rows.append(("  (info) refresh incl. forecast (sum of steps)", f"{v:,.0f} ms", "-",
+                         "paid once by each load/upload/undo"))
+        bt = pr.get("backtest")
+        if bt and bt.get("n"):
+            rows.append(("back-test: forecast Brier / hit rate",
+                         f"{bt['forecast']['brier']:.3f} / {bt['forecast']['hit_rate']:.0%}",
+                         "< persist", "better" if bt["forecast"]["brier"]
+                         < bt["persist"]["brier"] else "WORSE than persistence"))
+            rows.append(("back-test: last value persists Brier / hit rate",
+                         f"{bt['persist']['brier']:.3f} / {bt['persist']['hit_rate']:.0%}",
+                         "-", "baseline"))
         live = pr.get("live")
         if live:
             v = live["refresh"]["median"] * 1000

@@ -18,24 +18,24 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import fmt, safe_text
-from .i18n import STATUS_ORDER, STATUS_SYMBOL, status_label, t
+from . import status as ST
+from .i18n import status_label, t
+from .status import GREY, OI
 
-# Okabe & Ito (2008) palette.
-OI = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
-      "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7"}
-GREY = "#8C8C8C"
-STATUS_COLOR = {"achieved": OI["green"], "behind": OI["vermillion"],
-                "not_comparable": OI["purple"], "no_data": GREY}
-STATUS_MARKER = {"achieved": "circle", "behind": "x", "not_comparable": "diamond-open",
-                 "no_data": "circle-open"}
-STATUS_GLYPH = {"achieved": "●", "behind": "✖", "not_comparable": "◇", "no_data": "○"}
-STATUS_PATTERN = {"achieved": "", "behind": "x", "not_comparable": "/", "no_data": "."}
+# Every status's colour, marker, glyph, pattern and order: dashboard/status.py.
+STATUS_ORDER = ST.ORDER
+STATUS_SYMBOL = ST.SYMBOL
+STATUS_COLOR = ST.COLOR
+STATUS_MARKER = ST.MARKER
+STATUS_GLYPH = ST.GLYPH
+STATUS_PATTERN = ST.PATTERN
 TARGET_COLOR = OI["blue"]
 TARGET_COLOR_2 = OI["sky"]
 FONT = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 BASE_FONT = 16
 ROW_PX = 46
-NUMERIC_KINDS = ("percent", "number", "rank")
+# target shapes drawn on a number line (the ETL decides the shape: progress.target_shape)
+NUMERIC_SHAPES = ("floor", "ceiling", "band", "level", "rank")
 
 
 @dataclass(frozen=True)
@@ -282,8 +282,11 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     cols = d.drop_duplicates("pillar_code").sort_values("pillar_order")["col"].tolist()
     units = sorted(d["unit"].unique().tolist())
     parts = [d[s].map(lambda n, s=s: f"{STATUS_SYMBOL[s]}{n}" if n else "")
-             for s in ("achieved", "behind", "not_comparable", "no_data")]
-    d["text"] = (parts[0] + " " + parts[1] + " " + parts[2] + " " + parts[3]).str.split().str.join(" ")
+             for s in STATUS_ORDER if s in d]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + " " + part
+    d["text"] = joined.str.split().str.join(" ")
     if not counts:  # roll-ups: the counts are too long for a cell, write the share achieved
         d["text"] = d["share_achieved"].map(lambda v: "○" if pd.isna(v)
                                             else fmt.pct(100 * v, 0, lang))
@@ -350,41 +353,38 @@ def _axis_for(rows: pd.DataFrame, unit: str) -> tuple[float, float, bool]:
 def _glyphs(fig: go.Figure, rows: pd.DataFrame, ys, axis_lo: float, axis_hi: float,
             color: str, lang: str, *, legend_prefix: str = "", showlegend: bool = True,
             width: int = 12, reversed_axis: bool = False) -> None:
-    """Draw targets for what they are:
-    range -> a band; minimum (≥, >, "trên") -> a tick plus a right-open segment ending in an
-    arrow; maximum -> the same towards the low end; level (=) -> a tick."""
-    band_x, band_y, open_x, open_y, thr_x, thr_y, tip_x, tip_y, tip_sym, lvl_x, lvl_y = \
-        ([] for _ in range(11))
+    """Draw targets for what the ETL decided they are (``target_shape``, ``threshold``):
+    band -> a band; floor -> a tick at the threshold plus a segment open towards the high
+    end, ending in an arrow; ceiling -> the same towards the low end; rank -> a band (Thứ
+    20-30) or a ceiling (Top 10); level -> a tick."""
+    band_x, band_y, lvl_x, lvl_y = [], [], [], []
+    sides = {"floor": ([], [], [], [], [], [], []), "ceiling": ([], [], [], [], [], [], [])}
     for y, r in zip(ys, rows.itertuples(index=False)):
-        if r.target_kind not in NUMERIC_KINDS:
+        shape = r.target_shape
+        if shape not in NUMERIC_SHAPES:
             continue
         lo = None if pd.isna(r.target_low) else float(r.target_low)
         hi = None if pd.isna(r.target_high) else float(r.target_high)
-        op = r.target_op or "="
-        if lo is not None and hi is not None and hi > lo:
+        thr = None if pd.isna(r.threshold) else float(r.threshold)
+        if shape in ("band", "rank") and lo is not None and hi is not None and hi > lo:
             band_x += [lo, hi, None]
             band_y += [y, y, None]
-        elif op in (">", ">=") or (lo is not None and hi is None):
-            v = lo if lo is not None else hi
-            open_x += [v, axis_hi, None]
-            open_y += [y, y, None]
-            thr_x.append(v)
-            thr_y.append(y)
-            tip_x.append(axis_hi)
-            tip_y.append(y)
-            tip_sym.append("triangle-left" if reversed_axis else "triangle-right")
-        elif op in ("<", "<="):
-            v = hi if hi is not None else lo
-            open_x += [axis_lo, v, None]
-            open_y += [y, y, None]
-            thr_x.append(v)
-            thr_y.append(y)
-            tip_x.append(axis_lo)
-            tip_y.append(y)
-            tip_sym.append("triangle-right" if reversed_axis else "triangle-left")
-        elif lo is not None or hi is not None:
-            lvl_x.append(lo if lo is not None else hi)
+        elif shape in ("floor", "ceiling") or (shape == "rank" and thr is not None):
+            side = "floor" if shape == "floor" else "ceiling"
+            ox, oy, tx, ty, px, py, psym = sides[side]
+            end = axis_hi if side == "floor" else axis_lo
+            ox += [thr, end, None]
+            oy += [y, y, None]
+            tx.append(thr)
+            ty.append(y)
+            px.append(end)
+            py.append(y)
+            up = (side == "floor") != reversed_axis
+            psym.append("triangle-right" if up else "triangle-left")
+        elif thr is not None:
+            lvl_x.append(thr)
             lvl_y.append(y)
+
     def name(key):
         return f"{legend_prefix}: {t(key + '_short', lang)}" if legend_prefix else t(key, lang)
     if band_x:
@@ -392,11 +392,14 @@ def _glyphs(fig: go.Figure, rows: pd.DataFrame, ys, axis_lo: float, axis_hi: flo
                                  name=name("target_range"), meta=dict(glyph="▬▬", color=color),
                                  line=dict(color=color, width=width), opacity=0.5,
                                  hoverinfo="skip", showlegend=showlegend))
-    if open_x:
-        group = f"{legend_prefix}open"
+    for side, key, glyph in (("floor", "target_threshold", "┃━━▶"),
+                             ("ceiling", "target_ceiling", "◀━━┃")):
+        open_x, open_y, thr_x, thr_y, tip_x, tip_y, tip_sym = sides[side]
+        if not open_x:
+            continue
+        group = f"{legend_prefix}{side}"
         fig.add_trace(go.Scatter(x=open_x, y=open_y, mode="lines", legendgroup=group,
-                                 name=name("target_threshold"),
-                                 meta=dict(glyph="┃━━▶", color=color),
+                                 name=name(key), meta=dict(glyph=glyph, color=color),
                                  line=dict(color=color, width=max(3, width // 3)), opacity=0.45,
                                  hoverinfo="skip", showlegend=showlegend))
         fig.add_trace(go.Scatter(x=tip_x, y=tip_y, mode="markers", legendgroup=group,
@@ -417,11 +420,21 @@ def _glyphs(fig: go.Figure, rows: pd.DataFrame, ys, axis_lo: float, axis_hi: flo
 
 
 def _result_text(r, lang: str) -> str:
-    if r.status == "no_data":
-        return f"○ {t('status_no_data', lang)}"
+    """The status symbol, the result as written and the period it is for: '✓ 100% (2025)'."""
+    if r.status == "no_data" and not (isinstance(r.actual_text, str) and r.actual_text):
+        return f"○ {ST.label('no_data', lang, symbol=False)}"
     txt = r.actual_text if isinstance(r.actual_text, str) and r.actual_text else (
         fmt.value(r.actual_value, r.unit, lang))
-    return f"{STATUS_SYMBOL.get(r.status, '')} {short(txt, 24)}"
+    period = getattr(r, "actual_period", None)
+    when = f" ({period})" if isinstance(period, str) and period else ""
+    return f"{STATUS_SYMBOL.get(r.status, '')} {short(txt, 24)}{when}"
+
+
+def _target_text(r) -> str:
+    """The target as written and its year: 'Trên 80% (2026)'."""
+    year = getattr(r, "target_year", None)
+    when = f" ({int(year)})" if year is not None and not pd.isna(year) else ""
+    return f"{r.target_text}{when}"
 
 
 def _chars(px: int, fs: float) -> int:
@@ -466,10 +479,17 @@ def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
             marker=dict(symbol=STATUS_MARKER[s], size=20, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
-            hoverinfo="skip"))
+            # clicking a status opens "why this status" (customdata[3] is the target row)
+            customdata=list(zip([labels[i] for i in part.index],
+                                [_target_text(r) for r in part.itertuples()],
+                                [_result_text(r, lang) for r in part.itertuples()],
+                                part["target_ref"] if "target_ref" in part
+                                else [None] * len(part))),
+            hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
     c = _chars(300, fs - 1)
     fig.add_trace(go.Scatter(x=[0.3] * len(d), y=ys, mode="text", textposition="middle right",
-                             text=[wrap(x, c, 2) for x in d["target_text"]], hoverinfo="skip",
+                             text=[wrap(_target_text(r), c, 2) for r in d.itertuples()],
+                             hoverinfo="skip",
                              textfont=dict(size=fs - 1, color=TARGET_COLOR), cliponaxis=False))
     fig.add_trace(go.Scatter(x=[1.45] * len(d), y=ys, mode="text", textposition="middle right",
                              text=[wrap(_result_text(r, lang), c, 2) for r in d.itertuples()],
@@ -500,7 +520,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
         return empty_figure(meta, t("no_result_report", lang))
     d = df.reset_index(drop=True)
     row_labels = labels_of(d, label_cols, lang)
-    numeric = d["target_kind"].isin(NUMERIC_KINDS)
+    numeric = d["target_shape"].isin(NUMERIC_SHAPES)
     units = d.loc[numeric, "unit"].dropna()
     unit = units.mode().iat[0] if len(units) else "%"
     drawable = numeric & (d["unit"].fillna(unit) == unit)
@@ -511,16 +531,13 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     fig = go.Figure()
     _glyphs(fig, d[drawable], [y for y, k in zip(ys, drawable) if k], lo, hi, TARGET_COLOR,
             lang, reversed_axis=rev)
-    if show_gap:  # behind: a dotted line from the result to the target
+    behind = d["status"].isin(ST.BEHIND)
+    if show_gap:  # behind: a dotted line from the result to the threshold the ETL decided
         gx, gy = [], []
-        sub = d[drawable & (d["status"] == "behind") & d["actual_value"].notna()]
+        sub = d[drawable & behind & d["actual_value"].notna() & d["threshold"].notna()]
         for y, r in zip(sub.index, sub.itertuples(index=False)):
-            thr = r.target_high if r.direction == "lower" else r.target_low
-            if pd.isna(thr):
-                thr = r.target_low if r.direction == "lower" else r.target_high
-            if not pd.isna(thr):
-                gx += [r.actual_value, thr, None]
-                gy += [y, y, None]
+            gx += [r.actual_value, r.threshold, None]
+            gy += [y, y, None]
         if gx:
             fig.add_trace(go.Scatter(x=gx, y=gy, mode="lines", name=t("gap", lang),
                                      meta=dict(glyph="• • •", color=OI["vermillion"]),
@@ -538,21 +555,25 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             marker=dict(symbol=STATUS_MARKER[s], size=18, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
             customdata=list(zip(*(map(safe_text.plotly, c) for c in (
-                [row_labels[i] for i in part.index], part["target_text"].astype(str),
-                part["actual_text"].astype(str))))),
+                [row_labels[i] for i in part.index],
+                [_target_text(r) for r in part.itertuples()],
+                [_result_text(r, lang) for r in part.itertuples()])),
+                                part["target_ref"] if "target_ref" in part
+                                else [None] * len(part))),
             hovertemplate="%{customdata[0]}<br>" + t("target", lang) + ": %{customdata[1]}<br>"
                           + t("result", lang) + ": %{customdata[2]}<extra></extra>"))
     # target, result (and gap) written out in the right margin
     w_t, w_r, w_g = (135, 165, 100) if not meta.briefing else (165, 195, 120)
     ct, cr = _chars(w_t - 10, fs - 1), _chars(w_r - 10, fs - 1)
     heads = [(w_t, t("target", lang)), (w_r, t("result", lang))]
-    cells = [[(y, wrap(r.target_text, ct, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())],
+    cells = [[(y, wrap(_target_text(r), ct, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())],
              [(y, wrap(_result_text(r, lang), cr, 2), STATUS_COLOR.get(r.status, GREY))
               for y, r in zip(ys, d.itertuples())]]
-    if show_gap and (d["status"] == "behind").any():
+    if show_gap and behind.any():
         heads.append((w_g, t("gap", lang)))
-        cells.append([(y, fmt.gap(r.gap, r.unit, lang), OI["vermillion"])
-                      for y, r in zip(ys, d.itertuples()) if r.status == "behind"])
+        cells.append([(y, fmt.gap_bound(r.gap, r.gap_kind, r.unit, lang),
+                       STATUS_COLOR.get(r.status, GREY))
+                      for y, r in zip(ys, d.itertuples()) if r.status in ST.BEHIND])
     right, notes = _text_columns(heads, cells, fs)
     labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in row_labels]
     ticks = [lab if ok else f"<span style='color:#666666'>{lab}</span>"
@@ -589,10 +610,11 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
     def side(k):
         return pd.DataFrame({"target_kind": d[f"kind{k}"], "target_op": d[f"op{k}"],
                              "target_low": d[f"low{k}"], "target_high": d[f"high{k}"],
-                             "unit": d[f"unit{k}"]})
+                             "unit": d[f"unit{k}"], "target_shape": d[f"shape{k}"],
+                             "threshold": d[f"thr{k}"], "direction": d[f"dir{k}"]})
     first, last = side(0), side(1)
-    pct0 = (first["unit"] == "%") & first["target_kind"].isin(NUMERIC_KINDS)
-    pct1 = (last["unit"] == "%") & last["target_kind"].isin(NUMERIC_KINDS)
+    pct0 = (first["unit"] == "%") & first["target_shape"].isin(NUMERIC_SHAPES)
+    pct1 = (last["unit"] == "%") & last["target_shape"].isin(NUMERIC_SHAPES)
     fig = go.Figure()
     off = 0.18
     _glyphs(fig, first[pct0], [y - off for y, k in zip(ys, pct0) if k], 0, 100,
@@ -601,7 +623,7 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
             TARGET_COLOR, lang, legend_prefix=str(y1s), width=9)
     arrows = []
     for y in [y for y, k in zip(ys, pct0 & pct1) if k]:
-        a, b = first.at[y, "target_low"], last.at[y, "target_low"]
+        a, b = first.at[y, "threshold"], last.at[y, "threshold"]
         if pd.notna(a) and pd.notna(b) and a != b:
             arrows.append(dict(x=b, y=y + off, ax=a, ay=y - off, xref="x", yref="y",
                                axref="x", ayref="y", showarrow=True, arrowhead=2,

@@ -91,6 +91,26 @@ def gap(x, unit: str | None, lang: str = "vi") -> str:
     return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
 
 
+def gap_bound(x, kind: str | None, unit: str | None, lang: str = "vi") -> str:
+    """A gap as the contract states it (``gap_kind``): exact, or a bound when the result is
+    itself a bound ("Trên 60%" against "Trên 80%": at most 20 points)."""
+    if _missing(x) or kind in (None, "none"):
+        return "–"
+    g = gap(x, unit, lang)
+    if kind == "at_most":
+        return f"{'tối đa' if lang == 'vi' else 'at most'} {g}"
+    if kind == "at_least":
+        return f"{'ít nhất' if lang == 'vi' else 'at least'} {g}"
+    return g
+
+
+def likelihood(p, lang: str = "vi") -> str:
+    """A forecast's likelihood (0-1) as a whole percentage: 0.734 -> '73%'."""
+    if _missing(p):
+        return "–"
+    return pct(100.0 * float(p), 0, lang)
+
+
 def day(d, lang: str = "vi") -> str:
     """A date: 22/11/2025 (vi) / Nov 22, 2025 (en)."""
     if d is None or (not isinstance(d, (date, datetime)) and _missing(d)):

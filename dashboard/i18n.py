@@ -3,8 +3,9 @@ from __future__ import annotations
 
 LANGS = ("vi", "en")
 
-STATUS_ORDER = ("achieved", "behind", "not_comparable", "no_data")
-STATUS_SYMBOL = {"achieved": "✓", "behind": "✗", "no_data": "○", "not_comparable": "◇"}
+# Status words, symbols and colours live in dashboard/status.py (re-exported for callers).
+from .status import ORDER as STATUS_ORDER, SYMBOL as STATUS_SYMBOL  # noqa: E402,F401
+from . import status as _status  # noqa: E402
 
 STRINGS: dict[str, dict[str, str]] = {
     # app & navigation
@@ -56,10 +57,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "số liệu báo cáo thật.",
         "en": "**Simulated data** — this view includes generated test data, not real reports."},
     # statuses
-    "status_achieved": {"vi": "Đạt", "en": "Achieved"},
-    "status_behind": {"vi": "Chưa đạt", "en": "Behind"},
-    "status_no_data": {"vi": "Chưa có báo cáo", "en": "No report yet"},
-    "status_not_comparable": {"vi": "Không so sánh được", "en": "Not comparable"},
     "no_target": {"vi": "Không có chỉ tiêu", "en": "No target"},
     "no_pillar": {"vi": "Chưa phân nhóm", "en": "Unassigned"},
     "no_lead_unit": {"vi": "Chưa ghi đơn vị chủ trì", "en": "No lead unit recorded"},
@@ -76,10 +73,10 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "Share of targets with a reported result (latest period up to "
                                  "the target year)."},
     "tile_achieved": {"vi": "Tỷ lệ đạt", "en": "Share achieved"},
-    "tile_achieved_help": {"vi": "Trong số chỉ tiêu so sánh được với kết quả: số đạt / (đạt + "
-                                 "chưa đạt).",
-                           "en": "Among targets comparable with a result: achieved / (achieved "
-                                 "+ behind)."},
+    "tile_achieved_help": {"vi": "Trong số chỉ tiêu đánh giá được (đạt, đúng tiến độ, chậm tiến "
+                                 "độ, không đạt): số đã đạt / tổng.",
+                           "en": "Among assessable targets (achieved, on track, off track, not "
+                                 "achieved): achieved / all of them."},
     "tile_budget": {"vi": "Tổng kinh phí", "en": "Total budget"},
     "tile_budget_billion": {"vi": "Tổng kinh phí (tỷ đồng)", "en": "Total budget (billion VND)"},
     "unit_targets": {"vi": "Đơn vị: số chỉ tiêu", "en": "Unit: targets"},
@@ -99,28 +96,31 @@ STRINGS: dict[str, dict[str, str]] = {
               "lines."},
     "headline_commune": {
         "vi": "{c}: {tgt} chỉ tiêu trong kế hoạch đang xem · {r} đã có kết quả ({a} đạt, {b} "
-              "chưa đạt) · kinh phí {money}.",
+              "chậm tiến độ hoặc không đạt) · kinh phí {money}.",
         "en": "{c}: {tgt} targets in the plan shown · {r} with a result ({a} achieved, {b} "
-              "behind) · budget {money}."},
+              "off track or not achieved) · budget {money}."},
     "no_targets_scope": {"vi": "Không có chỉ tiêu nào trong phạm vi đang xem. Hãy nới bộ lọc "
                                "(tỉnh, xã, nhóm DTI, năm).",
                          "en": "No target in the current scope. Widen the filters."},
     # overview
     "overview_intro": {
-        "vi": "Mỗi xã được đối chiếu mục tiêu của kế hoạch với kết quả báo cáo gần nhất. "
-              "✓ Đạt · ✗ Chưa đạt · ○ Chưa có báo cáo · ◇ Không so sánh được.",
-        "en": "Each commune's plan targets are checked against its latest reported result. "
-              "✓ Achieved · ✗ Behind · ○ No report yet · ◇ Not comparable."},
+        "vi": "Mỗi xã được đối chiếu mục tiêu của kế hoạch với kết quả báo cáo gần nhất, tại ngày "
+              "của dữ liệu (kỳ báo cáo mới nhất: {as_of}). Năm mục tiêu chưa kết thúc được đánh "
+              "giá bằng dự báo. {legend}.",
+        "en": "Each commune's plan targets are checked against its latest reported result, at "
+              "the data's date (latest report period: {as_of}). Target years still open are "
+              "judged by a forecast. {legend}."},
     "heatmap_title": {"vi": "Tình trạng thực hiện theo xã và nhóm DTI",
                       "en": "Status by commune and DTI group"},
     "heatmap_title_province": {"vi": "Tình trạng thực hiện theo tỉnh và nhóm DTI",
                                "en": "Status by province and DTI group"},
     "heatmap_unit": {"vi": "Màu: tỷ lệ đạt trong các chỉ tiêu đã có kết quả (xám: chưa có kết "
-                           "quả; trắng: không có chỉ tiêu) · Số trong ô: ✓ đạt, ✗ chưa đạt, "
-                           "○ chưa có báo cáo",
+                           "quả; trắng: không có chỉ tiêu) · Số trong ô: ✓ đạt, ↗ đúng tiến "
+                           "độ, ↘ chậm tiến độ, ✗ không đạt, ◇ không so sánh được, ○ chưa có "
+                           "báo cáo",
                      "en": "Colour: share achieved among targets with a result (grey: no result "
-                           "yet; white: no target) · In each cell: ✓ achieved, ✗ behind, ○ no "
-                           "report"},
+                           "yet; white: no target) · In each cell: ✓ achieved, ↗ on track, ↘ off "
+                           "track, ✗ not achieved, ◇ not comparable, ○ no report"},
     "heatmap_unit_province": {
         "vi": "Màu và số trong ô: tỷ lệ đạt trong các chỉ tiêu đã có kết quả (○ xám: chưa có kết "
               "quả; trắng: không có chỉ tiêu)",
@@ -128,12 +128,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "yet; white: no target)"},
     "rolled_up": {"vi": "{n} xã: gộp theo tỉnh để dễ đọc. Chọn một tỉnh để xem từng xã.",
                   "en": "{n} communes: rolled up by province. Pick a province to see communes."},
-    "gaps_title": {"vi": "Các chỉ tiêu chưa đạt, xa mục tiêu nhất",
-                   "en": "Targets furthest behind"},
-    "no_gaps": {"vi": "Chưa có chỉ tiêu nào được đánh giá là chưa đạt — phần lớn chỉ tiêu "
+    "gaps_title": {"vi": "Các chỉ tiêu không đạt hoặc chậm tiến độ, xa mục tiêu nhất",
+                   "en": "Targets not achieved or off track, furthest behind"},
+    "no_gaps": {"vi": "Chưa có chỉ tiêu nào không đạt hoặc chậm tiến độ — phần lớn chỉ tiêu "
                       "chưa có báo cáo kết quả.",
-                "en": "No target is assessed as behind — most targets have no reported result "
-                      "yet."},
+                "en": "No target is not achieved or off track — most targets have no reported "
+                      "result yet."},
     # compare
     "compare_mode": {"vi": "So sánh theo", "en": "Compare by"},
     "mode_indicator": {"vi": "Một chỉ tiêu", "en": "One indicator"},
@@ -223,6 +223,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "target_range_short": {"vi": "mục tiêu khoảng", "en": "target range"},
     "target_threshold_short": {"vi": "mục tiêu tối thiểu", "en": "target minimum"},
     "target_point_short": {"vi": "mục tiêu mức", "en": "target level"},
+    "target_ceiling_short": {"vi": "mục tiêu tối đa", "en": "target maximum"},
     "target_ceiling": {"vi": "Mục tiêu: tối đa", "en": "Target: maximum"},
     "target_point": {"vi": "Mục tiêu: mức", "en": "Target: level"},
     "rank_note": {"vi": "Thứ hạng: số nhỏ là tốt, trục đảo chiều", "en": "Rank: lower is better, "
@@ -349,7 +350,154 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "en": "funding column unclear"},
     "flag_conflict": {"vi": "mâu thuẫn", "en": "conflict"},
     "flag_fraction_mismatch": {"vi": "phân số khác tỷ lệ ghi", "en": "fraction ≠ stated %"},
+    # "why this status?"
+    "why_title": {"vi": "Vì sao có tình trạng này?", "en": "Why this status?"},
+    "why_pick": {"vi": "Chọn một dòng trong bảng (ô bên trái) để xem giải thích.",
+                 "en": "Select a row in the table (left box) to see the explanation."},
+    "why_target_cell": {"vi": "Ô mục tiêu", "en": "Target cell"},
+    "why_result_cell": {"vi": "Ô kết quả", "en": "Result cell"},
+    "why_cell": {"vi": "{file}, trang tính “{sheet}”, dòng {row}{col}: “{text}”",
+                 "en": "{file}, sheet “{sheet}”, row {row}{col}: “{text}”"},
+    "why_no_result": {"vi": "chưa có kết quả nào đến hết năm {y}",
+                      "en": "no result up to the end of {y}"},
+    "why_periods": {"vi": "Năm mục tiêu {y} ({open}); kết quả của kỳ {p}; ngày của dữ liệu: kỳ "
+                          "{asof}.",
+                    "en": "Target year {y} ({open}); result for period {p}; the data's date: "
+                          "period {asof}."},
+    "why_open": {"vi": "chưa kết thúc", "en": "still open"},
+    "why_closed": {"vi": "đã kết thúc", "en": "over"},
+    "why_reading": {"vi": "Cách hiểu mục tiêu: {shape}, {direction}{thr}.",
+                    "en": "How the target reads: {shape}, {direction}{thr}."},
+    "why_threshold": {"vi": "; ngưỡng quyết định {v}{strict}", "en": "; deciding bound {v}{strict}"},
+    "why_strict": {"vi": " (phải vượt hẳn)", "en": " (must be passed strictly)"},
+    "why_rule": {"vi": "Quy tắc áp dụng", "en": "Rule applied"},
+    "why_gap": {"vi": "Khoảng cách", "en": "Gap"},
+    "why_forecast": {"vi": "Dự báo", "en": "Forecast"},
+    "why_forecast_line": {
+        "vi": "{method}; {n} điểm số liệu ({first} → {last}){peers}; giá trị dự báo cuối năm {y}: "
+              "{value}; khả năng đạt: {p}.",
+        "en": "{method}; {n} data points ({first} → {last}){peers}; projected value at the end "
+              "of {y}: {value}; likelihood of reaching the target: {p}."},
+    "why_peers": {"vi": "; so với {n} xã khác cùng chỉ tiêu ({scope}), tốc độ trung bình {pace}/năm",
+                  "en": "; compared with {n} other communes on the same indicator ({scope}), "
+                        "mean pace {pace}/year"},
+    "why_paces": {"vi": "Tốc độ cần để đạt: {req}/năm trong {h} năm còn lại; tốc độ của xã: "
+                        "{own}/năm.",
+                  "en": "Pace needed: {req}/year over the {h} years left; the commune's own "
+                        "pace: {own}/year."},
+    "why_milestone": {"vi": "Mốc hoàn thành: hạn {due}; chưa quá hạn tại ngày của dữ liệu.",
+                      "en": "Milestone due {due}; not overdue at the data's date."},
+    "scope_province": {"vi": "cùng tỉnh", "en": "same province"},
+    "scope_country": {"vi": "cả nước", "en": "whole country"},
+    "col_forecast": {"vi": "Khả năng đạt (dự báo)", "en": "Likelihood (forecast)"},
+    "col_result_period": {"vi": "Kỳ kết quả", "en": "Result period"},
+    "col_target_year": {"vi": "Năm mục tiêu", "en": "Target year"},
+    "col_shape": {"vi": "Dạng mục tiêu", "en": "Target shape"},
+    "col_threshold": {"vi": "Ngưỡng quyết định", "en": "Deciding bound"},
+    "col_gap_kind": {"vi": "Loại khoảng cách", "en": "Gap kind"},
+    "col_rule": {"vi": "Quy tắc", "en": "Rule"},
+    "col_forecast_value": {"vi": "Giá trị dự báo", "en": "Projected value"},
+    "col_forecast_method": {"vi": "Phương pháp dự báo", "en": "Forecast method"},
+    "col_as_of": {"vi": "Ngày của dữ liệu (kỳ)", "en": "Data's date (period)"},
+    "col_result_year": {"vi": "Năm kết quả", "en": "Result year"},
 }
+
+# the shape of a target, its direction, the rule and the forecast method, as the panel says
+WHY_WORDS: dict[str, dict[str, str]] = {
+    "shape_floor": {"vi": "mức tối thiểu", "en": "a minimum"},
+    "shape_ceiling": {"vi": "mức tối đa (không vượt quá)", "en": "a maximum (not to exceed)"},
+    "shape_band": {"vi": "một khoảng", "en": "a range"},
+    "shape_level": {"vi": "một mức", "en": "a level"},
+    "shape_rank": {"vi": "thứ hạng", "en": "a rank"},
+    "shape_done": {"vi": "việc cần hoàn thành", "en": "something to complete"},
+    "shape_deadline": {"vi": "mốc có hạn hoàn thành", "en": "a milestone with a due date"},
+    "shape_decrease": {"vi": "mức giảm so với năm gốc", "en": "a decrease from a baseline"},
+    "shape_text": {"vi": "mục tiêu định tính", "en": "a qualitative target"},
+    "dir_higher": {"vi": "càng cao càng tốt", "en": "higher is better"},
+    "dir_lower": {"vi": "càng thấp càng tốt", "en": "lower is better"},
+    "dir_done": {"vi": "đạt hoặc chưa đạt", "en": "met or not met"},
+    "rule_no_result": {"vi": "Chưa có kết quả nào cho chỉ tiêu này đến hết năm mục tiêu.",
+                       "en": "No result for this indicator up to the end of the target year."},
+    "rule_needs_baseline": {"vi": "Mục tiêu giảm cần số liệu năm gốc, chưa có.",
+                            "en": "A decrease target needs a baseline figure, which is missing."},
+    "rule_unit_mismatch": {"vi": "Mục tiêu và kết quả khác đơn vị ({u1} / {u2}).",
+                           "en": "The target and the result are in different units ({u1} / {u2})."},
+    "rule_met": {"vi": "Kết quả trong năm mục tiêu đạt ngưỡng.",
+                 "en": "The result in the target year meets the bound."},
+    "rule_met_earlier": {"vi": "Kết quả của kỳ trước năm mục tiêu đã đạt ngưỡng.",
+                         "en": "A result from before the target year already meets the bound."},
+    "rule_unmet_closed": {"vi": "Năm mục tiêu đã qua; kết quả gần nhất chưa đạt ngưỡng.",
+                          "en": "The target year is over; the latest result falls short."},
+    "rule_bound_undecidable": {
+        "vi": "Kết quả chỉ là một ngưỡng (ví dụ “Trên 60%”), không đủ để biết đã đạt hay chưa.",
+        "en": "The result is itself a bound (e.g. “above 60%”) that cannot decide."},
+    "rule_earlier_assessment": {
+        "vi": "Đánh giá “đạt/hoàn thành” là của năm {p}, cho kế hoạch năm đó; chưa có đánh giá "
+              "cho năm {y}.",
+        "en": "The “achieved/done” assessment is for {p}, against that year's plan; there is "
+              "none for {y} yet."},
+    "rule_assessed_achieved": {"vi": "Văn bản đánh giá là đạt/hoàn thành trong năm mục tiêu.",
+                               "en": "The document assesses it as achieved/done in the target "
+                                     "year."},
+    "rule_assessed_not_achieved": {"vi": "Năm mục tiêu đã qua; văn bản ghi chưa đạt/chưa thực hiện.",
+                                   "en": "The target year is over; the document says not "
+                                         "achieved/not done."},
+    "rule_assessed_not_yet": {"vi": "Năm mục tiêu chưa kết thúc; văn bản ghi chưa đạt/chưa thực hiện.",
+                              "en": "The target year is still open; the document says not "
+                                    "achieved/not done yet."},
+    "rule_done_vs_number": {"vi": "Kết quả “hoàn thành” không so được với mục tiêu bằng số.",
+                            "en": "A “done” result cannot be compared with a numeric target."},
+    "rule_text_result": {"vi": "Kết quả là văn bản mô tả, không so được với mục tiêu.",
+                         "en": "The result is descriptive text and cannot be compared."},
+    "rule_done": {"vi": "Kết quả ghi đã hoàn thành.", "en": "The result says done."},
+    "rule_done_100": {"vi": "Kết quả đạt 100%.", "en": "The result reaches 100%."},
+    "rule_overdue": {"vi": "Đã quá hạn (hết năm mục tiêu) mà chưa hoàn thành.",
+                     "en": "Overdue (the target year is over) and not done."},
+    "rule_milestone_not_due": {"vi": "Chưa hoàn thành nhưng chưa đến hạn.",
+                               "en": "Not done yet, but not due yet."},
+    "rule_qualitative_vs_number": {"vi": "Mục tiêu định tính, kết quả là một con số.",
+                                   "en": "A qualitative target with a numeric result."},
+    "rule_forecast": {"vi": "Năm mục tiêu chưa kết thúc và kết quả hiện tại chưa đạt: dự báo "
+                            "quyết định (khả năng ≥ 50% là đúng tiến độ).",
+                      "en": "The target year is still open and the current result falls short: "
+                            "the forecast decides (likelihood ≥ 50% is on track)."},
+    "rule_unmet_no_forecast": {"vi": "Năm mục tiêu chưa kết thúc, kết quả hiện tại chưa đạt và "
+                                     "không đủ số liệu để dự báo (một điểm, không có xã so sánh).",
+                               "en": "The target year is still open, the current result falls "
+                                     "short and there is too little data for a forecast (one "
+                                     "point, no peers)."},
+    "method_trend_shrunk": {"vi": "Xu hướng của xã (bình phương tối thiểu có trọng số thời gian) "
+                                  "kéo về xu hướng của các xã khác",
+                            "en": "The commune's own trend (time-weighted least squares) shrunk "
+                                  "toward its peers' trend"},
+    "method_trend": {"vi": "Xu hướng của xã (bình phương tối thiểu có trọng số thời gian)",
+                     "en": "The commune's own trend (time-weighted least squares)"},
+    "method_one_point_peers": {"vi": "Một điểm số liệu: tốc độ cần so với tốc độ các xã khác",
+                               "en": "One data point: the pace needed against other communes' "
+                                     "pace"},
+    "method_one_point_no_peers": {"vi": "Một điểm số liệu, không có xã so sánh: không dự báo",
+                                  "en": "One data point and no peers: no forecast"},
+    "method_milestone": {"vi": "Mốc hoàn thành theo hạn", "en": "Milestone by due date"},
+    "method_latest_rank": {"vi": "Thứ hạng: so với thứ hạng gần nhất (thứ hạng là tương đối, "
+                                 "không ngoại suy)",
+                           "en": "Rank: compared with the latest rank (ranks are relative, not "
+                                 "extrapolated)"},
+    "gap_exact": {"vi": "{g}", "en": "{g}"},
+    "gap_at_most": {"vi": "tối đa {g} (kết quả là một ngưỡng)", "en": "at most {g} (the result "
+                                                                      "is a bound)"},
+    "gap_at_least": {"vi": "ít nhất {g} (kết quả là một ngưỡng)", "en": "at least {g} (the "
+                                                                        "result is a bound)"},
+    "gap_none": {"vi": "không tính được", "en": "cannot be computed"},
+}
+
+
+def w(key: str, lang: str, **kw) -> str:
+    """A word of the "why this status" panel (WHY_WORDS), formatted."""
+    entry = WHY_WORDS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["vi"]
+    return text.format(**kw) if kw else text
 
 
 # --- coverage page (issue 12): who has sent a plan / results, from the register -------------
@@ -472,5 +620,4 @@ def current_lang() -> str:
 
 
 def status_label(status: str, lang: str | None = None, symbol: bool = True) -> str:
-    label = t(f"status_{status}", lang)
-    return f"{STATUS_SYMBOL.get(status, '')} {label}".strip() if symbol else label
+    return _status.label(status, lang or current_lang(), symbol=symbol)

@@ -17,6 +17,8 @@ from datetime import date
 
 import pandas as pd
 
+from . import status as ST
+
 # A commune is identified by name *and* province (names repeat across provinces).
 COMMUNE_KEY = "(commune || ' (' || province || ')')"
 
@@ -24,7 +26,25 @@ COMMUNE_KEY = "(commune || ' (' || province || ')')"
 def _ckey(alias: str) -> str:
     """The commune key expression over a table alias."""
     return f"({alias}.commune || ' (' || {alias}.province || ')')"
-STATUSES = ("achieved", "behind", "no_data", "not_comparable")
+STATUSES = ST.ORDER
+
+
+def _counts(prefix: str = "") -> str:
+    """``count(*) FILTER (WHERE status = 'achieved') AS achieved, …`` for every status, plus
+    ``behind`` (not achieved or off track) and ``assessed`` (the denominator of shares).
+    Status codes are constants of dashboard.status, never user input."""
+    parts = [f"count(*) FILTER (WHERE status = '{c}') AS {prefix}{c}" for c in ST.ORDER]
+    parts.append(f"count(*) FILTER (WHERE status IN ({_in(ST.BEHIND)})) AS {prefix}behind")
+    parts.append(f"count(*) FILTER (WHERE status IN ({_in(ST.ASSESSED)})) AS {prefix}assessed")
+    return ",\n".join(parts)
+
+
+def _in(codes) -> str:
+    return ", ".join(f"'{c}'" for c in codes)
+
+
+_COALESCED = ", ".join(f"coalesce(a.{c}, 0) AS {c}"
+                       for c in (*ST.ORDER, "behind", "assessed"))
 NO_PILLAR = "_"  # code shown for targets the ETL could not place in a DTI group
 
 
@@ -117,9 +137,7 @@ def _progress_cte(f: Filters, *, year: bool = True, pillar: bool = True,
                coalesce(ci.name_en, b.label) AS indicator_name_en,
                coalesce(b.pillar, '{NO_PILLAR}') AS pillar_code,
                cp.name_vi AS pillar_name, cp.name_en AS pillar_name_en,
-               coalesce(cp.sort_order, 99) AS pillar_order,
-               CASE WHEN b.direction = 'lower' THEN coalesce(b.target_high, b.target_low)
-                    ELSE coalesce(b.target_low, b.target_high) END AS threshold
+               coalesce(cp.sort_order, 99) AS pillar_order
         FROM base b
         JOIN cur c ON c.commune = b.commune AND c.province = b.province
         LEFT JOIN catalog_indicators ci ON ci.code = b.indicator_code
@@ -193,10 +211,8 @@ def overview_tiles(con, f: Filters) -> pd.DataFrame:
             SELECT count(*) AS n_targets,
                    count(DISTINCT indicator_code) FILTER (WHERE canonical) AS n_canonical,
                    count(*) FILTER (WHERE status <> 'no_data') AS n_with_result,
-                   count(*) FILTER (WHERE status = 'achieved') AS n_achieved,
-                   count(*) FILTER (WHERE status = 'behind') AS n_behind,
-                   count(*) FILTER (WHERE status = 'no_data') AS n_no_data,
-                   count(*) FILTER (WHERE status = 'not_comparable') AS n_not_comparable,
+                   {_counts("n_")},
+                   max(as_of_period) AS as_of_period,
                    count(DISTINCT commune_key) AS n_communes_with_targets,
                    coalesce(bool_or(synthetic), FALSE) AS synthetic_targets
             FROM p
@@ -216,8 +232,7 @@ def overview_tiles(con, f: Filters) -> pd.DataFrame:
         SELECT com.n_communes, t.*, bud.budget_total, bud.n_budget_lines,
                t.synthetic_targets OR bud.synthetic_budget AS synthetic,
                CASE WHEN t.n_targets > 0 THEN t.n_with_result / t.n_targets END AS share_reported,
-               CASE WHEN t.n_achieved + t.n_behind > 0
-                    THEN t.n_achieved / (t.n_achieved + t.n_behind) END AS share_achieved
+               CASE WHEN t.n_assessed > 0 THEN t.n_achieved / t.n_assessed END AS share_achieved
         FROM t, bud, com""", [*params, *bw.params, *geo.params, *geo.params, *geo.params])
 
 
@@ -243,34 +258,37 @@ def status_matrix(con, f: Filters, level: str = "commune") -> pd.DataFrame:
         agg AS (
             SELECT {unit} AS unit, pillar_code,
                    count(*) AS n,
-                   count(*) FILTER (WHERE status = 'achieved') AS achieved,
-                   count(*) FILTER (WHERE status = 'behind') AS behind,
-                   count(*) FILTER (WHERE status = 'no_data') AS no_data,
-                   count(*) FILTER (WHERE status = 'not_comparable') AS not_comparable,
+                   {_counts()},
                    count(DISTINCT commune_key) AS n_communes,
                    bool_or(synthetic) AS synthetic
             FROM p GROUP BY ALL
         )
         SELECT u.unit, c.pillar_code, c.pillar_order, c.pillar_name, c.pillar_name_en,
-               coalesce(a.n, 0) AS n, coalesce(a.achieved, 0) AS achieved,
-               coalesce(a.behind, 0) AS behind, coalesce(a.no_data, 0) AS no_data,
-               coalesce(a.not_comparable, 0) AS not_comparable,
+               coalesce(a.n, 0) AS n,
+               {_COALESCED},
                coalesce(a.n_communes, 0) AS n_communes,
-               CASE WHEN a.achieved + a.behind > 0
-                    THEN a.achieved / (a.achieved + a.behind) END AS share_achieved,
+               CASE WHEN a.assessed > 0 THEN a.achieved / a.assessed END AS share_achieved,
                coalesce(a.synthetic, FALSE) AS synthetic
         FROM units u CROSS JOIN cols c
         LEFT JOIN agg a ON a.unit = u.unit AND a.pillar_code = c.pillar_code
         ORDER BY u.unit, c.pillar_order""", [*params, *pw.params])
 
 
+# What a chart, a table, an export and the "why this status" panel read: the contract's
+# decided columns (shape, direction, threshold, gap and its kind, status and its rule, the
+# forecast) and the provenance of both cells. Nothing downstream recomputes them.
 _GAP_COLUMNS = """
-    commune_key, commune, province, indicator_code, indicator_name, indicator_name_en,
-    pillar_code, pillar_name, pillar_name_en, target_year, target_text, target_kind,
-    target_op, target_low, target_high, unit, direction, actual_value, actual_text,
-    actual_period, status, gap, coalesce(nullif(trim(lead_unit), ''), NULL) AS lead_unit,
-    target_source_file, target_source_sheet, target_source_row,
-    actual_source_file, actual_source_sheet, actual_source_row, synthetic"""
+    target_ref, commune_key, commune, province, indicator_code, indicator_name,
+    indicator_name_en, pillar_code, pillar_name, pillar_name_en, target_year, target_text,
+    target_kind, target_op, target_low, target_high, unit, direction, target_shape,
+    threshold, threshold_strict, actual_value, actual_text, actual_kind, actual_unit,
+    actual_period, actual_year, as_of_period, year_open, status, status_rule, gap, gap_kind,
+    forecast_method, forecast_points, forecast_first_period, forecast_last_period,
+    forecast_peers, forecast_peer_scope, own_pace, peer_pace, required_pace, forecast_horizon,
+    forecast_value, forecast_likelihood, due_date,
+    coalesce(nullif(trim(lead_unit), ''), NULL) AS lead_unit,
+    target_source_file, target_source_sheet, target_source_row, target_source_col,
+    actual_source_file, actual_source_sheet, actual_source_row, actual_source_col, synthetic"""
 
 # Worst first, each in its own unit: percentage-point gaps first (largest first), then other
 # units by the gap relative to the target (ranks, counts), then "behind" without a number.
@@ -285,7 +303,7 @@ def largest_gaps(con, f: Filters, limit: int = 10) -> pd.DataFrame:
     return _df(con, f"""
         WITH {cte}
         SELECT {_GAP_COLUMNS}
-        FROM p WHERE status = 'behind'
+        FROM p WHERE status IN ({_in(ST.BEHIND)})
         ORDER BY {_GAP_ORDER}
         LIMIT ?""", [*params, int(limit)])
 
@@ -316,10 +334,11 @@ def compare_indicator(con, f: Filters, per_side: int = 15) -> pd.DataFrame:
     return _df(con, f"""
         WITH {cte},
         r AS (
-            SELECT {_GAP_COLUMNS}, threshold, target_source_file AS source_file,
+            SELECT {_GAP_COLUMNS}, target_source_file AS source_file,
                    target_source_sheet AS source_sheet, target_source_row AS source_row,
                    count(*) OVER () AS n_total,
-                   row_number() OVER (ORDER BY (status = 'behind') DESC, gap DESC NULLS LAST,
+                   row_number() OVER (ORDER BY (status IN ({_in(ST.BEHIND)})) DESC,
+                                      gap DESC NULLS LAST,
                                       commune_key) AS rank_worst,
                    row_number() OVER (ORDER BY (status = 'achieved') DESC, gap ASC NULLS LAST,
                                       commune_key) AS rank_best
@@ -337,10 +356,7 @@ def compare_indicator_by_province(con, f: Filters) -> pd.DataFrame:
     return _df(con, f"""
         WITH {cte}
         SELECT province AS unit, count(*) AS n,
-               count(*) FILTER (WHERE status = 'achieved') AS achieved,
-               count(*) FILTER (WHERE status = 'behind') AS behind,
-               count(*) FILTER (WHERE status = 'no_data') AS no_data,
-               count(*) FILTER (WHERE status = 'not_comparable') AS not_comparable,
+               {_counts()},
                median(actual_value) AS median_actual, median(threshold) AS median_target,
                bool_or(synthetic) AS synthetic
         FROM p WHERE indicator_code = ?
@@ -356,10 +372,7 @@ def group_status(con, f: Filters, limit: int = 40) -> pd.DataFrame:
                any_value(indicator_name_en) AS indicator_name_en, any_value(pillar_code) AS pillar_code,
                any_value(pillar_name) AS pillar_name, min(pillar_order) AS pillar_order,
                count(*) AS n,
-               count(*) FILTER (WHERE status = 'achieved') AS achieved,
-               count(*) FILTER (WHERE status = 'behind') AS behind,
-               count(*) FILTER (WHERE status = 'no_data') AS no_data,
-               count(*) FILTER (WHERE status = 'not_comparable') AS not_comparable,
+               {_counts()},
                bool_or(synthetic) AS synthetic
         FROM p WHERE canonical
         GROUP BY indicator_code
@@ -382,6 +395,8 @@ def ambition(con, f: Filters, limit: int = 60) -> pd.DataFrame:
                p0.pillar_order, m.y0, m.y1,
                p0.target_text AS text0, p0.target_kind AS kind0, p0.target_op AS op0,
                p0.target_low AS low0, p0.target_high AS high0, p0.unit AS unit0,
+               p0.target_shape AS shape0, p0.threshold AS thr0, p0.direction AS dir0,
+               p1.target_shape AS shape1, p1.threshold AS thr1, p1.direction AS dir1,
                p1.target_text AS text1, p1.target_kind AS kind1, p1.target_op AS op1,
                p1.target_low AS low1, p1.target_high AS high1, p1.unit AS unit1,
                p0.actual_value, p0.actual_text, p0.status AS status0,
@@ -404,7 +419,8 @@ def progress_rows(con, f: Filters, limit: int = 50, offset: int = 0) -> pd.DataF
         WITH {cte}
         SELECT {_GAP_COLUMNS}, count(*) OVER () AS n_total
         FROM p
-        ORDER BY pillar_order, indicator_code, (status = 'behind') DESC, gap DESC NULLS LAST,
+        ORDER BY pillar_order, indicator_code, (status IN ({_in(ST.BEHIND)})) DESC,
+                 gap DESC NULLS LAST,
                  commune_key
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
@@ -430,7 +446,7 @@ def gaps_ranked(con, f: Filters, limit: int = 25, offset: int = 0) -> pd.DataFra
     return _df(con, f"""
         WITH {cte}
         SELECT {_GAP_COLUMNS}, count(*) OVER () AS n_total
-        FROM p WHERE status = 'behind'
+        FROM p WHERE status IN ({_in(ST.BEHIND)})
         ORDER BY {_GAP_ORDER}
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
@@ -442,12 +458,9 @@ def gaps_by_lead_unit(con, f: Filters, limit: int = 15) -> pd.DataFrame:
         WITH {cte}
         SELECT coalesce(nullif(trim(lead_unit), ''), NULL) AS lead_unit,
                count(*) AS n,
-               count(*) FILTER (WHERE status = 'achieved') AS achieved,
-               count(*) FILTER (WHERE status = 'behind') AS behind,
-               count(*) FILTER (WHERE status = 'no_data') AS no_data,
-               count(*) FILTER (WHERE status = 'not_comparable') AS not_comparable,
+               {_counts()},
                count(DISTINCT commune_key) AS n_communes,
-               max(gap) FILTER (WHERE status = 'behind' AND unit = '%') AS max_gap_pp,
+               max(gap) FILTER (WHERE status IN ({_in(ST.BEHIND)}) AND unit = '%') AS max_gap_pp,
                bool_or(synthetic) AS synthetic
         FROM p GROUP BY 1
         ORDER BY behind DESC, no_data DESC, n DESC, lead_unit NULLS LAST

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
-from .i18n import status_label, t
+from . import status as ST
+from .i18n import status_label, t, w
 
 # raw column -> i18n key of its header
 HEADERS = {
@@ -31,6 +32,10 @@ HEADERS = {
     "n_warnings": "col_warnings", "period": "col_period", "value_text": "col_result",
     "assessment": "col_assessment", "flags": "col_flags", "actual_conflict": "col_conflict",
     "source_name": "col_funding", "status_name": "col_budget_status", "label": "col_indicator",
+    "target_shape": "col_shape", "threshold": "col_threshold", "gap_kind": "col_gap_kind",
+    "status_rule": "col_rule", "forecast_likelihood": "col_forecast",
+    "forecast_value": "col_forecast_value", "forecast_method": "col_forecast_method",
+    "as_of_period": "col_as_of", "actual_year": "col_result_year",
 }
 
 
@@ -59,11 +64,15 @@ def _frame(cols: dict[str, pd.Series], lang: str) -> pd.DataFrame:
     return pd.DataFrame({t(k, lang): v for k, v in cols.items()})
 
 
-def gap_text(gap, unit, status: str, lang: str) -> str:
-    """Behind: the distance in the indicator's unit; achieved beyond the target: by how much."""
-    if status == "behind":
-        return fmt.gap(gap, unit, lang)
-    if status == "achieved" and gap is not None and not pd.isna(gap) and gap < 0:
+def gap_text(gap, unit, status: str, lang: str, kind: str | None = "exact") -> str:
+    """Behind (not achieved, off track): the distance in the indicator's unit, as a bound when
+    the result is one; achieved beyond the target: by how much; a bound that cannot decide:
+    the bound ("tối đa 20 điểm %")."""
+    if gap is None or pd.isna(gap) or kind in (None, "none"):
+        return "–"
+    if status in ST.BEHIND or status == "not_comparable":
+        return fmt.gap_bound(gap, kind, unit, lang)
+    if status == "achieved" and gap < 0 and kind == "exact":
         return f"{'vượt' if lang == 'vi' else 'ahead by'} {fmt.gap(-gap, unit, lang)}"
     return "–"
 
@@ -77,15 +86,19 @@ def progress(df: pd.DataFrame, lang: str, *, with_commune: bool = True,
     if with_indicator:
         cols["col_pillar"] = _pillar(df, lang)
         cols["col_indicator"] = _name_col(df, "indicator_name", lang)
-    cols["col_year"] = df["target_year"].astype("Int64").astype(str)
+    cols["col_target_year"] = df["target_year"].astype("Int64").astype(str)
     cols["col_target"] = df["target_text"]
-    result = df["actual_text"].fillna("")
-    period = df["actual_period"].fillna("")
-    cols["col_result"] = result.where(period == "", result + " (" + period + ")")
+    cols["col_result"] = df["actual_text"].fillna("")
+    cols["col_result_period"] = df["actual_period"].fillna("")
     cols["col_status"] = _status(df, lang)
     if with_gap:
-        cols["col_gap"] = [gap_text(g, u, st, lang)
-                           for g, u, st in zip(df["gap"], df["unit"], df["status"])]
+        kinds = df["gap_kind"] if "gap_kind" in df else ["exact"] * len(df)
+        cols["col_gap"] = [gap_text(g, u, st, lang, k)
+                           for g, u, st, k in zip(df["gap"], df["unit"], df["status"], kinds)]
+    if "forecast_likelihood" in df:
+        open_ = df["status"].isin(("on_track", "off_track")) & (df["status_rule"] == "forecast")
+        cols["col_forecast"] = [fmt.likelihood(v, lang) if o else ""
+                                for v, o in zip(df["forecast_likelihood"], open_)]
     cols["col_lead"] = df["lead_unit"].fillna("")
     cols["col_file"] = df["target_source_file"]
     cols["col_sheet"] = df["target_source_sheet"]
@@ -131,12 +144,13 @@ def money(df: pd.DataFrame, lang: str, label_col: str, label_key: str,
 
 
 def lead_units(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return _frame({
+    out = _frame({
         "col_lead": df["lead_unit"].fillna(t("no_lead_unit", lang)),
         "col_n_targets": _int(df["n"]),
-        "status_achieved": _int(df["achieved"]), "status_behind": _int(df["behind"]),
-        "status_no_data": _int(df["no_data"]), "status_not_comparable": _int(df["not_comparable"]),
     }, lang)
+    for code in ST.ORDER:
+        out[ST.label(code, lang)] = _int(df[code]).values
+    return out
 
 
 def coverage_summary(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -237,3 +251,82 @@ def export_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         names.append(name)
     out.columns = names
     return out
+
+
+# --------------------------------------------------------------------------- why this status
+def _cell(file, sheet, row, col, text, lang: str) -> str:
+    if not isinstance(file, str) or not file:
+        return ""
+    c = f", {'cột' if lang == 'vi' else 'column'} {col}" if isinstance(col, str) and col else ""
+    r = "–" if row is None or pd.isna(row) else str(int(row))
+    return t("why_cell", lang, file=file, sheet=sheet or "", row=r, col=c,
+             text="" if text is None or (isinstance(text, float) and pd.isna(text)) else text)
+
+
+def _v(x, unit, lang: str) -> str:
+    return fmt.value(x, unit if isinstance(unit, str) else None, lang)
+
+
+def why(r: dict, lang: str) -> str:
+    """The explanation of one progress row, as markdown, from the contract's columns only:
+    both cells with their provenance, the periods, how the target reads, the rule applied,
+    the gap and, for a forecast, its method, points, peers, projection and likelihood."""
+    def get(k):
+        v = r.get(k)
+        return None if v is None or (not isinstance(v, str) and pd.isna(v)) else v
+    unit = get("unit")
+    y = get("target_year")
+    y = int(y) if y is not None else ""
+    lines = [f"**{ST.label(get('status'), lang)}** — {ST.get(get('status')).help(lang)}"
+             if ST.get(get("status")) else ""]
+    lines.append(f"- **{t('why_target_cell', lang)}:** "
+                 + _cell(get("target_source_file"), get("target_source_sheet"),
+                         get("target_source_row"), get("target_source_col"), get("target_text"),
+                         lang))
+    if get("actual_kind") is not None:
+        res = _cell(get("actual_source_file"), get("actual_source_sheet"),
+                    get("actual_source_row"), get("actual_source_col"), get("actual_text"), lang)
+    else:
+        res = t("why_no_result", lang, y=y)
+    lines.append(f"- **{t('why_result_cell', lang)}:** {res}")
+    lines.append("- " + t("why_periods", lang, y=y,
+                          open=t("why_open" if get("year_open") else "why_closed", lang),
+                          p=get("actual_period") or "–", asof=get("as_of_period") or "–"))
+    thr = ""
+    if get("threshold") is not None:
+        thr = t("why_threshold", lang, v=_v(get("threshold"), unit, lang),
+                strict=t("why_strict", lang) if get("threshold_strict") else "")
+    lines.append("- " + t("why_reading", lang, shape=w(f"shape_{get('target_shape')}", lang),
+                          direction=w(f"dir_{get('direction')}", lang), thr=thr))
+    rule = get("status_rule") or ""
+    lines.append(f"- **{t('why_rule', lang)}:** "
+                 + w(f"rule_{rule}", lang, p=get("actual_period") or "–", y=y,
+                     u1=unit or "–", u2=get("actual_unit") or "–"))
+    kind = get("gap_kind") or "none"
+    if kind != "none":
+        g = fmt.gap(get("gap"), unit, lang)
+        lines.append(f"- **{t('why_gap', lang)}:** {w(f'gap_{kind}', lang, g=g)}")
+    method = get("forecast_method")
+    if method == "milestone":
+        lines.append(f"- **{t('why_forecast', lang)}:** "
+                     + t("why_milestone", lang, due=fmt.day(get("due_date"), lang)))
+    elif method and get("status") in ("on_track", "off_track"):
+        peers = ""
+        if get("forecast_peers"):
+            pace = fmt.gap(get("peer_pace"), unit, lang)
+            peers = t("why_peers", lang, n=int(get("forecast_peers")),
+                      scope=t(f"scope_{get('forecast_peer_scope')}", lang), pace=pace)
+        lines.append(f"- **{t('why_forecast', lang)}:** " + t(
+            "why_forecast_line", lang, method=w(f"method_{method}", lang),
+            n=int(get("forecast_points") or 0), first=get("forecast_first_period") or "–",
+            last=get("forecast_last_period") or "–", peers=peers, y=y,
+            value=_v(get("forecast_value"), unit, lang),
+            p=fmt.likelihood(get("forecast_likelihood"), lang)))
+        if get("required_pace") is not None:
+            own = get("own_pace")
+            text = t("why_paces", lang, req=fmt.gap(get("required_pace"), unit, lang),
+                     own=fmt.gap(own, unit, lang), h=fmt.num(get("forecast_horizon"), 2, lang))
+            if own is None:  # one point: no pace of its own
+                text = text.split(";")[0] + "."
+            lines.append("- " + text)
+    return "\n".join(x for x in lines if x)

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from . import charts, db, export, fmt, tables, vn_order
+from . import charts, db, export, fmt, safe_text, tables, vn_order
 from .i18n import LANGS, t
 from .queries import Filters, NO_PILLAR
 from . import queries as Q
@@ -359,9 +359,21 @@ def _downloads(data: pd.DataFrame, filename: str, key: str, widths: list[int]):
     return rest
 
 
-def chart(fig, m: charts.ChartMeta, data: pd.DataFrame, key: str) -> None:
-    """The figure, then its data as .csv and .xlsx (not in briefing mode)."""
-    st.plotly_chart(fig, config=charts.config(m, fig), key=f"chart_{key}", width="stretch")
+def chart(fig, m: charts.ChartMeta, data: pd.DataFrame, key: str,
+          why_rows: pd.DataFrame | None = None) -> None:
+    """The figure, then its data as .csv and .xlsx (not in briefing mode). With ``why_rows``
+    (progress rows with ``target_ref``), clicking a result marker opens "why this status"."""
+    if why_rows is not None and not m.briefing and "target_ref" in why_rows:
+        event = st.plotly_chart(fig, config=charts.config(m, fig), key=f"chart_{key}",
+                                width="stretch", on_select="rerun", selection_mode="points")
+        refs = [p.get("customdata", [None] * 4)[3] for p in
+                (event.selection.points if event and event.selection else [])
+                if isinstance(p.get("customdata"), (list, tuple)) and len(p["customdata"]) > 3]
+        hit = why_rows[why_rows["target_ref"].isin([r for r in refs if r])]
+        if len(hit):
+            why_panel(hit.iloc[0].to_dict(), expanded=True)
+    else:
+        st.plotly_chart(fig, config=charts.config(m, fig), key=f"chart_{key}", width="stretch")
     if m.briefing:
         return
     c3 = _downloads(data, m.filename, key, [1, 1, 3])
@@ -369,11 +381,32 @@ def chart(fig, m: charts.ChartMeta, data: pd.DataFrame, key: str) -> None:
 
 
 def table(display: pd.DataFrame, key: str, raw: pd.DataFrame | None = None,
-          name: str = "bang") -> None:
-    st.dataframe(display, hide_index=True, width="stretch", key=f"table_{key}",
-                 height="auto" if len(display) <= 12 else 460)
+          name: str = "bang", why: pd.DataFrame | None = None) -> None:
+    """A display table; with ``why`` (the progress rows behind it, same order) a row can be
+    selected to open "why this status"."""
+    height = "auto" if len(display) <= 12 else 460
+    if why is not None and not briefing() and len(why) == len(display):
+        event = st.dataframe(display, hide_index=True, width="stretch", key=f"table_{key}",
+                             height=height, on_select="rerun", selection_mode="single-row")
+        rows = list(event.selection.rows) if event and event.selection else []
+        if rows and rows[0] < len(why):
+            why_panel(why.iloc[rows[0]].to_dict(), expanded=True)
+        else:
+            st.caption(f"ⓘ {t('why_title')} {t('why_pick')}")
+    else:
+        st.dataframe(display, hide_index=True, width="stretch", key=f"table_{key}",
+                     height=height)
     if raw is not None and not briefing():
         _downloads(raw, name, f"t{key}", [1, 1, 3])
+
+
+def why_panel(row: dict, expanded: bool = False) -> None:
+    """"Why this status?" for one progress row (read from the contract's columns)."""
+    title = f"{t('why_title')} — {row.get('commune_key') or row.get('commune') or ''} · " \
+            f"{charts.short(row.get('indicator_name') or row.get('label') or '', 70)} · " \
+            f"{row.get('target_year')}"
+    with st.expander(safe_text.md(title), expanded=expanded):
+        st.markdown(tables.why(row, lang()))
 
 
 def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str,
@@ -386,9 +419,9 @@ def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str,
     m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name,
              shown=shown_of(gaps, total))
     chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
-          m, gaps, "gaps")
+          m, gaps, "gaps", why_rows=gaps)
     if not briefing():
-        table(tables.progress(gaps, lang(), with_gap=True), "gaps")
+        table(tables.progress(gaps, lang(), with_gap=True), "gaps", why=gaps)
     return True
 
 

@@ -20,7 +20,7 @@ from .pipeline import Understanding, understand
 from .read import read_workbook
 from .service import (confirmed_roles, merge_roles, remember_column_roles,
                       remembered_column_roles)
-from .store import DEFAULT_DB, Discard, write_session
+from .store import DEFAULT_DB, Discard, derived_stale, write_session
 
 
 def _add_context_args(p: argparse.ArgumentParser) -> None:
@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     tp.add_argument("--year", type=int, default=2026)
     im = sub.add_parser("imports", help="Liệt kê các lượt nạp")
     im.add_argument("--db", type=Path, default=DEFAULT_DB)
+    ao = sub.add_parser("as-of", help="Đặt (hoặc bỏ) ngày của dữ liệu cho tình trạng chỉ tiêu "
+                                      "và tính lại bảng progress")
+    ao.add_argument("period", nargs="?", help="Kỳ, ví dụ 2025 hoặc 2025-Q3; bỏ trống để xem")
+    ao.add_argument("--clear", action="store_true",
+                    help="Bỏ giá trị đặt tay: dùng kỳ báo cáo mới nhất trong dữ liệu")
+    ao.add_argument("--db", type=Path, default=DEFAULT_DB)
     try:
         from .synth import add_parser as add_synth
         add_synth(sub)
@@ -198,8 +204,8 @@ def cmd_load(args) -> int:
         totals = con.execute(
             "SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM actuals), "
             "(SELECT count(*) FROM budget_lines)").fetchone()
-        if not chosen and not any(r.status == "loaded" for _, r in results) \
-                and args.db.exists():
+        if (not chosen and not any(r.status == "loaded" for _, r in results)
+                and args.db.exists() and not derived_stale(con)):
             raise Discard()  # nothing new: leave the live file exactly as it is
     rejected = 0
     for u, r in results:
@@ -257,10 +263,40 @@ def cmd_imports(args) -> int:
     return 0
 
 
+def cmd_as_of(args) -> int:
+    """The data's date the statuses are judged at (meta 'as_of'); the write session
+    recomputes the progress snapshot with it."""
+    import re
+    if args.period and not re.fullmatch(r"\d{4}(-Q[1-4])?", args.period):
+        print(f"Kỳ không hợp lệ: {args.period!r} (ví dụ 2025 hoặc 2025-Q3)", file=sys.stderr)
+        return 1
+    if not args.period and not args.clear:
+        import duckdb
+        if not args.db.exists():
+            print(f"Không có cơ sở dữ liệu {args.db}", file=sys.stderr)
+            return 1
+        con = duckdb.connect(str(args.db), read_only=True)
+        try:
+            row = con.execute("SELECT (SELECT value FROM meta WHERE key = 'as_of'), "
+                              "(SELECT max(as_of_period) FROM progress)").fetchone()
+        finally:
+            con.close()
+        print(f"as_of (đặt tay): {row[0] or '–'}; ngày của dữ liệu đang dùng: {row[1] or '–'}")
+        return 0
+    with write_session(args.db) as con:
+        if args.clear:
+            con.execute("DELETE FROM meta WHERE key = 'as_of'")
+        else:
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('as_of', ?)", [args.period])
+    print(f"as_of = {args.period or '(kỳ báo cáo mới nhất)'}; đã tính lại progress.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"validate": cmd_validate, "load": cmd_load, "undo": cmd_undo,
-               "imports": cmd_imports, "template": cmd_template}.get(args.command)
+               "imports": cmd_imports, "template": cmd_template,
+               "as-of": cmd_as_of}.get(args.command)
     if handler is None:
         return args.func(args)
     try:

@@ -194,108 +194,268 @@ LEFT JOIN a ON a.commune_code = u.code AND a.year = y.year
 LEFT JOIN b ON b.commune_code = u.code AND b.year = y.year
 LEFT JOIN l ON l.commune_code = u.code AND l.year = y.year;
 
--- progress_live: one row per commune, indicator and target year: the target, the latest
--- result reported for a period up to that year, the gap and a status.
---   gap > 0: behind by that much, in the indicator's unit (percentage points for %, ranks
---   for a rank); gap <= 0: achieved. Direction-aware: for a rank (lower is better) the gap
---   is actual - target ceiling; otherwise target floor - actual.
---   status: achieved | behind | no_data | not_comparable.
--- The latest result is found with an ASOF join on period_order (year*10 + quarter, 5 for a
--- whole-year figure), so there is no fan-out over every earlier period.
--- The loader materialises it into progress_snapshot at the end of every write session
--- (etl.store.refresh_derived); `progress` reads the snapshot.
-CREATE OR REPLACE VIEW progress_live AS
-WITH t AS (
-    SELECT commune, province, indicator_code, target_year,
-           target_year * 10 + 9 AS target_order,
-           arg_min(pillar, source_row) AS pillar,
-           arg_min(label, source_row) AS label,
-           arg_min(target_text, source_row) AS target_text,
-           arg_min(value_kind, source_row) AS target_kind,
-           arg_min(op, source_row) AS target_op,
-           arg_min(value_low, source_row) AS target_low,
-           arg_min(value_high, source_row) AS target_high,
-           arg_min(unit, source_row) AS unit,
-           arg_min(lead_unit, source_row) AS lead_unit,
-           arg_min(source_file, source_row) AS target_source_file,
-           arg_min(source_sheet, source_row) AS target_source_sheet,
-           min(source_row) AS target_source_row,
-           bool_or(synthetic) AS synthetic
-    FROM targets
-    GROUP BY commune, province, indicator_code, target_year
-), a AS (
-    -- Per period, the row whose unit is the indicator's own comes first ("100%" before
-    -- "6.876 hồ sơ"), then document order. A conflict is two different values of one kind
-    -- and unit for the same indicator and period.
-    SELECT x.commune, x.province, x.indicator_code, x.period,
-           any_value(x.period_year) AS period_year,
-           any_value(x.period_year) * 10
-             + coalesce(TRY_CAST(regexp_extract(x.period, '[Qq]([1-4])', 1) AS INTEGER), 5)
-             AS period_order,
-           arg_min({'value': x.value, 'text': x.value_text, 'kind': x.value_kind, 'op': x.op,
-                    'unit': x.unit, 'file': x.source_file, 'sheet': x.source_sheet,
-                    'row': x.source_row},
-                   CASE WHEN coalesce(ci.unit, '') IN ('', coalesce(x.unit, '')) THEN 0 ELSE 1 END
-                   * 100000000 + x.source_row) AS pick,
-           count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '') || '|'
-                 || coalesce(CAST(x.value AS VARCHAR), x.value_text))
-             > count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '')) AS actual_conflict
-    FROM actuals x LEFT JOIN catalog_indicators ci ON ci.code = x.indicator_code
-    GROUP BY x.commune, x.province, x.indicator_code, x.period
+-- ------------------------------------------------------------------------------------------
+-- progress: what a target means and where it stands, decided ONCE here (nothing downstream
+-- recomputes direction, threshold, shape, gap or status). One row per target row.
+--
+-- The data's date (`as_of_period`): meta 'as_of' when an analyst set one ('2025', '2025-Q3'),
+-- otherwise the latest result period among the active results. A target year Y is over
+-- (`year_open` false) once the data holds its Q4 or whole-year report, or anything later.
+-- The snapshot is recomputed by every write session (load, upload, undo), which are the
+-- only events that change the data, so the date it states is always the data's own.
+--
+--   direction     a one-sided op decides first ('<', '<=' ceiling => lower; '>', '>=' floor
+--                 => higher), then a rank (lower), then the catalogue, then higher;
+--                 'done' for done/assessment/qualitative targets.
+--   target_shape  floor | ceiling | band | level | rank | done | deadline | decrease | text
+--   threshold     the bound that decides (floor: low; ceiling: high; band and rank: the end
+--                 the direction needs; level: the value); strict when the op is '>' / '<'.
+--   gap           > 0 behind by that much, in the target's unit, direction-aware; gap_kind
+--                 exact | at_most | at_least (the result is itself a bound) | none.
+--   status        achieved | not_achieved (target year over) | on_track | off_track (year
+--                 still open, judged by the forecast) | no_data | not_comparable
+--   status_rule   the rule applied (a code the "why this status" panel explains).
+-- ------------------------------------------------------------------------------------------
+
+-- Per commune, indicator and period, the result used: the row whose unit is the indicator's
+-- own first ("100%" before "6.876 hồ sơ"), then document order. A conflict is two different
+-- values of one kind and unit for the same indicator and period. period_order is
+-- year*10 + quarter (5 for a whole-year figure); t is the end of the period in years.
+CREATE OR REPLACE VIEW progress_results AS
+SELECT x.commune, x.province, x.indicator_code, x.period,
+       any_value(x.period_year) AS period_year,
+       any_value(x.period_year) * 10
+         + coalesce(TRY_CAST(regexp_extract(x.period, '[Qq]([1-4])', 1) AS INTEGER), 5)
+         AS period_order,
+       arg_min({'value': x.value, 'text': x.value_text, 'kind': x.value_kind, 'op': x.op,
+                'low': x.value_low, 'high': x.value_high,
+                'unit': x.unit, 'file': x.source_file, 'sheet': x.source_sheet,
+                'row': x.source_row, 'col': x.source_col},
+               CASE WHEN coalesce(ci.unit, '') IN ('', coalesce(x.unit, '')) THEN 0 ELSE 1 END
+               * 100000000 + x.source_row) AS pick,
+       count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '') || '|'
+             || coalesce(CAST(x.value AS VARCHAR), x.value_text))
+         > count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '')) AS actual_conflict
+FROM actuals x LEFT JOIN catalog_indicators ci ON ci.code = x.indicator_code
+GROUP BY x.commune, x.province, x.indicator_code, x.period;
+
+-- Numeric results, one per commune x indicator x period x unit: the forecast's points.
+CREATE OR REPLACE VIEW progress_points AS
+SELECT x.commune, x.province, x.indicator_code, coalesce(x.unit, '') AS unit, x.period,
+       any_value(x.period_year) * 10
+         + coalesce(TRY_CAST(regexp_extract(x.period, '[Qq]([1-4])', 1) AS INTEGER), 5)
+         AS period_order,
+       arg_min(x.value, x.source_row) AS value
+FROM actuals x
+WHERE x.value_kind IN ('percent', 'number', 'rank') AND x.value IS NOT NULL
+GROUP BY x.commune, x.province, x.indicator_code, coalesce(x.unit, ''), x.period;
+
+CREATE OR REPLACE VIEW progress_as_of AS
+SELECT coalesce(
+         (SELECT TRY_CAST(regexp_extract(value, '^\s*(\d{4})', 1) AS INTEGER) * 10
+                 + coalesce(TRY_CAST(regexp_extract(value, '[Qq]([1-4])', 1) AS INTEGER), 5)
+          FROM meta WHERE key = 'as_of'),
+         (SELECT max(period_year * 10
+                     + coalesce(TRY_CAST(regexp_extract(period, '[Qq]([1-4])', 1) AS INTEGER), 5))
+          FROM actuals)) AS as_of_order;
+
+-- Filled by etl.forecast from progress_base and progress_points at every refresh.
+CREATE TABLE IF NOT EXISTS progress_forecast (
+    target_ref VARCHAR PRIMARY KEY, forecast_method VARCHAR, forecast_points INTEGER,
+    forecast_first_period VARCHAR, forecast_last_period VARCHAR, forecast_peers INTEGER,
+    forecast_peer_scope VARCHAR, own_pace DOUBLE, peer_pace DOUBLE, required_pace DOUBLE,
+    forecast_value DOUBLE, forecast_likelihood DOUBLE
+);
+ALTER TABLE progress_forecast ADD COLUMN IF NOT EXISTS forecast_horizon DOUBLE;
+
+CREATE OR REPLACE VIEW progress_base AS
+WITH data_date AS (
+    SELECT as_of_order,
+           CAST(as_of_order // 10 AS VARCHAR)
+             || CASE WHEN as_of_order % 10 BETWEEN 1 AND 4
+                     THEN '-Q' || CAST(as_of_order % 10 AS VARCHAR) ELSE '' END AS as_of_period
+    FROM progress_as_of
+), t AS (
+    -- target_ref: the target row (its dataset and the row's id in target_rows; rows are never
+    -- deleted, an import is switched off), unique even when one document plans an indicator
+    -- twice for a year. Read from target_rows like the `targets` view (active datasets).
+    SELECT CAST(t.dataset_id AS VARCHAR) || '.' || CAST(t.rowid AS VARCHAR) AS target_ref,
+           t.commune, t.province, t.indicator_code, t.pillar, t.label, t.target_year,
+           t.target_year * 10 + 9 AS target_order, t.target_text, t.value_kind AS target_kind,
+           t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
+           t.lead_unit, t.source_file AS target_source_file,
+           t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
+           t.source_col AS target_source_col, t.synthetic
+    FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active
 ), joined AS (
     SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
+           a.period_order AS actual_order,
            a.pick.value AS actual_value, a.pick.text AS actual_text, a.pick.kind AS actual_kind,
-           a.pick.op AS actual_op, a.pick.unit AS actual_unit,
+           a.pick.op AS actual_op, a.pick.low AS actual_low, a.pick.high AS actual_high,
+           a.pick.unit AS actual_unit,
            a.pick.file AS actual_source_file, a.pick.sheet AS actual_source_sheet,
-           a.pick.row AS actual_source_row,
+           a.pick.row AS actual_source_row, a.pick.col AS actual_source_col,
            coalesce(a.actual_conflict, FALSE) AS actual_conflict
-    FROM t ASOF LEFT JOIN a
+    FROM t ASOF LEFT JOIN progress_results a
       ON a.commune = t.commune AND a.province = t.province
      AND a.indicator_code = t.indicator_code AND t.target_order >= a.period_order
-), scored AS (
-    SELECT j.*,
-        coalesce(ci.direction,
-                 CASE WHEN j.target_kind = 'rank' THEN 'lower'
-                      WHEN j.target_kind = 'done' THEN 'done' ELSE 'higher' END) AS direction,
-        CASE WHEN j.target_kind IN ('percent', 'number', 'rank')
-                  AND j.actual_kind IN ('percent', 'number', 'rank')
-                  AND (j.unit IS NULL OR j.actual_unit IS NULL OR j.unit = j.actual_unit)
-             THEN CASE WHEN coalesce(ci.direction,
-                                     CASE WHEN j.target_kind = 'rank' THEN 'lower' END) = 'lower'
-                       THEN coalesce(j.target_high, j.target_low)
-                       ELSE coalesce(j.target_low, j.target_high) END
-        END AS threshold
-    FROM joined j LEFT JOIN catalog_indicators ci ON ci.code = j.indicator_code
+), shaped AS (
+    SELECT j.*, dd.as_of_period,
+        dd.as_of_order IS NULL OR dd.as_of_order < j.target_year * 10 + 4 AS year_open,
+        CASE WHEN j.target_op IN ('<', '<=') THEN 'lower'
+             WHEN j.target_op IN ('>', '>=') THEN 'higher'
+             WHEN j.target_kind = 'rank' THEN 'lower'
+             WHEN j.target_kind IN ('percent', 'number') AND ci.direction IN ('higher', 'lower')
+                  THEN ci.direction
+             WHEN j.target_kind IN ('percent', 'number') THEN 'higher'
+             WHEN j.target_kind = 'decrease' THEN 'lower'
+             WHEN j.target_kind IN ('text', 'empty') OR j.target_kind IS NULL
+                  THEN coalesce(ci.direction, 'done')
+             ELSE 'done' END AS direction,
+        CASE WHEN j.target_kind = 'date' THEN 'deadline'
+             WHEN j.target_kind = 'decrease' OR j.target_op = 'decrease' THEN 'decrease'
+             WHEN j.target_kind = 'rank' AND coalesce(j.target_low, j.target_high) IS NOT NULL
+                  THEN 'rank'
+             WHEN j.target_kind IN ('percent', 'number')
+                  AND coalesce(j.target_low, j.target_high) IS NOT NULL THEN
+                  CASE WHEN j.target_op IN ('>', '>=') THEN 'floor'
+                       WHEN j.target_op IN ('<', '<=') THEN 'ceiling'
+                       WHEN j.target_op = 'between' AND j.target_high > j.target_low THEN 'band'
+                       ELSE 'level' END
+             WHEN j.target_kind IN ('done', 'status') THEN 'done'
+             ELSE 'text' END AS target_shape
+    FROM joined j CROSS JOIN data_date dd
+    LEFT JOIN catalog_indicators ci ON ci.code = j.indicator_code
+), thr AS (
+    SELECT s.*,
+        CASE WHEN target_shape IN ('floor', 'ceiling', 'band', 'level', 'rank') THEN
+             CASE WHEN target_shape = 'floor' THEN coalesce(target_low, target_high)
+                  WHEN target_shape = 'ceiling' THEN coalesce(target_high, target_low)
+                  WHEN direction = 'lower' THEN coalesce(target_high, target_low)
+                  ELSE coalesce(target_low, target_high) END END AS threshold,
+        coalesce(target_op IN ('>', '<'), FALSE) AS threshold_strict,
+        actual_kind IN ('percent', 'number', 'rank') AS actual_numeric,
+        -- what the result says about the true value: [a_lo, a_hi] (NULL = unbounded)
+        CASE WHEN actual_kind IN ('percent', 'number', 'rank') THEN
+             CASE WHEN actual_op IN ('<', '<=') THEN NULL
+                  ELSE coalesce(actual_low, actual_value) END END AS a_lo,
+        CASE WHEN actual_kind IN ('percent', 'number', 'rank') THEN
+             CASE WHEN actual_op IN ('>', '>=') THEN NULL
+                  ELSE coalesce(actual_high, actual_value) END END AS a_hi
+    FROM shaped s
+), cmp AS (
+    SELECT x.*,
+        x.actual_numeric AND x.threshold IS NOT NULL
+          AND coalesce(x.unit, '') = coalesce(x.actual_unit, '') AS comparable,
+        CASE WHEN x.direction = 'lower' THEN
+                  x.a_hi < x.threshold OR (x.a_hi = x.threshold
+                      AND (NOT x.threshold_strict OR x.actual_op = '<'))
+             ELSE x.a_lo > x.threshold OR (x.a_lo = x.threshold
+                      AND (NOT x.threshold_strict OR x.actual_op = '>')) END AS meets,
+        CASE WHEN x.direction = 'lower' THEN
+                  x.a_lo > x.threshold OR (x.a_lo = x.threshold
+                      AND (x.threshold_strict OR x.actual_op = '>'))
+             ELSE x.a_hi < x.threshold OR (x.a_hi = x.threshold
+                      AND (x.threshold_strict OR x.actual_op = '<')) END AS fails
+    FROM thr x
 )
-SELECT commune, province, indicator_code, pillar, label, target_year, target_text, target_kind,
-       target_op, target_low, target_high, unit, lead_unit, direction,
-       actual_period, actual_year, actual_value, actual_text, actual_kind, actual_conflict,
-       CASE WHEN threshold IS NULL OR actual_value IS NULL THEN NULL
-            WHEN direction = 'lower' THEN actual_value - threshold
-            ELSE threshold - actual_value END AS gap,
-       CASE
-         WHEN actual_kind IS NULL THEN 'no_data'
-         WHEN actual_kind = 'status' THEN
-              CASE actual_op WHEN 'achieved' THEN 'achieved' WHEN 'not_achieved' THEN 'behind'
-                   ELSE 'not_comparable' END
-         WHEN actual_kind = 'done' THEN
-              CASE WHEN actual_op = 'not_done' THEN 'behind'
-                   WHEN target_kind = 'done' AND actual_op = 'done' THEN 'achieved'
-                   ELSE 'not_comparable' END
-         WHEN target_kind = 'done' AND actual_kind = 'percent' AND actual_value >= 100 THEN 'achieved'
-         WHEN threshold IS NULL THEN 'not_comparable'
-         WHEN direction = 'lower' THEN
-              CASE WHEN actual_value < threshold
-                     OR (actual_value = threshold AND coalesce(target_op, '=') <> '<')
-                   THEN 'achieved' ELSE 'behind' END
-         ELSE CASE WHEN actual_value > threshold
-                     OR (actual_value = threshold AND (coalesce(target_op, '=') <> '>'
-                                                      OR actual_op = '>'))
-                   THEN 'achieved' ELSE 'behind' END
-       END AS status,
-       target_source_file, target_source_sheet, target_source_row,
-       actual_source_file, actual_source_sheet, actual_source_row, synthetic
-FROM scored;
+SELECT c.* EXCLUDE (a_lo, a_hi, comparable, meets, fails, actual_numeric, target_order),
+    CASE WHEN NOT c.comparable THEN NULL
+         WHEN c.direction = 'lower' THEN coalesce(c.a_hi, c.a_lo) - c.threshold
+         ELSE c.threshold - coalesce(c.a_lo, c.a_hi) END AS gap,
+    CASE WHEN NOT c.comparable OR (c.a_lo IS NULL AND c.a_hi IS NULL) THEN 'none'
+         WHEN c.a_lo = c.a_hi THEN 'exact'
+         WHEN c.direction = 'lower' AND c.a_hi IS NOT NULL THEN 'at_most'
+         WHEN c.direction = 'lower' THEN 'at_least'
+         WHEN c.a_lo IS NOT NULL THEN 'at_most'
+         ELSE 'at_least' END AS gap_kind,
+    -- (status, rule) before the forecast; 'open' = still open and not met: the forecast decides
+    CASE
+      WHEN c.actual_kind IS NULL THEN {'s': 'no_data', 'r': 'no_result'}
+      WHEN c.target_shape = 'decrease' THEN {'s': 'not_comparable', 'r': 'needs_baseline'}
+      WHEN c.target_shape IN ('floor', 'ceiling', 'band', 'level', 'rank') THEN
+        CASE
+          WHEN c.actual_numeric THEN
+            CASE WHEN coalesce(c.unit, '') <> coalesce(c.actual_unit, '')
+                      THEN {'s': 'not_comparable', 'r': 'unit_mismatch'}
+                 WHEN c.meets THEN {'s': 'achieved',
+                                    'r': CASE WHEN c.actual_year < c.target_year
+                                              THEN 'met_earlier' ELSE 'met' END}
+                 WHEN c.fails AND NOT c.year_open THEN {'s': 'not_achieved', 'r': 'unmet_closed'}
+                 WHEN c.fails THEN {'s': 'open', 'r': 'unmet_open'}
+                 ELSE {'s': 'not_comparable', 'r': 'bound_undecidable'} END
+          WHEN c.actual_kind IN ('status', 'done') AND c.actual_year < c.target_year
+               AND c.actual_op IN ('achieved', 'done')
+               THEN {'s': 'no_data', 'r': 'earlier_assessment'}
+          WHEN c.actual_kind = 'status' AND c.actual_op = 'achieved'
+               THEN {'s': 'achieved', 'r': 'assessed_achieved'}
+          WHEN c.actual_op IN ('not_achieved', 'not_done') AND NOT c.year_open
+               THEN {'s': 'not_achieved', 'r': 'assessed_not_achieved'}
+          WHEN c.actual_op IN ('not_achieved', 'not_done')
+               THEN {'s': 'off_track', 'r': 'assessed_not_yet'}
+          WHEN c.actual_kind = 'done' THEN {'s': 'not_comparable', 'r': 'done_vs_number'}
+          ELSE {'s': 'not_comparable', 'r': 'text_result'} END
+      WHEN c.target_shape IN ('done', 'deadline') THEN
+        CASE
+          WHEN c.actual_kind = 'done' AND c.actual_op = 'done'
+               THEN {'s': 'achieved', 'r': 'done'}
+          WHEN c.actual_kind = 'status' AND c.actual_op = 'achieved'
+               AND c.actual_year < c.target_year
+               THEN {'s': 'no_data', 'r': 'earlier_assessment'}
+          WHEN c.actual_kind = 'status' AND c.actual_op = 'achieved'
+               THEN {'s': 'achieved', 'r': 'assessed_achieved'}
+          WHEN c.actual_kind = 'percent' AND c.actual_value >= 100
+               THEN {'s': 'achieved', 'r': 'done_100'}
+          WHEN (c.actual_op IN ('not_done', 'not_achieved') OR c.actual_kind = 'percent')
+               AND NOT c.year_open THEN {'s': 'not_achieved', 'r': 'overdue'}
+          WHEN c.actual_op IN ('not_done', 'not_achieved') OR c.actual_kind = 'percent'
+               THEN {'s': 'on_track', 'r': 'milestone_not_due'}
+          ELSE {'s': 'not_comparable', 'r': 'text_result'} END
+      ELSE  -- qualitative target
+        CASE
+          WHEN c.actual_kind IN ('status', 'done') AND c.actual_year < c.target_year
+               THEN {'s': 'no_data', 'r': 'earlier_assessment'}
+          WHEN c.actual_op IN ('achieved', 'done') THEN {'s': 'achieved', 'r': 'assessed_achieved'}
+          WHEN c.actual_op IN ('not_achieved', 'not_done') AND NOT c.year_open
+               THEN {'s': 'not_achieved', 'r': 'assessed_not_achieved'}
+          WHEN c.actual_op IN ('not_achieved', 'not_done')
+               THEN {'s': 'off_track', 'r': 'assessed_not_yet'}
+          WHEN c.actual_numeric THEN {'s': 'not_comparable', 'r': 'qualitative_vs_number'}
+          ELSE {'s': 'not_comparable', 'r': 'text_result'} END
+    END AS pre,
+    c.comparable AND c.target_shape IN ('floor', 'ceiling', 'band', 'level', 'rank')
+      AS forecastable
+FROM cmp c;
+
+-- progress_finish(base): a progress_base relation (the view, or the loader's temporary copy
+-- of it) with the forecast's verdict for targets still open; progress_live applies it to
+-- the view, etl.store.refresh_derived to the copy it computed the forecast from.
+CREATE OR REPLACE MACRO progress_finish(base) AS TABLE
+SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
+       b.target_year, b.target_text, b.target_kind, b.target_op, b.target_low, b.target_high,
+       b.unit, b.lead_unit, b.direction, b.target_shape, b.threshold, b.threshold_strict,
+       b.actual_period, b.actual_year, b.actual_value, b.actual_text, b.actual_kind,
+       b.actual_op, b.actual_unit, b.actual_conflict, b.as_of_period, b.year_open,
+       b.gap, b.gap_kind,
+       CASE WHEN b.pre.s <> 'open' THEN b.pre.s
+            WHEN f.forecast_likelihood >= 0.5 THEN 'on_track'
+            ELSE 'off_track' END AS status,
+       CASE WHEN b.pre.s <> 'open' THEN b.pre.r
+            WHEN f.forecast_likelihood IS NULL THEN 'unmet_no_forecast'
+            ELSE 'forecast' END AS status_rule,
+       CASE WHEN b.target_shape IN ('done', 'deadline') AND b.pre.r = 'milestone_not_due'
+            THEN 'milestone' ELSE f.forecast_method END AS forecast_method,
+       f.forecast_points, f.forecast_first_period, f.forecast_last_period, f.forecast_peers,
+       f.forecast_peer_scope, f.own_pace, f.peer_pace, f.required_pace, f.forecast_horizon,
+       f.forecast_value, f.forecast_likelihood,
+       CASE WHEN b.target_shape IN ('done', 'deadline')
+            THEN make_date(b.target_year, 12, 31) END AS due_date,
+       b.target_source_file, b.target_source_sheet, b.target_source_row, b.target_source_col,
+       b.actual_source_file, b.actual_source_sheet, b.actual_source_row, b.actual_source_col,
+       b.synthetic
+FROM query_table(base) b LEFT JOIN progress_forecast f USING (target_ref);
+
+CREATE OR REPLACE VIEW progress_live AS SELECT * FROM progress_finish('progress_base');
 
 CREATE TABLE IF NOT EXISTS progress_snapshot AS SELECT * FROM progress_live LIMIT 0;
 CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot;

@@ -41,16 +41,50 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                     [str(latest_version())])
 
 
+# Bump when the derived tables change shape or meaning: a database built by an earlier
+# release is then refreshed by the next write session even when nothing new is loaded.
+DERIVED_VERSION = "progress-3"
+
+FORECAST_INPUT = """
+    SELECT target_ref, commune, province, indicator_code, coalesce(unit, '') AS unit,
+           threshold, threshold_strict, direction, target_shape, target_year
+    FROM {base} WHERE forecastable"""
+POINTS_INPUT = "SELECT * FROM progress_points"
+
+
+def derived_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
+    return not row or row[0] != DERIVED_VERSION
+
+
 def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute what is derived from the rows (the ``progress`` snapshot) in one go, so
-    readers pay nothing per query. Runs at the end of every write session."""
+    """Recompute what is derived from the rows in one go, so readers pay nothing per query:
+    the forecast (``etl.forecast`` on ``progress_base`` and ``progress_points``, stored in
+    ``progress_forecast``), then the ``progress`` snapshot. Runs at the end of every write
+    session."""
+    from .forecast import OUT_COLS, forecast
+    # progress_base once, into a temporary table both steps read
+    con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS SELECT * FROM progress_base")
+    rows = con.execute(FORECAST_INPUT.format(base="_progress_base")).df()
+    points = con.execute(POINTS_INPUT).df()
+    fc = forecast(points, rows)
     con.execute("BEGIN TRANSACTION")
-    con.execute("CREATE OR REPLACE TABLE progress_snapshot AS SELECT * FROM progress_live "
-                "ORDER BY province, commune, indicator_code, target_year")
+    con.execute("DELETE FROM progress_forecast")
+    if len(fc):
+        con.register("_forecast_df", fc)
+        con.execute(f"INSERT INTO progress_forecast ({', '.join(OUT_COLS)}) "
+                    f"SELECT {', '.join(OUT_COLS)} FROM _forecast_df")
+        con.unregister("_forecast_df")
+    con.execute("CREATE OR REPLACE TABLE progress_snapshot AS "
+                "SELECT * FROM progress_finish('_progress_base') "
+                "ORDER BY province, commune, indicator_code, target_year, target_source_file, "
+                "target_source_sheet, target_source_row")
     con.execute("CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('data_version', CAST(coalesce((SELECT "
                 "CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'), 0) + 1 AS VARCHAR))")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [DERIVED_VERSION])
     con.execute("COMMIT")
+    con.execute("DROP TABLE IF EXISTS _progress_base")
 
 
 class Discard(Exception):

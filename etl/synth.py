@@ -19,7 +19,10 @@ What one commune gets (the same plan feeds both outputs, from ``--seed`` and its
   them: ``85%``, ``≥ 80%``, ``Trên 90%``, ``Tối thiểu 70%``, ``50-80%``, ``Thứ 20-30``,
   ``Top 10``, ``1- 2 người``, ``Hoàn thành``, qualitative text, numbers formatted as %;
 * results: ``--db`` stores quarterly reports (periods ``2025-Q1`` … ``2026-Q3``, one import
-  per report) with missing reports (whole communes, whole quarters, single indicators),
+  per report); percentages follow each commune's own trajectory (:func:`_trajectory`: a
+  logit-scale pace from a national pace per indicator, a province effect, the commune's
+  capacity and spread, noise, occasional lasting setbacks), so forecasts can be back-tested;
+  with missing reports (whole communes, whole quarters, single indicators),
   fractions ``612/720``, ``85,5%``, ``Đạt``, ``Chưa thực hiện``, free text; the workbooks carry
   the annual view the loader understands (``Kết quả thực hiện / Năm 2025`` and
   ``… / 9 tháng năm 2026``), because the ETL keys a result period by year;
@@ -541,6 +544,34 @@ def _amount(rng: random.Random, small: bool = False) -> Cell:
     return (v, False)  # a number formatted #,##0
 
 
+def _logit(p: float) -> float:
+    p = min(0.995, max(0.005, p))
+    return math.log(p / (1 - p))
+
+
+def _trajectory(rng: random.Random, start: float, perf: float, province: str,
+                indicator: str) -> list[float]:
+    """One commune's path of a percentage over QUARTERS, so that communes differ the way
+    real ones do (not one curve shifted): a yearly pace on the logit scale (growth slows
+    near 100 %) made of a national pace for the indicator, a province effect (communes of
+    one province share a programme), the commune's own capacity (``perf``) and its own
+    spread; quarterly noise; and, for one path in eight, a setback (a merged office, a
+    change of counting) that lasts. A few communes regress."""
+    national = 0.25 + 0.5 * random.Random(f"pace-{indicator}").random()
+    prov = random.Random(f"pace-{indicator}-{province}").gauss(0, 0.25)
+    pace = rng.gauss(national + prov + 0.15 * perf, 0.35)
+    x = _logit(start / 100)
+    drop_at = rng.randrange(len(QUARTERS)) if rng.random() < 0.125 else None
+    drop = rng.uniform(0.3, 1.0)
+    out = []
+    for k in range(len(QUARTERS)):
+        xk = x + pace * k / 4 + rng.gauss(0, 0.12)
+        if drop_at is not None and k >= drop_at:
+            xk -= drop
+        out.append(100.0 / (1.0 + math.exp(-xk)))
+    return out
+
+
 def _indicator(rng: random.Random, spec: Spec, perf: float, style: str,
                reported: tuple, province: str) -> IndicatorPlan:
     label = spec.labels[0] if len(spec.labels) == 1 or rng.random() < 0.6 else \
@@ -556,7 +587,7 @@ def _indicator(rng: random.Random, spec: Spec, perf: float, style: str,
     vt = spec.value_type
     if vt == "percent" and spec.unit == "%":
         start = min(100.0, max(3.0, rng.gauss(62 + 9 * perf, 20)))
-        growth = max(0.0, rng.gauss(1.6 + 0.5 * perf, 1.2))
+        traj = _trajectory(rng, start, perf, province, spec.code or spec.labels[0])
         all_100 = rng.random() < 0.3
         level = _round5(start + rng.uniform(5, 25))
         for y in years:
@@ -565,8 +596,7 @@ def _indicator(rng: random.Random, spec: Spec, perf: float, style: str,
             level = _round5(level + rng.uniform(0, 8))
         for k, q in enumerate(QUARTERS):
             if q in quarters:
-                p.quarterly[q] = _percent_result(rng, start + growth * k + rng.gauss(0, 1.5),
-                                                 style)
+                p.quarterly[q] = _percent_result(rng, traj[k], style)
     elif vt == "done":
         for y in years:
             r = rng.random()
@@ -598,6 +628,7 @@ def _indicator(rng: random.Random, spec: Spec, perf: float, style: str,
         unit = spec.unit or ""
         base = {"người": 2, "lớp": 4, "dịch vụ": 120, "tổ": 9, "bài": 24, "hộ": 15}.get(unit, 5)
         goal = max(1, int(base * rng.uniform(0.6, 1.6)))
+        pace = max(-0.02, rng.gauss(0.08 + 0.02 * perf, 0.04))  # share of the goal per quarter
         for i, y in enumerate(years):
             g = goal + i * max(1, goal // 10)
             r = rng.random()
@@ -614,7 +645,7 @@ def _indicator(rng: random.Random, spec: Spec, perf: float, style: str,
         for k, q in enumerate(QUARTERS):
             if q not in quarters:
                 continue
-            v = max(0, int(round(goal * (0.5 + 0.08 * k + 0.1 * perf) + rng.gauss(0, 1))))
+            v = max(0, int(round(goal * (0.5 + pace * k + 0.1 * perf) + rng.gauss(0, 1))))
             r = rng.random()
             if unit == "tổ" and r < 0.15:
                 p.quarterly[q] = (f"Đã thành lập {v}/{max(v, goal)} tổ", False)  # a fraction

@@ -38,7 +38,7 @@ if show == "targets" or not ui.briefing():
     m = ui.meta(one, t("targets_all"), t("unit_pct"), sources=ui.files_of(targets),
                 name=f"chi_tieu_{key}", shown=ui.shown_of(targets, len(every)))
     ui.chart(charts.target_vs_actual(targets, m, "indicator_name", show_gap=True), m, targets,
-             "targets")
+             "targets", why_rows=targets)
 
 if show == "trajectory" or not ui.briefing():
     traj = ui.q(Q.ambition, one, limit=ui.BRIEFING_ROWS if ui.briefing() else 60)
@@ -54,7 +54,7 @@ if not ui.briefing():
     st.subheader(t("targets_all"))
     all_targets = ui.q(Q.commune_targets, one)
     ui.table(tables.progress(all_targets, L, with_commune=False, with_gap=True), "targets",
-             raw=all_targets, name=f"chi_tieu_{key}")
+             raw=all_targets, name=f"chi_tieu_{key}", why=all_targets)
     st.subheader(t("results"))
     results = ui.q(Q.commune_results, one)
     if results.empty:

@@ -25,7 +25,7 @@ if show == "compare" or not ui.briefing():
         if not ui.briefing():
             rows, total = ui.paged(Q.progress_rows, f, "group_rows")
             ui.table(tables.progress(rows, L, with_gap=True), "group_rows", raw=rows,
-                     name="chi_tieu_theo_nhom")
+                     name="chi_tieu_theo_nhom", why=rows)
             ui.pager(total, "group_rows")
     elif code is None:
         ui.empty("no_targets_scope")
@@ -44,9 +44,9 @@ if show == "compare" or not ui.briefing():
             if n > 2 * per_side:
                 st.caption(t("compare_subset", k=per_side, n=fmt.num(n, 0, L)))
             ui.chart(charts.target_vs_actual(rows, m, "commune_key", show_gap=True), m, rows,
-                     "compare")
+                     "compare", why_rows=rows)
             if not ui.briefing():
-                ui.table(tables.compare(rows, L), "compare")
+                ui.table(tables.compare(rows, L), "compare", why=rows)
                 if n > ui.LARGE:
                     prov = ui.q(Q.compare_indicator_by_province, fi)
                     mp = ui.meta(fi, f"{name} — {t('province')}", t("unit_communes"),

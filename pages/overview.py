@@ -1,7 +1,7 @@
 """Tổng quan: headline tiles, commune x DTI-group status, the largest gaps."""
 import streamlit as st
 
-from dashboard import charts, fmt, ui
+from dashboard import charts, fmt, status, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
 
@@ -14,9 +14,10 @@ show = ui.briefing_choice({"heatmap": t("heatmap_title"), "gaps": t("gaps_title"
 ui.headline(t("headline_overview", n=fmt.num(tiles["n_communes"], 0, L),
               r=fmt.num(tiles["n_with_result"], 0, L), tgt=fmt.num(tiles["n_targets"], 0, L),
               a=fmt.num(tiles["n_achieved"], 0, L),
-              ab=fmt.num(tiles["n_achieved"] + tiles["n_behind"], 0, L)))
+              ab=fmt.num(tiles["n_assessed"], 0, L)))
 if not ui.briefing():
-    st.caption(t("overview_intro"))
+    st.caption(t("overview_intro", as_of=tiles["as_of_period"] or "–",
+                 legend=status.legend_text(L)))
     c = st.columns(5)
     c[0].metric(t("tile_communes"), fmt.num(tiles["n_communes"], 0, L), border=True)
     c[1].metric(t("tile_targets"), fmt.num(tiles["n_targets"], 0, L), border=True,
@@ -26,10 +27,10 @@ if not ui.briefing():
                 delta=t("of_n", a=fmt.num(tiles["n_with_result"], 0, L),
                         b=fmt.num(tiles["n_targets"], 0, L)), delta_color="off", delta_arrow="off")
     c[3].metric(t("tile_achieved"),
-                fmt.share(tiles["n_achieved"], tiles["n_achieved"] + tiles["n_behind"], L),
+                fmt.share(tiles["n_achieved"], tiles["n_assessed"], L),
                 border=True, help=t("tile_achieved_help"),
                 delta=t("of_n", a=fmt.num(tiles["n_achieved"], 0, L),
-                        b=fmt.num(tiles["n_achieved"] + tiles["n_behind"], 0, L)),
+                        b=fmt.num(tiles["n_assessed"], 0, L)),
                 delta_color="off", delta_arrow="off")
     big, exact = charts.billions_tile(tiles["budget_total"], L)
     c[4].metric(t("tile_budget_billion"), big,

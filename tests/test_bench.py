@@ -1,6 +1,6 @@
-"""The benchmark's own logic (fast): the pandas way agrees with the `progress` view (and the
-snapshot with the computation behind it), and the pages are discovered from
-streamlit_app.py. Timings are never asserted."""
+"""The benchmark's own logic (fast): the pandas speed baseline has one row per target row,
+the snapshot equals the computation behind it, the back-test scores both forecasts, and the
+pages are discovered from streamlit_app.py. Timings are never asserted."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,15 +19,29 @@ def small_synth(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("which", ["seed", "synthetic"])
-def test_pandas_way_matches_the_view(which, seed_db, small_synth):
+def test_the_baseline_has_one_row_per_target_row_and_the_snapshot_is_fresh(which, seed_db,
+                                                                            small_synth):
     con = progress.open_readonly(seed_db if which == "seed" else small_synth)
     t, a, ci = progress.load_frames(con)
     naive = progress.naive_progress(t, a, ci)
     ok, why = progress.same_as_view(naive, progress.frame(con, "SELECT * FROM progress"))
     assert ok, why
-    if progress.has_relation(con, progress.LIVE):  # a snapshot: fresh after the write
-        assert progress.differing_rows(con, progress.LIVE, "progress") == 0
+    assert len(naive) == len(t)
+    assert progress.differing_rows(con, progress.LIVE, "progress") == 0
     con.close()
+
+
+def test_back_test_scores_the_forecast_and_the_persistence_baseline(small_synth):
+    con = progress.open_readonly(small_synth)
+    bt = progress.backtest(con)
+    steps = progress.forecast_timings(con, 2)
+    con.close()
+    assert bt["year"] == 2026 and bt["n"] > 50
+    for side in ("forecast", "persist"):
+        assert 0 <= bt[side]["brier"] <= 1 and 0 <= bt[side]["hit_rate"] <= 1
+    assert bt["forecast"]["n"] == bt["persist"]["n"] == bt["n"]
+    assert set(steps["steps"]) == {"base → temp table", "forecast inputs → pandas",
+                                   "forecast (etl.forecast)", "snapshot (progress_finish)"}
 
 
 def test_pages_are_discovered_from_the_entry_point(tmp_path):

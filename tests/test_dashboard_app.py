@@ -99,16 +99,17 @@ def test_overview_tiles_equal_the_database(env):
     year = date.today().year
     (n_communes,), = db_value(env, "SELECT count(DISTINCT commune) FROM imports")
     (total,), = db_value(env, "SELECT sum(amount_million_vnd) FROM budget_lines")
-    (n_targets, n_result, n_ok, n_behind), = db_value(
+    (n_targets, n_result, n_ok, n_assessed), = db_value(
         env, f"SELECT count(*), count(*) FILTER (WHERE status <> 'no_data'), "
              f"count(*) FILTER (WHERE status = 'achieved'), "
-             f"count(*) FILTER (WHERE status = 'behind') FROM ({CURRENT_PLAN})", year)
+             f"count(*) FILTER (WHERE status IN ('achieved', 'on_track', 'off_track', "
+             f"'not_achieved')) FROM ({CURRENT_PLAN})", year)
     at = run()
     m = metrics(at)
     assert m["Số xã"][0] == str(n_communes) == "5"
     assert m["Chỉ tiêu có mục tiêu"][0] == str(n_targets)
     assert m["Đã có báo cáo kết quả"][1] == f"{n_result} / {n_targets} chỉ tiêu"
-    assert m["Tỷ lệ đạt"][1] == f"{n_ok} / {n_ok + n_behind} chỉ tiêu"
+    assert m["Tỷ lệ đạt"][1] == f"{n_ok} / {n_assessed} chỉ tiêu"
     assert total == 3150
     assert m["Tổng kinh phí (tỷ đồng)"] == ("3,15", "3.150 triệu đồng")
     # the URL carries no filter by default, and the heatmap is drawn
@@ -142,13 +143,13 @@ def test_budget_page_shows_the_can_loc_lines(env):
 
 def test_commune_profile_lists_every_target_with_its_source_row(env):
     at = run("pages/commune.py", ho_so=NAM_DAN, nam="2026")
-    targets = table(at, "Chỉ tiêu", "Năm", "Tình trạng", "Tệp kết quả")
+    targets = table(at, "Chỉ tiêu", "Năm mục tiêu", "Tình trạng", "Tệp kết quả")
     assert len(targets) == 39
     assert set(targets["Tệp nguồn"]) == {"nam_dan_2026_ke_hoach.xlsx"}
     assert targets["Dòng"].notna().all()
     assert "Xã này chưa có báo cáo kết quả nào." in shown(at)
     at = run("pages/commune.py", ho_so=PHU_TRUNG)
-    assert len(table(at, "Chỉ tiêu", "Năm", "Tình trạng", "Tệp kết quả")) == 46
+    assert len(table(at, "Chỉ tiêu", "Năm mục tiêu", "Tình trạng", "Tệp kết quả")) == 46
 
 
 def test_compare_page_one_indicator(env):
@@ -156,7 +157,8 @@ def test_compare_page_one_indicator(env):
     # Three communes plan it (since catalogue 2026.1 XH.TAI_KHOAN_THANH_TOAN has two: the
     # e-payment accounts of Hợp Minh and Phùng Minh are XH.TAI_KHOAN_TT_DIEN_TU).
     code = "XH.DINH_DANH_DIEN_TU"
-    labels = {"achieved": "✓ Đạt", "behind": "✗ Chưa đạt", "no_data": "○ Chưa có báo cáo",
+    labels = {"achieved": "✓ Đạt", "not_achieved": "✗ Không đạt", "on_track": "↗ Đúng tiến độ",
+              "off_track": "↘ Chậm tiến độ", "no_data": "○ Chưa có báo cáo",
               "not_comparable": "◇ Không so sánh được"}
     expected = {(f"{c} ({p})", labels[s]) for c, p, s in db_value(
         env, f"SELECT commune, province, status FROM ({CURRENT_PLAN}) WHERE indicator_code = ?",
@@ -177,7 +179,7 @@ def test_english_toggle(env):
 
 def test_empty_states_say_what_is_missing(env):
     at = run("pages/gaps.py", xa=PHU_TRUNG)
-    assert "Chưa có chỉ tiêu nào được đánh giá là chưa đạt" in shown(at)
+    assert "Chưa có chỉ tiêu nào không đạt hoặc chậm tiến độ" in shown(at)
     at = run("pages/budget.py", xa=NAM_DAN)
     assert "Chưa có dòng kinh phí nào trong phạm vi đang xem" in shown(at)
 
@@ -200,3 +202,15 @@ def test_simulated_data_is_labelled(app_db, tmp_path, monkeypatch):
     # the real communes alone are not labelled
     at = run(xa=NAM_DAN)
     assert not any("Dữ liệu mô phỏng" in w.value for w in at.warning)
+
+
+def test_status_tables_offer_why_this_status(env):
+    for page, kw in (("pages/compare.py", dict(chi_tieu="XH.TIEP_CAN_DICH_VU_SO")),
+                     ("pages/commune.py", dict(ho_so="Can Lộc (Hà Tĩnh)"))):
+        at = run(page, **kw)
+        assert "Vì sao có tình trạng này?" in shown(at), page
+    at = run("pages/compare.py", chi_tieu="XH.TIEP_CAN_DICH_VU_SO")
+    rows = table(at, "Xã", "Năm mục tiêu", "Kỳ kết quả", "Tình trạng", "Khoảng cách")
+    can_loc = rows[rows["Xã"] == "Can Lộc (Hà Tĩnh)"].iloc[0]
+    assert (can_loc["Năm mục tiêu"], can_loc["Kỳ kết quả"], can_loc["Tình trạng"],
+            can_loc["Khoảng cách"]) == ("2026", "2025", "◇ Không so sánh được", "tối đa 20 điểm %")

@@ -97,9 +97,10 @@ def test_default_year_is_each_communes_current_plan(con):
         JOIN (SELECT commune, target_year, count(*) n FROM dash.progress GROUP BY ALL) p
           ON p.commune = c.commune AND p.target_year = c.y""").fetchone()[0]
     tiles = one(Q.overview_tiles(cur(con), F))
-    # Hợp Minh 26: its 26 rows are 26 indicators since catalogue 2026.1 (before, two wordings
-    # shared CQ.HO_SO_TRUC_TUYEN; the service sentence is now CQ.UNG_DUNG_DVCTT).
-    assert tiles["n_targets"] == expected == 18 + 26 + 39 + 14 + 23
+    # one progress row per target row: Can Lộc 2026 plans one indicator twice (two rows of
+    # its document) and both count; Hợp Minh's 26 rows are 26 indicators since catalogue
+    # 2026.1 (the service sentence is CQ.UNG_DUNG_DVCTT, no longer CQ.HO_SO_TRUC_TUYEN)
+    assert tiles["n_targets"] == expected == 19 + 26 + 39 + 14 + 23
     assert tiles["n_communes"] == 5
     assert tiles["budget_total"] == 3150
 
@@ -126,9 +127,10 @@ def test_status_matrix_has_every_dti_group_per_commune(con):
     can_loc_xh = m[(m["unit"] == CAN_LOC) & (m["pillar_code"] == "XH")].iloc[0]
     direct = dict(con.execute("SELECT status, count(*) FROM dash.progress WHERE commune = 'Can Lộc' "
                               "AND target_year = 2026 AND pillar = 'XH' GROUP BY 1").fetchall())
-    assert (can_loc_xh["achieved"], can_loc_xh["behind"]) == (direct.get("achieved", 0),
-                                                             direct.get("behind", 0))
-    assert can_loc_xh["behind"] >= 1
+    for s in Q.STATUSES:
+        assert can_loc_xh[s] == direct.get(s, 0), s
+    # "Trên 60%" (2025) against "Trên 80%" (2026) cannot decide: not comparable, not behind
+    assert can_loc_xh["not_comparable"] >= 1 and can_loc_xh["behind"] == 0
     prov = Q.status_matrix(cur(con), F, level="province")
     assert set(prov["unit"]) == {"Hà Tĩnh", "Nghệ An", "Đồng Nai", "Thanh Hóa"}
     assert prov["n"].sum() == m["n"].sum()
@@ -144,10 +146,11 @@ CURRENT = """
 
 
 def test_gaps_worst_first_in_the_indicators_unit(con):
-    behind = con.execute(f"SELECT count(*) FROM ({CURRENT}) WHERE status = 'behind'").fetchone()[0]
+    behind = con.execute(f"SELECT count(*) FROM ({CURRENT}) WHERE status IN "
+                         "('not_achieved', 'off_track')").fetchone()[0]
     assert behind >= 1
     gaps = Q.largest_gaps(cur(con), F, limit=100)
-    assert len(gaps) == behind and set(gaps["status"]) == {"behind"}
+    assert len(gaps) == behind and set(gaps["status"]) <= {"not_achieved", "off_track"}
     numeric = gaps["gap"].notna().tolist()
     assert numeric == sorted(numeric, reverse=True)        # numeric gaps first
     thr = gaps["target_low"].fillna(gaps["target_high"])
@@ -214,8 +217,8 @@ def test_commune_profile(con):
     results = Q.commune_results(cur(con), f)
     # 53 = 33 results + 20 facts of Phần I loaded since catalogue 2026.1 (data/seed/README.md)
     assert len(results) == 53 and results[["source_file", "source_sheet", "source_row"]].notna().all().all()
-    assert len(Q.commune_targets(cur(con), f)) == 24
-    assert len(Q.commune_targets(cur(con), f, all_years=False)) == 18
+    assert len(Q.commune_targets(cur(con), f)) == 25  # 6 for 2025, 19 for 2026
+    assert len(Q.commune_targets(cur(con), f, all_years=False)) == 19
 
 
 def test_user_input_only_travels_as_parameters(con):
@@ -322,21 +325,29 @@ def _check_frame(fig):
 
 
 def _rows(*specs):
-    """Progress-like rows: (label, text, kind, op, low, high, unit, direction, actual, status)."""
+    """Progress-like rows: (label, text, kind, op, low, high, unit, direction, actual, status,
+    shape, threshold) — the contract's decided columns, as the ETL writes them."""
     import pandas as pd
     cols = ["commune_key", "target_text", "target_kind", "target_op", "target_low",
-            "target_high", "unit", "direction", "actual_value", "status"]
+            "target_high", "unit", "direction", "actual_value", "status", "target_shape",
+            "threshold"]
     df = pd.DataFrame([dict(zip(cols, x)) for x in specs])
-    df["actual_text"] = df["actual_value"].map(lambda v: None if v is None else f"{v:g}%")
+    df["gap_kind"] = "exact"
+    df["actual_text"] = df["actual_value"].map(lambda v: None if pd.isna(v) else f"{v:g}%")
     df["gap"] = None
     return df
 
 
 def test_charts_draw_targets_honestly():
-    rows = _rows(("A", "50-80%", "percent", "between", 50, 80, "%", "higher", 70, "achieved"),
-                 ("B", "≥ 80%", "percent", ">=", 80, None, "%", "higher", 60, "behind"),
-                 ("C", "95%", "percent", "=", 95, 95, "%", "higher", None, "no_data"),
-                 ("D", "Hoàn thành", "done", "done", None, None, None, "done", None, "no_data"))
+    rows = _rows(("A", "50-80%", "percent", "between", 50, 80, "%", "higher", 70, "achieved",
+                  "band", 50),
+                 ("B", "≥ 80%", "percent", ">=", 80, None, "%", "higher", 60, "not_achieved",
+                  "floor", 80),
+                 ("C", "95%", "percent", "=", 95, 95, "%", "higher", None, "no_data", "level", 95),
+                 ("D", "Hoàn thành", "done", "done", None, None, None, "done", None, "no_data",
+                  "done", None),
+                 ("E", "Không vượt quá 10%", "percent", "<=", None, 10, "%", "lower", 35,
+                  "not_achieved", "ceiling", 10))
     fig = charts.target_vs_actual(rows, meta(), "commune_key", show_gap=True)
     _check_frame(fig)
     by_name = {tr.name: tr for tr in fig.data if tr.name}
@@ -344,12 +355,17 @@ def test_charts_draw_targets_honestly():
     assert list(by_name["Mục tiêu: tối thiểu"].x[:2]) == [80, 100]  # right-open from 80 ...
     tips = [tr for tr in fig.data if tr.marker.symbol == ("triangle-right",)]
     assert tips                                                      # ... ending in an arrow
+    # a ceiling ("không vượt quá 10%") is drawn open towards 0, never as a minimum
+    assert list(by_name["Mục tiêu: tối đa"].x[:2]) == [10, 0]
     assert list(by_name["Mục tiêu: mức"].x) == [95]
-    assert by_name["Đạt"].marker.symbol == "circle" and by_name["Chưa đạt"].marker.symbol == "x"
+    assert by_name["Đạt"].marker.symbol == "circle"
+    assert by_name["Không đạt"].marker.symbol == "x" and len(by_name["Không đạt"].x) == 2
     assert list(by_name["Khoảng cách"].x[:2]) == [60, 80]
+    assert list(by_name["Khoảng cách"].x[3:5]) == [35, 10]
     texts = " ".join(_texts(fig))
     assert "Hoàn thành" in texts and "○ Chưa có báo cáo" in texts     # written out, not drawn
-    rank = _rows(("A", "Thứ 20-30", "rank", "between", 20, 30, "hạng", "lower", 25, "achieved"))
+    rank = _rows(("A", "Thứ 20-30", "rank", "between", 20, 30, "hạng", "lower", 25, "achieved",
+                  "rank", 30))
     fig = charts.target_vs_actual(rank, meta(), "commune_key")
     lo, hi = fig.layout.xaxis.range
     assert lo > hi                                          # reversed: lower rank is better
@@ -385,7 +401,8 @@ def test_display_tables_keep_provenance(con):
     rows = Q.largest_gaps(cur(con), F)
     shown = tables.progress(rows, "vi", with_gap=True)
     assert {"Tệp nguồn", "Trang tính", "Dòng", "Tình trạng", "Khoảng cách"} <= set(shown.columns)
-    assert shown["Tình trạng"].iat[0] == "✗ Chưa đạt"
+    assert shown["Tình trạng"].iat[0] == "✗ Không đạt"
+    assert {"Năm mục tiêu", "Kỳ kết quả"} <= set(shown.columns)  # both periods, side by side
     lines = tables.budget(Q.budget_lines(cur(con), F), "vi")
     assert lines["Kinh phí (triệu đồng)"].tolist()[:3] == ["600", "100", "1.200"]
     exp = tables.export_frame(Q.budget_lines(cur(con), F), "vi")

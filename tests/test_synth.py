@@ -77,7 +77,13 @@ def test_names_generator_at_national_scale():
 
 def test_progress_has_every_status(con):
     statuses = {s for (s,) in con.execute("SELECT DISTINCT status FROM progress").fetchall()}
-    assert statuses == {"achieved", "behind", "no_data", "not_comparable"}
+    # every synthetic target year (2026-2030) is still open at the data's date (2026-Q3): open
+    # targets are on or off track by the forecast, none is "not achieved" yet
+    assert statuses == {"achieved", "on_track", "off_track", "no_data", "not_comparable"}
+    assert _one(con, "SELECT DISTINCT as_of_period FROM progress") == "2026-Q3"
+    methods = {m for (m,) in con.execute("SELECT DISTINCT forecast_method FROM progress "
+                                         "WHERE status_rule = 'forecast'").fetchall()}
+    assert "trend_shrunk" in methods
     assert _one(con, "SELECT count(*) FROM progress WHERE gap IS NOT NULL") > 0
 
 
