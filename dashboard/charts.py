@@ -86,7 +86,8 @@ def slug(text: str) -> str:
 
 
 def sources_text(files, lang: str = "vi", max_files: int = 6, max_chars: int = 170) -> str:
-    """'Nguồn: a.xlsx, b.xlsx' — or, for many files, how many and one example."""
+    """'Nguồn: a.xlsx, b.xlsx' — or, for many files, how many and one example. Plain text:
+    a figure escapes it where it is placed (:func:`wrap`), a slide needs no escaping."""
     files = sorted({f for f in files if isinstance(f, str) and f})
     if not files:
         return ""
@@ -95,7 +96,7 @@ def sources_text(files, lang: str = "vi", max_files: int = 6, max_chars: int = 1
         n = fmt.num(len(files), 0, lang)
         text = (f"{n} tệp đã nạp, ví dụ {short(files[0], 60)}" if lang == "vi"
                 else f"{n} loaded files, e.g. {short(files[0], 60)}")
-    return f"{t('source', lang)}: {safe_text.plotly(text)}"
+    return f"{t('source', lang)}: {text}"
 
 
 def labels_of(df: pd.DataFrame, cols, lang: str, missing: str = "") -> list[str]:

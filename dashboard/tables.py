@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import fmt
+from . import fmt, safe_text
 from . import status as ST
 from .i18n import status_label, t, w
 
@@ -259,8 +259,10 @@ def _cell(file, sheet, row, col, text, lang: str) -> str:
         return ""
     c = f", {'cột' if lang == 'vi' else 'column'} {col}" if isinstance(col, str) and col else ""
     r = "–" if row is None or pd.isna(row) else str(int(row))
-    return t("why_cell", lang, file=file, sheet=sheet or "", row=r, col=c,
-             text="" if text is None or (isinstance(text, float) and pd.isna(text)) else text)
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    # file, sheet and cell text came from a workbook: shown as text, not Markdown
+    return t("why_cell", lang, file=safe_text.md(file), sheet=safe_text.md(sheet or ""), row=r,
+             col=c, text=safe_text.md(text))
 
 
 def _v(x, unit, lang: str) -> str:

@@ -205,11 +205,11 @@ def test_simulated_data_is_labelled(app_db, tmp_path, monkeypatch):
 
 
 def test_status_tables_offer_why_this_status(env):
-    for page, kw in (("pages/compare.py", dict(chi_tieu="XH.TIEP_CAN_DICH_VU_SO")),
+    for page, kw in (("pages/compare.py", dict(chi_tieu="XH.DTTM_DICH_VU_CQDT")),
                      ("pages/commune.py", dict(ho_so="Can Lộc (Hà Tĩnh)"))):
         at = run(page, **kw)
         assert "Vì sao có tình trạng này?" in shown(at), page
-    at = run("pages/compare.py", chi_tieu="XH.TIEP_CAN_DICH_VU_SO")
+    at = run("pages/compare.py", chi_tieu="XH.DTTM_DICH_VU_CQDT")
     rows = table(at, "Xã", "Năm mục tiêu", "Kỳ kết quả", "Tình trạng", "Khoảng cách")
     can_loc = rows[rows["Xã"] == "Can Lộc (Hà Tĩnh)"].iloc[0]
     assert (can_loc["Năm mục tiêu"], can_loc["Kỳ kết quả"], can_loc["Tình trạng"],

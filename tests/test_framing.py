@@ -20,9 +20,11 @@ def _rows(n):
                          "target_text": ["≥ 80%"] * n, "target_kind": ["percent"] * n,
                          "target_op": [">="] * n, "target_low": [80.0] * n,
                          "target_high": [None] * n, "unit": ["%"] * n,
-                         "direction": ["higher"] * n, "actual_value": [70.0] * n,
-                         "actual_text": ["70%"] * n, "status": ["behind"] * n,
-                         "gap": [10.0] * n})
+                         "direction": ["higher"] * n, "target_shape": ["floor"] * n,
+                         "threshold": [80.0] * n, "target_year": [2026] * n,
+                         "actual_value": [70.0] * n, "actual_text": ["70%"] * n,
+                         "actual_period": ["2026-Q2"] * n, "status": ["off_track"] * n,
+                         "gap": [10.0] * n, "gap_kind": ["exact"] * n})
 
 
 def test_period_and_quarter_labels():
@@ -82,7 +84,7 @@ def test_synthetic_data_is_marked_in_every_kind_of_figure(lang):
     m = charts.ChartMeta(title="T", lang=lang, synthetic=True)
     figs = [charts.target_vs_actual(_rows(3), m), charts.empty_figure(m, "không có"),
             charts.money_bars(pd.DataFrame({"name": ["A"], "total": [10.0]}), m, "name"),
-            charts.status_bars(pd.DataFrame({"name": ["A"], "achieved": [1], "behind": [2],
+            charts.status_bars(pd.DataFrame({"name": ["A"], "achieved": [1], "off_track": [2],
                                              "no_data": [0], "not_comparable": [0],
                                              "n": [3]}), m, "name")]
     for fig in figs:

@@ -147,7 +147,9 @@ def build(cases: dict, as_of: str | None = "2025", extra_targets=(), points=()):
     value) for forecasts."""
     con = duckdb.connect(":memory:")
     ensure_schema(con)
-    con.execute("INSERT INTO datasets VALUES (1, 1, 'all', 'all', 'targets', 'x', TRUE, NULL),"
+    con.execute("INSERT INTO datasets (dataset_id, import_id, commune, province, kind, "
+                "period_key, active, replaced_by) VALUES "
+                "(1, 1, 'all', 'all', 'targets', 'x', TRUE, NULL),"
                 " (2, 1, 'all', 'all', 'actuals', 'x', TRUE, NULL)")
     if as_of:
         con.execute("INSERT INTO meta VALUES ('as_of', ?)", [as_of])
@@ -155,7 +157,8 @@ def build(cases: dict, as_of: str | None = "2025", extra_targets=(), points=()):
     for i, (name, (target, year, direction, result, period, *_)) in enumerate(cases.items()):
         code = f"X.{i}"
         commune = f"C{i}"
-        con.execute("INSERT INTO catalog_indicators VALUES (?, 'CQ', ?, ?, ?, ?, NULL)",
+        con.execute("INSERT INTO catalog_indicators (code, pillar, name_vi, name_en, unit, "
+                    "direction, value_type) VALUES (?, 'CQ', ?, ?, ?, ?, NULL)",
                     [code, name, name, target.get("unit"), direction])
         for _ in range(1 + (name in extra_targets)):
             _insert(con, "target_rows", TARGET_COLS, dict(
@@ -311,8 +314,9 @@ def test_every_seed_target_row_has_exactly_one_progress_row(seed_con):
             SELECT commune, indicator_code, target_year FROM progress GROUP BY ALL
             HAVING count(*) > 1)
         ORDER BY ALL""").fetchall()
-    assert kept == [("Can Lộc", 2026, "100%"), ("Can Lộc", 2026, "100%"),
-                    ("Hợp Minh", 2025, "30"), ("Hợp Minh", 2025, "Đẩy mạnh")]
+    # (Hợp Minh 2025's "30" and "Đẩy mạnh" rows are two indicators since catalogue 2026.1:
+    # the services sentence is CQ.UNG_DUNG_DVCTT; both rows have their progress row above)
+    assert kept == [("Can Lộc", 2026, "100%"), ("Can Lộc", 2026, "100%")]
     # snapshot == live view
     assert seed_con.execute("SELECT count(*) FROM (SELECT * FROM progress EXCEPT ALL "
                             "SELECT * FROM progress_live)").fetchone()[0] == 0
@@ -327,11 +331,13 @@ def _seed(con, commune, code, year):
 
 def test_the_issues_seed_cases(seed_con):
     # "Trên 60%" (2025) against "Trên 80%" (2026): a gap of at most 20 points, no verdict
-    assert _seed(seed_con, "Can Lộc", "XH.TIEP_CAN_DICH_VU_SO", 2026) == [
+    # (smartphone users reaching e-government: XH.DTTM_DICH_VU_CQDT since catalogue 2026.1)
+    assert _seed(seed_con, "Can Lộc", "XH.DTTM_DICH_VU_CQDT", 2026) == [
         ("not_comparable", "bound_undecidable", 20.0, "at_most", "2025", "floor")]
-    # a qualitative 2026 target is not achieved because a 2025 sentence said "(đạt)"
+    # a qualitative 2026 target is not achieved because a 2025 sentence said "(đạt)": the
+    # 2025 result in the indicator's own unit is the count of 39 teams (catalogue 2026.1)
     assert _seed(seed_con, "Can Lộc", "XH.TO_CNS_CONG_DONG", 2026)[0][:2] == (
-        "no_data", "earlier_assessment")
+        "not_comparable", "qualitative_vs_number")
     # 2024 targets from a 2023 result: achieved only where the 2023 figure already meets
     # them, and the row says which period the result is from
     pm = seed_con.execute("""SELECT status, status_rule, actual_period FROM progress
@@ -346,24 +352,24 @@ def test_the_issues_seed_cases(seed_con):
 
 
 def test_why_this_status_names_both_cells_the_periods_and_the_rule(seed_con, seed_db):
-    from dashboard import db, tables
+    from dashboard import db, safe_text, tables
     from dashboard import queries as Q
     con = db.open_readonly(str(seed_db))
     rows = Q.commune_targets(db.prepare(con.cursor()), Q.Filters(communes=("Can Lộc (Hà Tĩnh)",),
                                                                  as_of=2026))
     con.close()
-    r = rows[(rows["indicator_code"] == "XH.TIEP_CAN_DICH_VU_SO")
+    r = rows[(rows["indicator_code"] == "XH.DTTM_DICH_VU_CQDT")
              & (rows["target_year"] == 2026)].iloc[0].to_dict()
     vi, en = tables.why(r, "vi"), tables.why(r, "en")
     assert "◇ Không so sánh được" in vi and "◇ Not comparable" in en
-    assert "can_loc_2026_ke_hoach.xlsx" in vi and "“Trên 80%”" in vi      # the target cell
-    assert "“Trên 60%”" in vi and f"dòng {int(r['actual_source_row'])}" in vi  # the result cell
+    assert safe_text.md("can_loc_2026_ke_hoach.xlsx") in vi and f"“{safe_text.md('Trên 80%')}”" in vi  # target
+    assert f"“{safe_text.md('Trên 60%')}”" in vi and f"dòng {int(r['actual_source_row'])}" in vi  # the result cell
     assert "Năm mục tiêu 2026 (chưa kết thúc)" in vi and "kỳ 2025" in vi
     assert "tối đa 20 điểm %" in vi and "at most 20 pp" in en
     assert "cannot decide" in en
     done = rows[(rows["indicator_code"] == "XH.TO_CNS_CONG_DONG")
                 & (rows["target_year"] == 2026)].iloc[0].to_dict()
-    assert "none for 2026 yet" in tables.why(done, "en")
+    assert "A qualitative target with a numeric result" in tables.why(done, "en")
 
 
 def test_why_this_status_explains_a_forecast():
