@@ -37,7 +37,9 @@ from pptx.util import Emu, Inches, Pt
 
 from . import charts, fmt, framing
 from . import queries as Q
-from .i18n import STATUS_ORDER, STATUS_SYMBOL, status_label, t
+from .i18n import status_label, t
+from .status import ORDER as STATUS_ORDER
+from .status import SYMBOL as STATUS_SYMBOL
 
 W, H = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.45)
@@ -65,10 +67,10 @@ TEXT = {
     "unit_pct": {"vi": "Đơn vị: %", "en": "Unit: %"},
     "unit_of": {"vi": "Đơn vị: {u}", "en": "Unit: {u}"},
     "rank_note": {"vi": "thứ hạng: số nhỏ hơn là tốt hơn", "en": "rank: lower is better"},
-    "matrix_unit": {"vi": "Đơn vị: % chỉ tiêu đạt trong số đã có kết quả (ô xã: ✓ đạt "
-                          "✗ chưa đạt ○ chưa có báo cáo)",
-                    "en": "Unit: % of targets with a result that are achieved (commune "
-                          "cells: ✓ achieved ✗ behind ○ no report)"},
+    "matrix_unit": {"vi": "Đơn vị: % chỉ tiêu đạt trong số đã đánh giá được (ô xã: số chỉ "
+                          "tiêu theo tình trạng)",
+                    "en": "Unit: % of assessed targets that are achieved (commune cells: "
+                          "targets by status)"},
     "matrix_legend": {"vi": "Màu: cam = tỷ lệ đạt thấp, xanh = cao; xám = chưa có kết quả; "
                             "trắng = không có chỉ tiêu",
                       "en": "Colour: orange = low share achieved, blue = high; grey = no "
@@ -153,8 +155,8 @@ def _compare_rows(con, f: Q.Filters, indicator: str | None) -> pd.DataFrame:
 def _numeric(rows: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return rows
-    ok = rows["target_kind"].isin(charts.NUMERIC_KINDS) & rows["actual_value"].notna() \
-        & rows["threshold"].notna()
+    # the contract's threshold is set only where a number decides (progress_base)
+    ok = rows["actual_value"].notna() & rows["threshold"].notna()
     unit = rows.loc[ok, "unit"].mode()
     return rows[ok & (rows["unit"] == unit.iat[0])] if len(unit) else rows[ok]
 
@@ -452,8 +454,7 @@ def _matrix_slides(dk: Deck) -> None:
                     text = "○" if pd.isna(share) else fmt.pct(100 * share, 0, L)
                 else:
                     text = " ".join(f"{STATUS_SYMBOL[k]}{getattr(r, k)}" for k in
-                                    ("achieved", "behind", "not_comparable", "no_data")
-                                    if getattr(r, k))
+                                    STATUS_ORDER if getattr(r, k, 0))
                 dark = not pd.isna(share) and (share >= 0.8 or share <= 0.2)
                 put(i, j, text, _share_color(share, r.n), color="#FFFFFF" if dark else "#111111")
 
@@ -461,25 +462,25 @@ def _matrix_slides(dk: Deck) -> None:
 def _gaps_slide(dk: Deck) -> None:
     """Target vs latest result for the targets furthest behind (percent targets: one axis)."""
     L, g = dk.L, dk.d.gaps
-    pct = g[(g["unit"] == "%") & g["actual_value"].notna()].copy() if len(g) else g
+    pct = g[(g["unit"] == "%") & g["actual_value"].notna() & g["threshold"].notna()].copy() \
+        if len(g) else g
     note = framing.shown_text(len(pct), dk.d.n_behind, L)
-    s = dk.frame(tx("target_vs_result", L), tx("unit_pct", L), synthetic=_synthetic(pct),
-                 sources=sorted(set(pct.get("target_source_file", pd.Series(dtype=str))
-                                    .dropna()) | set(pct.get("actual_source_file",
-                                                             pd.Series(dtype=str)).dropna())),
+    s = dk.frame(tx("target_vs_result", L), tx("unit_pct", L), synthetic=_synthetic(g),
+                 sources=sorted(set(g.get("target_source_file", pd.Series(dtype=str))
+                                    .dropna()) | set(g.get("actual_source_file",
+                                                           pd.Series(dtype=str)).dropna())),
                  coverage=dk.coverage(), legend=dk.status_legend(), note=note)
     if pct.empty:
         return dk.empty(s)
     name_col = "indicator_name" if L == "vi" else "indicator_name_en"
     cats = [f"{charts.short(r.commune_key, 34)} · {charts.short(getattr(r, name_col), 60)}"
             for r in pct.itertuples()]
-    floor = pct["target_low"].where(pct["direction"] != "lower", pct["target_high"])
-    floor = floor.fillna(pct["target_high"]).fillna(pct["target_low"])
-    dk.bar_chart(s, cats, [(tx("target_floor", L), floor.tolist(), charts.TARGET_COLOR),
-                           (f"{tx('result', L)} ({STATUS_SYMBOL['behind']} "
-                            f"{t('status_behind', L).lower()})", pct["actual_value"].tolist(),
-                            charts.STATUS_COLOR["behind"])],
-                 number_format='0"%"')
+    ch = dk.bar_chart(s, cats, [(tx("target_floor", L), pct["threshold"].tolist(),
+                                 charts.TARGET_COLOR),
+                                (tx("result_status", L), pct["actual_value"].tolist(),
+                                 charts.GREY)],
+                      number_format='0"%"')
+    _colour_by_status(ch.plots[0].series[1], pct["status"])
 
 
 def _compare_slide(dk: Deck) -> None:
@@ -509,9 +510,13 @@ def _compare_slide(dk: Deck) -> None:
                       [(tx("target_floor", L), num["threshold"].tolist(), charts.TARGET_COLOR),
                        (tx("result_status", L), num["actual_value"].tolist(), charts.GREY)],
                       number_format=nf)
-    result = ch.plots[0].series[1]
-    for i, st_ in enumerate(num["status"]):
-        pt = result.points[i]
+    _colour_by_status(ch.plots[0].series[1], num["status"])
+
+
+def _colour_by_status(series, statuses) -> None:
+    """Each result bar in its status's colour (dashboard.status)."""
+    for i, st_ in enumerate(statuses):
+        pt = series.points[i]
         pt.format.fill.solid()
         pt.format.fill.fore_color.rgb = rgb(charts.STATUS_COLOR.get(st_, charts.GREY))
 
