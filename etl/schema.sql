@@ -285,7 +285,7 @@ WITH data_date AS (
            t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
            t.lead_unit, t.source_file AS target_source_file,
            t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
-           t.source_col AS target_source_col, t.synthetic
+           t.source_col AS target_source_col, t.synthetic, t.commune_code
     FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active
 ), joined AS (
     SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
@@ -452,7 +452,7 @@ SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
             THEN make_date(b.target_year, 12, 31) END AS due_date,
        b.target_source_file, b.target_source_sheet, b.target_source_row, b.target_source_col,
        b.actual_source_file, b.actual_source_sheet, b.actual_source_row, b.actual_source_col,
-       b.synthetic
+       b.synthetic, b.commune_code
 FROM query_table(base) b LEFT JOIN progress_forecast f USING (target_ref);
 
 CREATE OR REPLACE VIEW progress_live AS SELECT * FROM progress_finish('progress_base');

@@ -433,3 +433,12 @@ def test_an_analyst_can_set_the_datas_date(seed_db, tmp_path):
     assert con.execute("SELECT DISTINCT as_of_period FROM progress").fetchall() == [("2025",)]
     con.close()
     assert main(["as-of", "mai", "--db", str(db)]) == 1
+
+
+def test_progress_carries_the_official_commune_code(seed_con):
+    """commune_code joins progress like targets, actuals and budget_lines (issue 8 §3)."""
+    got = seed_con.execute("SELECT commune, commune_code, count(*) FROM progress "
+                           "GROUP BY ALL").fetchall()
+    assert set(got) == {("Can Lộc", "18406", 25), ("Hợp Minh", "17605", 26),
+                        ("Nam Đàn", "17935", 39), ("Phú Trung", "25261", 46),
+                        ("Phùng Minh", "15112", 14)}  # Phùng Minh: merged into xã Kiên Thọ
