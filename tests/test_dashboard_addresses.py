@@ -30,7 +30,7 @@ def documented_addresses() -> list[str]:
 
 def test_the_readme_documents_every_page():
     assert documented_addresses() == ["/overview", "/compare", "/gaps", "/budget", "/commune",
-                                      "/upload"]
+                                      "/catalog", "/coverage", "/upload"]
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def open_once(browser, url: str) -> tuple[bool, str, str]:
 
 TITLES = {"/overview": "Tổng quan", "/compare": "So sánh xã", "/gaps": "Khoảng cách",
           "/budget": "Kinh phí", "/commune": "Hồ sơ xã", "/upload": "Tải dữ liệu lên",
-          "/": "Tổng quan"}
+          "/coverage": "Xã đã báo cáo", "/catalog": "Danh mục chỉ tiêu", "/": "Tổng quan"}
 
 
 @pytest.mark.parametrize("address", [*documented_addresses(), "/"])
