@@ -351,6 +351,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "flag_conflict": {"vi": "mâu thuẫn", "en": "conflict"},
     "flag_fraction_mismatch": {"vi": "phân số khác tỷ lệ ghi", "en": "fraction ≠ stated %"},
     # "why this status?"
+    "value_inferred": {"vi": "(suy ra, không phải số liệu của văn bản)",
+                       "en": "(inferred, not a figure of the document)"},
     "why_title": {"vi": "Vì sao có tình trạng này?", "en": "Why this status?"},
     "why_pick": {"vi": "Chọn một dòng trong bảng (ô bên trái) để xem giải thích.",
                  "en": "Select a row in the table (left box) to see the explanation."},

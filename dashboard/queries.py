@@ -288,7 +288,8 @@ _GAP_COLUMNS = """
     forecast_value, forecast_likelihood, due_date,
     coalesce(nullif(trim(lead_unit), ''), NULL) AS lead_unit,
     target_source_file, target_source_sheet, target_source_row, target_source_col,
-    actual_source_file, actual_source_sheet, actual_source_row, actual_source_col, synthetic"""
+    actual_source_file, actual_source_sheet, actual_source_row, actual_source_col, synthetic,
+    target_scope, target_flags, actual_scope, actual_flags"""
 
 # Worst first, each in its own unit: percentage-point gaps first (largest first), then other
 # units by the gap relative to the target (ranks, counts), then "behind" without a number.

@@ -87,8 +87,8 @@ def progress(df: pd.DataFrame, lang: str, *, with_commune: bool = True,
         cols["col_pillar"] = _pillar(df, lang)
         cols["col_indicator"] = _name_col(df, "indicator_name", lang)
     cols["col_target_year"] = df["target_year"].astype("Int64").astype(str)
-    cols["col_target"] = df["target_text"]
-    cols["col_result"] = df["actual_text"].fillna("")
+    cols["col_target"] = qualified(df, "target", lang)
+    cols["col_result"] = qualified(df, "actual", lang)
     cols["col_result_period"] = df["actual_period"].fillna("")
     cols["col_status"] = _status(df, lang)
     if with_gap:
@@ -107,6 +107,24 @@ def progress(df: pd.DataFrame, lang: str, *, with_commune: bool = True,
     cols["col_result_sheet"] = df["actual_source_sheet"].fillna("")
     cols["col_result_row"] = _int(df["actual_source_row"])
     return _frame(cols, lang)
+
+
+def qualified(df: pd.DataFrame, side: str, lang: str) -> list[str]:
+    """A value as typed, with what qualifies it (catalogue 2026.1): its scope ("từ 16 tuổi",
+    "chỉ ngân hàng") and an analyst's ``inferred`` flag, so unlike values compared side by
+    side say so, and an inferred value never reads as a figure of the document."""
+    text = df[f"{side}_text"].fillna("") if f"{side}_text" in df else [""] * len(df)
+    scopes = df[f"{side}_scope"] if f"{side}_scope" in df else [None] * len(df)
+    flags = df[f"{side}_flags"] if f"{side}_flags" in df else [None] * len(df)
+    out = []
+    for tx, sc, fl in zip(text, scopes, flags):
+        parts = [str(tx)]
+        if isinstance(sc, str) and sc.strip():
+            parts.append(f"[{sc.strip()}]")
+        if tx and isinstance(fl, str) and "inferred" in fl.split(","):
+            parts.append(t("value_inferred", lang))
+        out.append(" ".join(parts) if tx else "")
+    return out
 
 
 def compare(df: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -230,7 +230,7 @@ SELECT x.commune, x.province, x.indicator_code, x.period,
        arg_min({'value': x.value, 'text': x.value_text, 'kind': x.value_kind, 'op': x.op,
                 'low': x.value_low, 'high': x.value_high,
                 'unit': x.unit, 'file': x.source_file, 'sheet': x.source_sheet,
-                'row': x.source_row, 'col': x.source_col},
+                'row': x.source_row, 'col': x.source_col, 'scope': x.scope, 'flags': x.flags},
                CASE WHEN coalesce(ci.unit, '') IN ('', coalesce(x.unit, '')) THEN 0 ELSE 1 END
                * 100000000 + x.source_row) AS pick,
        count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '') || '|'
@@ -285,7 +285,8 @@ WITH data_date AS (
            t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
            t.lead_unit, t.source_file AS target_source_file,
            t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
-           t.source_col AS target_source_col, t.synthetic, t.commune_code
+           t.source_col AS target_source_col, t.synthetic, t.commune_code,
+           t.scope AS target_scope, t.flags AS target_flags
     FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active
 ), joined AS (
     SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
@@ -295,6 +296,7 @@ WITH data_date AS (
            a.pick.unit AS actual_unit,
            a.pick.file AS actual_source_file, a.pick.sheet AS actual_source_sheet,
            a.pick.row AS actual_source_row, a.pick.col AS actual_source_col,
+           a.pick.scope AS actual_scope, a.pick.flags AS actual_flags,
            coalesce(a.actual_conflict, FALSE) AS actual_conflict
     FROM t ASOF LEFT JOIN progress_results a
       ON a.commune = t.commune AND a.province = t.province
@@ -452,7 +454,8 @@ SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
             THEN make_date(b.target_year, 12, 31) END AS due_date,
        b.target_source_file, b.target_source_sheet, b.target_source_row, b.target_source_col,
        b.actual_source_file, b.actual_source_sheet, b.actual_source_row, b.actual_source_col,
-       b.synthetic, b.commune_code
+       b.synthetic, b.commune_code, b.target_scope, b.target_flags, b.actual_scope,
+       b.actual_flags
 FROM query_table(base) b LEFT JOIN progress_forecast f USING (target_ref);
 
 CREATE OR REPLACE VIEW progress_live AS SELECT * FROM progress_finish('progress_base');

@@ -431,3 +431,18 @@ def test_a_reload_after_the_etl_replaces_the_file_sees_the_new_data(tmp_path, da
     assert db.state().missing
     with pytest.raises(db.DatabaseMissing):
         db.run(Q.budget_totals, F)
+
+
+def test_inferred_values_and_scopes_are_said_next_to_the_value(con):
+    """Catalogue 2026.1: an analyst-inferred target and a wording's scope show with the value
+    in every progress table (compare, commune profile, gaps), never as a bare figure."""
+    f = Q.Filters(communes=("Can Lộc (Hà Tĩnh)",), as_of=2026)
+    tb = tables.progress(Q.commune_targets(cur(con), f), "vi")
+    y2025 = tb[tb["Năm mục tiêu"] == "2025"]
+    assert len(y2025) == 6 and y2025["Mục tiêu"].str.endswith(
+        "(suy ra, không phải số liệu của văn bản)").all()
+    assert not y2025["Kết quả"].str.contains("suy ra").any()  # the results are the document's
+    banks = tb[tb["Mục tiêu"].str.startswith("Trên 70% [người dân (không nêu tuổi); chỉ ngân hàng]")]
+    assert len(banks) == 1
+    en = tables.progress(Q.commune_targets(cur(con), f), "en")
+    assert en.iloc[:, 4].str.contains(r"\(inferred, not a figure of the document\)").sum() == 6
