@@ -54,6 +54,7 @@ pdf-deps:
 	fi
 
 test: $(STAMP) browser-deps pdf-deps
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

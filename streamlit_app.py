@@ -9,7 +9,6 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import ui
-from dashboard.i18n import t
 
 st.set_page_config(page_title="Chuyển đổi số cấp xã", page_icon="📊", layout="wide",
                    initial_sidebar_state="expanded")

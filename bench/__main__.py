@@ -199,7 +199,7 @@ def section_progress(dbs: dict[str, Path], runs: int, results: dict) -> None:
                 _say(f"      of which {fu['n']:,} not yet met at the last visible value: "
                      f"forecast hit rate {fu['hit_rate']:.1%} Brier {fu['brier']:.3f}; "
                      f"persistence hit rate {bu['hit_rate']:.1%} Brier {bu['brier']:.3f}")
-            _say(f"      methods: " + ", ".join(f"{k} {v:,}" for k, v in bt["methods"].items()))
+            _say("      methods: " + ", ".join(f"{k} {v:,}" for k, v in bt["methods"].items()))
             cal = [c for c in bt.get("calibration", []) if c["n"]]
             if cal:
                 _say("      calibration (likelihood bin: n, mean likelihood → share that met): "

@@ -33,7 +33,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.xmlchemy import OxmlElement
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
 from . import charts, fmt, framing
 from . import queries as Q
@@ -307,7 +307,7 @@ class Deck:
         dl.font.size = Pt(11)
         if not stacked:
             dl.position = XL_LABEL_POSITION.OUTSIDE_END
-        for s, (_, values, color) in zip(plot.series, series):
+        for s, (_, _values, color) in zip(plot.series, series):
             s.format.fill.solid()
             s.format.fill.fore_color.rgb = rgb(color)
         if stacked:  # a label that would not fit its segment is left out (no overprinting)
@@ -423,7 +423,8 @@ def _matrix_slides(dk: Deck) -> None:
             tbl.columns[j].width = int((w - Inches(2.6)) / len(cols))
         fs = Pt(11 if len(part) > 10 else 12)
 
-        def put(r, c, text, fill, bold=False, color="#222222", align=PP_ALIGN.CENTER):
+        def put(r, c, text, fill, bold=False, color="#222222", align=PP_ALIGN.CENTER,
+                tbl=tbl, fs=fs):
             cl = tbl.cell(r, c)
             cl.text = text
             cl.fill.solid()

@@ -103,7 +103,7 @@ REAL_NAMES = {
     "Tịnh Biên", "An Phước", "Đức Hòa", "Đức Huệ", "Bến Lức", "Cần Đước", "Cần Giuộc",
     "Thủ Thừa", "Tân Trụ", "Mộc Hóa", "Vĩnh Hưng", "Tân Hưng", "Thạnh Hóa", "Đông Triều",
     "Quảng Yên", "Uông Bí", "Hạ Long", "Móng Cái", "Tiên Yên", "Vân Đồn", "Cô Tô",
-    "Thái Hòa", "Hoàng Mai", "Cửa Lò", "Vinh", "Hồng Lĩnh", "Xuân Lộc", "Cẩm Mỹ",
+    "Thái Hòa", "Cửa Lò", "Vinh", "Hồng Lĩnh", "Xuân Lộc", "Cẩm Mỹ",
     "Nhơn Trạch", "Đức Linh", "Tánh Linh", "Hàm Tân", "La Gi", "Phan Thiết", "Tuy Phong",
     "Bắc Bình", "Hàm Thuận", "Đà Lạt", "Bảo Lộc", "Di Linh", "Lâm Hà", "Đức Trọng",
     "Đơn Dương", "Lạc Dương", "Buôn Ma Thuột", "Krông Pắc", "Ea Kar", "Cư M'gar",
@@ -137,18 +137,18 @@ REAL_NAMES = {
     "Kim Thành", "Thanh Hà", "Cẩm Giàng", "Bình Giang", "Gia Lộc", "Tứ Kỳ", "Ninh Giang",
     "Thanh Miện", "Phổ Yên", "Sông Công", "Đại Từ", "Định Hóa", "Phú Lương", "Đồng Hỷ",
     "Võ Nhai", "Phú Bình", "Bắc Kạn", "Ba Bể", "Pác Nặm", "Ngân Sơn", "Bạch Thông",
-    "Chợ Đồn", "Chợ Mới", "Na Rì", "Trùng Khánh", "Quảng Hòa", "Hòa An", "Nguyên Bình",
+    "Chợ Đồn", "Na Rì", "Trùng Khánh", "Quảng Hòa", "Nguyên Bình",
     "Bảo Lạc", "Bảo Lâm", "Hà Quảng", "Thạch An", "Hạ Lang", "Tràng Định", "Văn Lãng",
     "Cao Lộc", "Lộc Bình", "Đình Lập", "Bắc Sơn", "Bình Gia", "Văn Quan", "Chi Lăng",
     "Hữu Lũng", "Điện Biên Phủ", "Mường Lay", "Mường Nhé", "Mường Chà", "Tủa Chùa",
     "Tuần Giáo", "Mường Ảng", "Nậm Pồ", "Phong Thổ", "Sìn Hồ", "Tam Đường", "Than Uyên",
-    "Tân Uyên", "Nậm Nhùn", "Mường Tè", "Vị Thanh", "Ngã Bảy", "Long Mỹ", "Phụng Hiệp",
+    "Nậm Nhùn", "Mường Tè", "Vị Thanh", "Ngã Bảy", "Long Mỹ", "Phụng Hiệp",
     "Sóc Trăng", "Vĩnh Châu", "Ngã Năm", "Bạc Liêu", "Giá Rai", "Hồng Dân", "Phước Long",
     "Đông Hải", "Năm Căn", "Ngọc Hiển", "Đầm Dơi", "Cái Nước", "Thới Bình", "U Minh",
     "Trần Văn Thời", "Cao Lãnh", "Sa Đéc", "Hồng Ngự", "Lấp Vò", "Lai Vung", "Tháp Mười",
     "Thanh Bình", "Bến Tre", "Ba Tri", "Bình Đại", "Giồng Trôm", "Mỏ Cày", "Thạnh Phú",
     "Chợ Lách", "Tây Ninh", "Trảng Bàng", "Gò Dầu", "Bến Cầu", "Dương Minh Châu",
-    "Hòa Thành", "Tân Biên", "Đồng Xoài", "Bình Long", "Chơn Thành", "Lộc Ninh", "Bù Đăng",
+    "Tân Biên", "Đồng Xoài", "Bình Long", "Chơn Thành", "Lộc Ninh", "Bù Đăng",
     "Bù Đốp", "Hớn Quản", "Vũng Tàu", "Bà Rịa", "Long Đất", "Xuyên Mộc", "Côn Đảo",
     "Nha Trang", "Cam Ranh", "Ninh Hòa", "Vạn Ninh", "Diên Khánh", "Khánh Vĩnh",
     "Khánh Sơn", "Trường Sa", "Phan Rang", "Ninh Hải", "Ninh Phước", "Ninh Sơn",
@@ -658,7 +658,7 @@ def _indicator(rng: random.Random, spec: Spec, perf: float, style: str,
     else:  # text (and a catalogue percent without unit, if any)
         for y in years:
             p.targets[y] = (rng.choice(AI_TARGETS), False)
-        for k, q in enumerate(QUARTERS):
+        for q in QUARTERS:
             if q in quarters and rng.random() < 0.6:
                 p.quarterly[q] = (rng.choice(AI_RESULTS), False)
     if never:
@@ -878,7 +878,7 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
             for i in range(start, min(start + batch, len(units))):
                 plan = plan_commune(i, *units[i], seed, catalog_dir)
                 per_commune.append((plan, *commune_rows(plan, catalog)))
-            T, A, B, D, I = [], [], [], [], []
+            T, A, B, D, IMP = [], [], [], [], []
             n_imports = sum(1 + len(a) for _, _, a, _ in per_commune)
             n_ds = sum(len({r[5] for r in t}) + len(a) + (1 if b else 0)
                        for _, t, a, b in per_commune)
@@ -901,7 +901,7 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
                     D.append((ds, imp, c, p, "budget", str(PLAN_YEAR), True, None))
                     B.extend((ds, imp, *row) for row in b_rows)
                 sha = hashlib.sha256(f"synthetic|{seed}|{plan.plan_file}".encode()).hexdigest()
-                I.append((imp, plan.plan_file, sha, now, "synth", c, p, "active", len(t_rows),
+                IMP.append((imp, plan.plan_file, sha, now, "synth", c, p, "active", len(t_rows),
                           0, len(b_rows), 0, 0, True, None))
                 for (y, q), rows in sorted(a_rows.items()):
                     imp, ds = next(import_ids), next(ds_ids)
@@ -909,15 +909,15 @@ def build_db(db: str | Path, n: int = DEFAULT_COMMUNES, seed: int = 42, *,
                     A.extend((ds, imp, *row) for row in rows)
                     f = plan.report_file(y, q)
                     sha = hashlib.sha256(f"synthetic|{seed}|{f}".encode()).hexdigest()
-                    I.append((imp, f, sha, now, "synth", c, p, "active", 0, len(rows), 0, 0, 0,
+                    IMP.append((imp, f, sha, now, "synth", c, p, "active", 0, len(rows), 0, 0, 0,
                               True, None))
-            _bulk(con, "imports", IMPORT_COLS, I, pd)
+            _bulk(con, "imports", IMPORT_COLS, IMP, pd)
             _bulk(con, "datasets", DATASET_COLS, D, pd)
             _bulk(con, "target_rows", TARGET_COLS, T, pd)
             _bulk(con, "actual_rows", ACTUAL_COLS, A, pd)
             _bulk(con, "budget_rows", BUDGET_COLS, B, pd)
             for k, rows in (("targets", T), ("actuals", A), ("budget_lines", B),
-                            ("imports", I), ("datasets", D)):
+                            ("imports", IMP), ("datasets", D)):
                 counts[k] += len(rows)
             register.extend((p.index, p.commune, p.province, p.kind) for p, *_ in per_commune)
         write_register(con, register)
