@@ -53,8 +53,12 @@ def units_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("rank_col_achieved", lang): [
                 "–" if pd.isna(b) or not b else f"{fmt.num(a, 0, lang)}/{fmt.num(b, 0, lang)}"
                 for a, b in zip(df["n_achieved"], df["n_assessed"])],
-            t("cov_col_share_achieved", lang): (df["share_achieved"] * 100).round(1).values,
-            t("cov_col_rank", lang): df["rank"].astype("Int64").values,
+            # formatted here (Vietnamese decimal comma; "–" where nothing was assessed, never
+            # "None" on a slide)
+            t("cov_col_share_achieved", lang): [
+                "–" if pd.isna(v) else fmt.num(100 * v, 1, lang) for v in df["share_achieved"]],
+            t("cov_col_rank", lang): [
+                "–" if pd.isna(v) else str(int(v)) for v in df["rank"]],
         })
     return out
 
