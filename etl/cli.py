@@ -1,7 +1,8 @@
 """Command line: python -m etl validate|load|undo|imports ...
 
 validate  prints what the ETL understood of each file and every problem; writes nothing.
-load      loads each file in its own transaction; a file with errors loads nothing.
+load      loads files (parsed on several processes, written a batch of files per transaction);
+          each file is all-or-nothing: a file with errors loads nothing.
 undo      reverses one import exactly.
 imports   lists the imports recorded in a database.
 """
@@ -14,10 +15,10 @@ from pathlib import Path
 
 from . import problems as P
 from .catalog import load_catalog
-from .load import LoadResult, load_understanding, sync_catalog, user_aliases
+from .load import user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
-from .store import DEFAULT_DB, Discard, write_session
+from .store import DEFAULT_DB
 
 
 def _add_context_args(p: argparse.ArgumentParser) -> None:
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     ld.add_argument("--user", default="cli")
     ld.add_argument("--synthetic", action="store_true",
                     help="Đánh dấu dữ liệu mô phỏng (mọi trang hiển thị nhãn 'Dữ liệu mô phỏng')")
+    ld.add_argument("--jobs", type=int, default=None,
+                    help="Số tiến trình đọc tệp khi nạp nhiều tệp (mặc định: số lõi CPU)")
     u = sub.add_parser("undo", help="Hoàn tác một lượt nạp")
     u.add_argument("import_id", type=int)
     u.add_argument("--db", type=Path, default=DEFAULT_DB)
@@ -123,26 +126,16 @@ def cmd_validate(args) -> int:
 
 
 def cmd_load(args) -> int:
+    from .ingest import load_files
     catalog = _catalog_for(args.db)
-    results: list[tuple[Understanding, LoadResult]] = []
-    understood = [understand_file(f, catalog, commune=args.commune, province=args.province,
-                                  year=args.year) for f in args.files]
-    totals = None
-    with write_session(args.db) as con:
-        sync_catalog(con, catalog)
-        for u in understood:
-            results.append((u, load_understanding(con, u, loaded_by=args.user,
-                                                  synthetic=args.synthetic)))
-        if args.synthetic:
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
-        totals = con.execute(
-            "SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM actuals), "
-            "(SELECT count(*) FROM budget_lines)").fetchone()
-        if not any(r.status == "loaded" for _, r in results) and args.db.exists():
-            raise Discard()  # nothing new: leave the live file exactly as it is
+    outcomes, totals = load_files(args.db, list(args.files), catalog, commune=args.commune,
+                                  province=args.province, year=args.year,
+                                  verbose=args.verbose, jobs=args.jobs, loaded_by=args.user,
+                                  synthetic=args.synthetic)
     rejected = 0
-    for u, r in results:
-        report(u, verbose=args.verbose)
+    for o in outcomes:
+        r = o.result
+        print(o.report, end="")
         if r.status == "loaded":
             added = ", ".join(f"{k}: +{v}" for k, v in r.added.items()) or "không có dòng nào"
             repl = ", ".join(f"{k}: {v}" for k, v in r.replaced.items() if v)
