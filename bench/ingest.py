@@ -53,7 +53,7 @@ def _understand(path: str):
     return u
 
 
-def ingest_once(files: list[Path], db: Path, jobs: int) -> dict:
+def ingest_once(files: list[Path], db: Path, jobs: int, reader: str = "openpyxl") -> dict:
     """``etl load`` of ``files`` into a fresh ``db`` (etl.ingest.load_files: parse on ``jobs``
     processes, write a batch of files per transaction as they are parsed)."""
     from etl.catalog import load_catalog
@@ -64,7 +64,8 @@ def ingest_once(files: list[Path], db: Path, jobs: int) -> dict:
     marks: list[float] = []
     t0 = time.perf_counter()
     outcomes, _ = load_files(db, files, load_catalog(), jobs=jobs, loaded_by="bench",
-                             synthetic=True, on_batch=lambda n: marks.append(time.perf_counter()))
+                             synthetic=True, reader=reader,
+                             on_batch=lambda n: marks.append(time.perf_counter()))
     t_end = time.perf_counter()
     loaded = [o for o in outcomes if o.result.status == "loaded"]
     return dict(seconds=t_end - t0, commit_seconds=t_end - marks[-1] if marks else 0.0,

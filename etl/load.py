@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
-import pyarrow as pa
 
 from .catalog import Catalog
 from .pipeline import Understanding
@@ -30,13 +29,19 @@ class LoadResult:
 
 
 def sync_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
-    con.execute("DELETE FROM catalog_pillars")
-    con.executemany("INSERT INTO catalog_pillars VALUES (?, ?, ?, ?)",
-                    [(p.code, p.order, p.name_vi, p.name_en) for p in catalog.pillars.values()])
-    con.execute("DELETE FROM catalog_indicators")
-    con.executemany("INSERT INTO catalog_indicators VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(i.code, i.pillar, i.name_vi, i.name_en, i.unit, i.direction, i.value_type)
-                     for i in catalog.indicators.values()])
+    """The catalogue tables hold ``catalog``; left untouched when they already do."""
+    pillars = [(p.code, p.order, p.name_vi, p.name_en) for p in catalog.pillars.values()]
+    indicators = [(i.code, i.pillar, i.name_vi, i.name_en, i.unit, i.direction, i.value_type)
+                  for i in catalog.indicators.values()]
+    for table, cols, rows in (
+            ("catalog_pillars", ["code", "sort_order", "name_vi", "name_en"], pillars),
+            ("catalog_indicators", ["code", "pillar", "name_vi", "name_en", "unit", "direction",
+                                    "value_type"], indicators)):
+        if sorted(con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()) == \
+                sorted(rows):
+            continue
+        con.execute(f"DELETE FROM {table}")
+        _insert(con, table, [dict(zip(cols, r)) for r in rows])
 
 
 def user_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -174,7 +179,8 @@ def _load_batch(con: duckdb.DuckDBPyConnection, us: list[Understanding], *, load
         if replaced_by:
             _with(con, "_replaced", ["dataset_id", "import_id"], [r[:2] for r in replaced_by],
                   "UPDATE datasets SET active = FALSE, replaced_by = r.import_id "
-                  "FROM _replaced r WHERE datasets.dataset_id = r.dataset_id")
+                  "FROM _replaced r WHERE datasets.dataset_id = r.dataset_id",
+                  types=["INTEGER", "INTEGER"])
         rows = _Rows()
         ds_iter = iter(dataset_ids)
         now = datetime.now()
@@ -238,24 +244,23 @@ def _nextvals(con: duckdb.DuckDBPyConnection, seq: str, n: int) -> list[int]:
     return [r[0] for r in con.execute(f"SELECT nextval('{seq}') FROM range(?)", [n]).fetchall()]
 
 
-def _with(con, name: str, columns: list[str], rows: list[tuple], sql: str):
-    """Run ``sql`` with ``rows`` visible as a table ``name`` (an Arrow table, no f-strings of
-    data)."""
-    frame = pa.Table.from_pylist([dict(zip(columns, r)) for r in rows])
-    con.register(name, frame)
-    try:
-        return con.execute(sql)
-    finally:
-        con.unregister(name)
+def _relation(name: str, columns: list[str], types: list[str]) -> str:
+    """A CTE naming parameter lists as a table: ``name(columns)`` from one list per column."""
+    cols = ", ".join(f"unnest(?::{t}[]) AS {c}" for c, t in zip(columns, types))
+    return f"WITH {name} AS (SELECT {cols}) "
+
+
+def _with(con, name: str, columns: list[str], rows: list[tuple], sql: str,
+          types: list[str] | None = None):
+    """Run ``sql`` with ``rows`` visible as a table ``name`` (lists bound as parameters: no
+    f-strings of data, and no pyarrow/pandas import for a small write)."""
+    types = types or ["VARCHAR"] * len(columns)
+    return con.execute(_relation(name, columns, types) + sql,
+                       [[r[i] for r in rows] for i in range(len(columns))])
 
 
 def _query_with(con, sql: str, name: str, columns: list[str], rows: list[tuple]) -> list[tuple]:
-    frame = pa.Table.from_pylist([dict(zip(columns, r)) for r in rows])
-    con.register(name, frame)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.unregister(name)
+    return _with(con, name, columns, rows, sql).fetchall()
 
 
 # What makes two rows "the same" when a corrected file replaces an earlier one.
@@ -311,17 +316,32 @@ def _flags(flags: list[str]) -> str:
     return ",".join(flags)
 
 
+# Up to this many rows an insert binds one list per column (no pyarrow, hence no pandas
+# import: a third of a one-file CLI load); above it an Arrow table is faster.
+SMALL_INSERT_ROWS = 2000
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    """Insert rows (dicts with the same keys) in one statement, through an Arrow table."""
+    """Insert rows (dicts with the same keys) in one statement."""
     if not rows:
         return
     if isinstance(con, _Rows):  # a batch being collected: written in one statement later
         con.tables.setdefault(table, []).extend(rows)
         return
+    names = list(rows[0])
+    cols = ", ".join(f'"{c}"' for c in names)
+    if len(rows) <= SMALL_INSERT_ROWS:
+        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                 "WHERE table_name = ? AND table_schema = current_schema()",
+                                 [table]).fetchall())
+        con.execute(_relation("_frame", names, [types[c] for c in names])
+                    + f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame",
+                    [[r[c] for r in rows] for c in names])
+        return
+    import pyarrow as pa  # imported here: it imports pandas (~0.4 s), needed for big writes only
     frame = pa.Table.from_pylist(rows)
     con.register("_frame", frame)
     try:
-        cols = ", ".join(f'"{c}"' for c in frame.column_names)
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame")
     finally:
         con.unregister("_frame")
