@@ -4,7 +4,7 @@
   data, and — in the same run, alternating — a minimal Streamlit page with two Plotly charts
   and a table (the baseline: what any Streamlit page with charts costs). Time from navigation
   to "settled" (script finished, no status widget, the number of drawn Plotly figures stable;
-  the 1 s quiet window used to decide is not counted). Also what the page sends: bytes over
+  Streamlit elements stable; the 1 s quiet window used to decide is not counted). Also what the page sends: bytes over
   the websocket, number of Plotly figures, bytes of their figure JSON (data + layout as
   plotted), number of data frames.
 * Sessions: N browser tabs (one Chromium, N contexts) opening the overview at once on the
@@ -60,6 +60,7 @@ SETTLE_JS = """() => ({
   app: !!document.querySelector('[data-testid="stApp"]'),
   running: !!document.querySelector('[data-testid="stStatusWidget"]'),
   plots: document.querySelectorAll('.js-plotly-plot .main-svg').length,
+  elements: document.querySelectorAll('[data-testid="stElementContainer"]').length,
 })"""
 
 COUNT_JS = """() => {
@@ -80,8 +81,9 @@ async def _settle(page, t0: float, timeout_s: float) -> float:
     last, stable_since = -1, time.perf_counter()
     while time.perf_counter() < deadline:
         s = await page.evaluate(SETTLE_JS)
-        if not s["app"] or s["running"] or s["plots"] != last:
-            last, stable_since = s["plots"], time.perf_counter()
+        seen = (s["plots"], s["elements"])
+        if not s["app"] or s["running"] or seen != last:
+            last, stable_since = seen, time.perf_counter()
         elif s["plots"] > 0 and time.perf_counter() - stable_since > 1.0:
             return stable_since - t0
         await asyncio.sleep(0.05)

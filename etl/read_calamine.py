@@ -18,7 +18,9 @@ merged ranges and formulas without a cached value:
 
 Values are mapped to what openpyxl returns: an empty cell is None; a whole number is an int
 (Excel writes ``5``, which openpyxl reads as int; calamine gives 5.0); a date at midnight is a
-``datetime``.
+``datetime``. One known difference: a whitespace-only string written without
+``xml:space="preserve"`` may come back empty (None) where openpyxl keeps the spaces; the
+pipeline treats both as a blank cell (the test checks that what is understood is the same).
 """
 from __future__ import annotations
 
@@ -32,17 +34,15 @@ from typing import Any
 
 from . import problems as P
 from .read import (MAX_COLS, MAX_FILE_MB, MAX_ROWS, SheetData, WorkbookData, _formulas_without_values,
-                   _merged_ranges, _sheet_paths, check_zip, sniff)
+                   _sheet_paths, check_zip, sniff)
 
 _PERCENT_BUILTIN = {9, 10}  # 0% and 0.00%
 _CELL_XFS = re.compile(rb"<cellXfs\b[^>]*>(.*?)</cellXfs>", re.S)
 _XF = re.compile(rb"<xf\b([^>]*)")
 _NUM_FMT = re.compile(rb"<numFmt\b([^>]*)/?>")
 _ATTR = re.compile(rb'\b([A-Za-z:]+)="([^"]*)"')
-_CELL = re.compile(rb"<c\b([^>]*?)(/?)>")
 _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-_STYLE = re.compile(rb'\bs="(\d+)"')
 
 
 def read_workbook(path: str | Path, *, display_name: str | None = None,
@@ -119,7 +119,9 @@ def _sheet(ws, name: str, xml: bytes, percent_styles: set[int], zf, sheet_paths,
                 v = rows[r][c]
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
                     percent.add((r, c))
-    return SheetData(name=name, rows=rows, merged=_merged_ranges(zf, sheet_paths.get(name)),
+    merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1)
+              for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
+    return SheetData(name=name, rows=rows, merged=merged,
                      percent_cells=percent, formulas_without_value=formulas_without_value)
 
 
@@ -153,13 +155,13 @@ def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
 
 
 def _styled_cells(xml: bytes, styles: set[int]):
-    for m in _CELL.finditer(xml):
-        attrs = m.group(1)
-        s = _STYLE.search(attrs)
-        if s and int(s.group(1)) in styles:
-            ref = _REF.search(attrs)
-            if ref:
-                yield int(ref.group(2)) - 1, _col(ref.group(1))
+    """(row, col) of the cells whose style is one of ``styles`` (r= and s= in either order)."""
+    ids = b"|".join(str(i).encode() for i in sorted(styles))
+    r_first = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bs="(?:' + ids + rb')"')
+    s_first = re.compile(rb'<c\b[^>]*?\bs="(?:' + ids + rb')"[^>]*?\br="([A-Z]+)(\d+)"')
+    for rx in (r_first, s_first):
+        for col, row in rx.findall(xml):
+            yield int(row) - 1, _col(col)
 
 
 def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
