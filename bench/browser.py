@@ -70,6 +70,12 @@ COUNT_JS = """() => {
     figure_json_bytes: plots.map(g => JSON.stringify({data: g.data, layout: g.layout}).length)
                             .reduce((a, b) => a + b, 0),
     frames: document.querySelectorAll('[data-testid="stDataFrame"], [data-testid="stTable"]').length,
+    resources: performance.getEntriesByType('resource').length,
+    resource_bytes: performance.getEntriesByType('resource')
+                      .reduce((a, r) => a + (r.encodedBodySize || 0), 0),
+    largest: performance.getEntriesByType('resource')
+               .sort((a, b) => (b.encodedBodySize || 0) - (a.encodedBodySize || 0)).slice(0, 4)
+               .map(r => [r.name.split('/').pop().slice(0, 40), r.encodedBodySize || 0]),
   };
 }"""
 
@@ -79,8 +85,11 @@ async def _settle(page, t0: float, timeout_s: float) -> float:
     """Seconds from ``t0`` until the page settled (the quiet second is not counted)."""
     deadline = time.perf_counter() + timeout_s
     last, stable_since = -1, time.perf_counter()
+    page.first_plot_s = float("nan")
     while time.perf_counter() < deadline:
         s = await page.evaluate(SETTLE_JS)
+        if s["plots"] and page.first_plot_s != page.first_plot_s:
+            page.first_plot_s = time.perf_counter() - t0
         seen = (s["plots"], s["elements"])
         if not s["app"] or s["running"] or seen != last:
             last, stable_since = seen, time.perf_counter()
@@ -101,7 +110,7 @@ async def _visit(context, url: str, timeout_s: float, count: bool = False) -> di
     t0 = time.perf_counter()
     await page.goto(url, wait_until="commit")
     settle = await _settle(page, t0, timeout_s)
-    out = {"settle_s": settle, "ws_bytes": ws_bytes[0]}
+    out = {"settle_s": settle, "first_plot_s": page.first_plot_s, "ws_bytes": ws_bytes[0]}
     if count:
         out.update(await page.evaluate(COUNT_JS))
     await page.close()
@@ -265,8 +274,11 @@ def first_load(seed_db: Path, runs: int, say=print) -> dict:
     for name in ("app", "minimal"):
         out[name] = {"settle_s": [r["settle_s"] for r in res[name]],
                      "median_s": _med([r["settle_s"] for r in res[name]]),
+                     "first_plot_median_s": _med([r["first_plot_s"] for r in res[name]]),
                      **{k: res[name][-1][k] for k in ("ws_bytes", "figures",
-                                                      "figure_json_bytes", "frames")}}
+                                                      "figure_json_bytes", "frames",
+                                                      "resources", "resource_bytes",
+                                                      "largest")}}
     out["ratio"] = out["app"]["median_s"] / out["minimal"]["median_s"]
     return out
 
