@@ -43,6 +43,9 @@ def test_generated_workbooks_read_the_same(tmp_path):
         same(f)
 
 
+@pytest.mark.xfail(strict=True, reason="etl/read.py now reads a number whose format shows a "
+                   "literal percent sign (0\"%\") as the text it shows (issue 9); "
+                   "read_calamine.py does not yet, so it must not be switched on until it does")
 def test_hard_cells_read_the_same(workbook):
     path = workbook({"Phụ lục": [
         ["TT", "Chỉ tiêu", "Mục tiêu 2026", "Kết quả", "Ngày"],
