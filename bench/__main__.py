@@ -6,8 +6,10 @@
 Prints medians of several runs with [min–max]: database build time, the `progress` view
 (warm) against the naive pandas way (and the computation behind it, when `progress` is a
 snapshot), every page's server-side render time (AppTest) at 5 communes (the seed workbooks)
-and at N communes, workbook ingest throughput, peak RSS; then each figure against the
-targets of issue 5. Everything it writes
+and at N communes, one small workbook loaded into the national database (time, peak RSS,
+where they go), the browser step (first load in a fresh headless Chromium against a minimal
+Streamlit page, N concurrent sessions), workbook ingest throughput, peak RSS; then each
+figure against the targets (issues 5 and 15). Everything it writes
 goes to bench-out/ (not committed): generated workbooks (reused between runs), databases, and
 the figures as JSON (bench-out/latest.json). A benchmark, not a test: it never fails on a
 timing.
@@ -15,6 +17,7 @@ timing.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -34,8 +37,13 @@ SEED_DIR = ROOT / "data" / "seed"
 TARGET_PROGRESS_MS = 100
 TARGET_PANDAS_RATIO = 4
 TARGET_PAGE_MS = 500
-TARGET_INGEST_S = 60
+TARGET_INGEST_S = 30
 TARGET_RSS_MB = 600
+TARGET_UPLOAD_S = 0.8
+TARGET_UPLOAD_RSS_MB = 400
+TARGET_FIRST_LOAD_RATIO = 1.3
+TARGET_SESSIONS_RSS_MB = 600
+TARGET_SESSIONS_P95_RATIO = 2
 
 
 def _say(*args) -> None:
@@ -92,31 +100,102 @@ def section_ingest(out: Path, n: int, seed: int, runs: int, jobs: int, results: 
         recs.append(r)
         _say(f"  run {i + 1}: {r['seconds']:.1f} s, {r['loaded']:,} loaded, "
              f"{r['rejected']} rejected, {r['rows']:,} rows, {r['warnings']:,} warnings; "
-             f"main process busy loading {r['load_seconds']:.1f} s, commit "
+             f"after the last batch (snapshot refresh, checkpoint, rename) "
              f"{r['commit_seconds']:.1f} s")
+    cal = []
+    if importlib.util.find_spec("python_calamine"):
+        for i in range(runs):
+            r = ingest.ingest_once(files, db, jobs, reader="calamine")
+            cal.append(r["seconds"])
+            _say(f"  run {i + 1} with the calamine reader (etl/read_calamine.py, same cells; "
+                 f"not yet the default): {r['seconds']:.1f} s, {r['loaded']:,} loaded, "
+                 f"{r['rows']:,} rows")
     total = _stats([r["seconds"] for r in recs])
     wbps = _stats([r["workbooks"] / r["seconds"] for r in recs])
     rps = _stats([r["rows"] / r["seconds"] for r in recs])
-    load = _stats([r["load_seconds"] for r in recs])
     _say(f"  total: {total.s()}  ({size_mb:,.0f} MB of .xlsx)")
     _say(f"  throughput: {wbps.median:,.1f} workbooks/s [{wbps.min:,.1f}–{wbps.max:,.1f}], "
          f"{rps.median:,.0f} rows/s [{rps.min:,.0f}–{rps.max:,.0f}] "
          f"(rows = targets + actuals + budget lines)")
-    _say(f"  of which loading into DuckDB (main process, sharing the CPUs with the parsers): "
-         f"{load.s()}")
     sample = files[: min(len(files), 300)]
     b = ingest.breakdown(sample, out / "ingest-sample.duckdb", jobs)
     per_parse = b["parse_seconds"] / b["sample"]
-    per_load = b["load_seconds"] / b["sample"]
+    per_write = b["write_seconds"] / b["sample"]
     _say(f"  breakdown on a sample of {b['sample']} workbooks (1 run): parse alone "
-         f"{per_parse * 1000:,.1f} ms/workbook on {jobs} processes, load alone "
-         f"{per_load * 1000:,.1f} ms/workbook (1 process) → at {n:,} workbooks ≈ "
-         f"{per_parse * n:,.0f} s parsing and {per_load * n:,.0f} s loading")
+         f"{per_parse * 1000:,.1f} ms/workbook on {jobs} processes, batched write alone "
+         f"{per_write * 1000:,.1f} ms/workbook (1 process; session end "
+         f"{b['session_end_seconds']:.2f} s) → at {n:,} workbooks ≈ "
+         f"{per_parse * n:,.0f} s parsing and {per_write * n:,.0f} s writing")
+    if cal:
+        _say(f"  total with the calamine reader: {_stats(cal).s()}")
     results["ingest_breakdown"] = b
     results["ingest"] = dict(workbooks=n, rows=recs[-1]["rows"], rejected=recs[-1]["rejected"],
                              warnings=recs[-1]["warnings"], total=total.as_dict(),
                              workbooks_per_s=wbps.as_dict(), rows_per_s=rps.as_dict(),
-                             load=load.as_dict(), xlsx_mb=size_mb, jobs=jobs)
+                             xlsx_mb=size_mb, jobs=jobs,
+                             calamine=_stats(cal).as_dict() if cal else None)
+
+
+def section_upload(out: Path, national_db: Path, n: int, runs: int, results: dict) -> None:
+    from . import upload
+    _say(f"\n## 4b. One small workbook into the national database: etl load "
+         f"{upload.SMALL_FILE.name} --db <copy of the {n:,}-commune database>")
+    r = upload.cli_runs(national_db, out, runs)
+    _say(f"  etl load (fresh process each run): {Stats(r['wall_s']).s()}; peak RSS "
+         f"{r['median_rss_mb']:,.0f} MB [{min(r['peak_rss_mb']):,.0f}–"
+         f"{max(r['peak_rss_mb']):,.0f}]")
+    ph = upload.phases(national_db, out)
+    _say("  where it goes (one run, each step of etl load timed in a fresh process):")
+    for p in ph:
+        _say(f"    {p['ms']:8,.0f} ms  peak RSS {p['peak_rss_mb']:6,.0f} MB  {p['phase']}")
+    lr = upload.limited_refresh(national_db, out, max(3, runs // 2))
+    saved = lr["full_median_s"] - lr["limited_median_s"]
+    _say(f"  snapshot refresh, whole country {lr['full_median_s'] * 1000:,.0f} ms vs limited to "
+         f"the one commune the write touched {lr['limited_median_s'] * 1000:,.0f} ms "
+         f"({lr['commune_rows']} rows; same rows as progress_live: "
+         f"{'yes' if lr['differing_rows'] == 0 else 'NO'}) → would save {saved * 1000:,.0f} ms "
+         f"per load (medians of {len(lr['full_s'])}, alternating)")
+    results["upload"] = dict(cli=r, phases=ph, refresh=lr)
+
+
+def section_browser(seed_db: Path, national_db: Path, n: int, runs: int, sessions: int,
+                    results: dict) -> None:
+    from . import browser
+    _say("\n## 3b. Browser (headless Chromium, Playwright; the driver in its own process)")
+    why = browser.available()
+    if why:
+        _say(f"  skipped: {why}")
+        results["browser"] = {"skipped": why}
+        return
+    fl = browser.first_load(seed_db, runs)
+    a, m = fl["app"], fl["minimal"]
+    _say(f"  first load in a fresh browser, seed data, overview page: {Stats(a['settle_s']).s()}")
+    _say(f"  minimal Streamlit page (2 Plotly charts + a table), same run, alternating: "
+         f"{Stats(m['settle_s']).s()}")
+    _say(f"  ratio overview / minimal (medians): {fl['ratio']:,.2f}×")
+    cold = fl["cold_server"]
+    _say(f"  (first visit after the server started: overview {cold['app']['settle_s']:,.1f} s, "
+         f"minimal {cold['minimal']['settle_s']:,.1f} s; not in the medians)")
+    for name, rec in (("overview", a), ("minimal", m)):
+        _say(f"  what the {name} page sends: {rec['ws_bytes'] / 1024:,.0f} KiB over the "
+             f"websocket, {rec['figures']} Plotly figures ({rec['figure_json_bytes'] / 1024:,.0f}"
+             f" KiB of figure JSON), {rec['frames']} data frames; {rec['resources']} static "
+             f"resources ({rec['resource_bytes'] / 1024:,.0f} KiB compressed; largest: "
+             + ", ".join(f"{n} {b / 1024:,.0f} KiB" for n, b in rec["largest"])
+             + f"); first Plotly figure drawn after {rec['first_plot_median_s']:,.2f} s")
+    _say(f"  driver: {fl['driver_cpu_s']:,.1f} s CPU (itself + Chromium) over "
+         f"{fl['driver_wall_s']:,.1f} s")
+    se = browser.sessions(national_db, sessions, max(3, runs // 2))
+    ratio = se["p95_s"] / se["single_median_s"]
+    _say(f"  {n:,} communes: one session alone settles in {Stats(se['single_settle_s']).s()}")
+    _say(f"  {sessions} sessions at once: median {se['median_s']:,.1f} s, p95 {se['p95_s']:,.1f} s,"
+         f" worst {se['max_s']:,.1f} s ({se['timed_out']} timed out); p95 / single = "
+         f"{ratio:,.1f}×")
+    _say(f"  server RSS: warm before {se['server_warm_rss_mb']:,.0f} MB, peak during "
+         f"{se['server_peak_rss_mb']:,.0f} MB, idle after {se['server_idle_rss_mb']:,.0f} MB; "
+         f"server CPU {se['server_cpu_s']:,.1f} s; driver CPU (itself + Chromium) "
+         f"{se['driver_cpu_s']:,.1f} s over {se['wall_s']:,.1f} s wall on {machine.nproc()} cores")
+    results["browser"] = dict(first_load=fl, sessions=se, sessions_ratio=ratio)
 
 
 def section_progress(dbs: dict[str, Path], runs: int, results: dict) -> None:
@@ -324,10 +403,45 @@ def summary(results: dict, n: int) -> None:
                      if ing["workbooks"] >= 3321 else
                      f"(only {ing['workbooks']} workbooks: "
                      f"≈ {v / ing['workbooks'] * 3321:,.0f} s at 3,321)"))
+    rows += _summary_issue15(results)
     w = max((len(r[0]) for r in rows), default=10)
     for name, value, target, ok in rows:
         _say(f"  {name:<{w}}  {value:>12}  {target:>10}  {ok}")
     results["summary"] = rows
+
+
+def _summary_issue15(results: dict) -> list[tuple]:
+    rows = []
+    ing = results.get("ingest")
+    if ing and ing.get("calamine"):
+        v = ing["calamine"]["median"]
+        rows.append(("ingest, calamine reader (etl/read_calamine.py, not yet the default)",
+                     f"{v:,.1f} s", f"≤ {TARGET_INGEST_S} s",
+                     verdict(v, TARGET_INGEST_S, unit=" s") if ing["workbooks"] >= 3321 else
+                     f"(only {ing['workbooks']} workbooks: ≈ {v / ing['workbooks'] * 3321:,.0f} s"
+                     f" at 3,321)"))
+    up = results.get("upload")
+    if up:
+        v = up["cli"]["median_s"]
+        rows.append(("one small workbook into the national db (etl load)", f"{v:,.2f} s",
+                     f"≤ {TARGET_UPLOAD_S} s", verdict(v, TARGET_UPLOAD_S, unit=" s")))
+        v = up["cli"]["median_rss_mb"]
+        rows.append(("  its peak RSS", f"{v:,.0f} MB", f"≤ {TARGET_UPLOAD_RSS_MB} MB",
+                     verdict(v, TARGET_UPLOAD_RSS_MB, unit=" MB")))
+    br = results.get("browser")
+    if br and "first_load" in br:
+        v = br["first_load"]["ratio"]
+        rows.append(("first load, seed data / minimal page", f"{v:,.2f}×",
+                     f"≤ {TARGET_FIRST_LOAD_RATIO}×", verdict(v, TARGET_FIRST_LOAD_RATIO,
+                                                             unit="×")))
+        se = br["sessions"]
+        rows.append((f"{se['n']} sessions: server peak RSS", f"{se['server_peak_rss_mb']:,.0f} MB",
+                     f"≤ {TARGET_SESSIONS_RSS_MB} MB",
+                     verdict(se["server_peak_rss_mb"], TARGET_SESSIONS_RSS_MB, unit=" MB")))
+        rows.append((f"{se['n']} sessions: p95 settle / one session", f"{br['sessions_ratio']:,.1f}×",
+                     f"≤ {TARGET_SESSIONS_P95_RATIO}×",
+                     verdict(br["sessions_ratio"], TARGET_SESSIONS_P95_RATIO, unit="×")))
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -342,15 +456,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-runs", type=int, help="ingest runs (default 3)")
     ap.add_argument("--jobs", type=int, default=machine.nproc(),
                     help="parsing processes (default: nproc)")
+    ap.add_argument("--sessions", type=int, help="concurrent browser sessions (default 20)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench-out")
     ap.add_argument("--skip", action="append", default=[],
-                    choices=["build", "ingest", "progress", "pages"],
+                    choices=["build", "ingest", "progress", "pages", "upload", "browser"],
                     help="leave a section out (repeatable)")
     args = ap.parse_args(argv)
     n = args.communes or (60 if args.quick else synth.DEFAULT_COMMUNES)
     runs = args.runs or (3 if args.quick else 5)
     build_runs = args.build_runs or (2 if args.quick else 3)
     ingest_runs = args.ingest_runs or (2 if args.quick else 3)
+    args.sessions = args.sessions or (5 if args.quick else 20)
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -375,6 +491,10 @@ def main(argv: list[str] | None = None) -> int:
         section_progress(dbs, runs, results)
     if "pages" not in args.skip:
         section_pages(dbs, runs, results)
+    if "upload" not in args.skip:
+        section_upload(out, synth_db, n, runs, results)
+    if "browser" not in args.skip:
+        section_browser(seed_db, synth_db, n, runs, args.sessions, results)
     if "ingest" not in args.skip:
         reset_peak_rss()
         section_ingest(out, n, args.seed, ingest_runs, args.jobs, results)

@@ -1,9 +1,9 @@
 """Workbook ingest: generated workbooks → one DuckDB file, through the real ETL.
 
-Parsing (``etl.cli.understand_file``: sniff, openpyxl, find tables, parse, map, validate) runs
-in a process pool over the machine's cores; the load stays one write session in the main
-process (``etl.store.write_session`` + ``etl.load.load_understanding``, as ``etl load`` does),
-fed as results arrive, so loading overlaps parsing. Every run starts from an empty database.
+The ingest is ``etl load``'s own path (``etl.ingest.load_files``): parsing (sniff, openpyxl,
+find tables, parse, map, validate) in a process pool over the machine's cores; the parent
+writes the understood files a batch per transaction in one write session, fed as results
+arrive, so writing overlaps parsing. Every run starts from an empty database.
 """
 from __future__ import annotations
 
@@ -53,47 +53,36 @@ def _understand(path: str):
     return u
 
 
-def ingest_once(files: list[Path], db: Path, jobs: int) -> dict:
-    """Parse ``files`` on ``jobs`` processes and load them into a fresh ``db``."""
+def ingest_once(files: list[Path], db: Path, jobs: int, reader: str = "openpyxl") -> dict:
+    """``etl load`` of ``files`` into a fresh ``db`` (etl.ingest.load_files: parse on ``jobs``
+    processes, write a batch of files per transaction as they are parsed)."""
     from etl.catalog import load_catalog
-    from etl.load import load_understanding, sync_catalog
-    from etl.store import write_session
+    from etl.ingest import load_files
 
     for old in (db, db.with_name(db.name + ".wal")):
         old.unlink(missing_ok=True)
-    catalog = load_catalog()
-    rows = loaded = rejected = warnings = 0
-    load_s = 0.0
+    marks: list[float] = []
     t0 = time.perf_counter()
-    ctx = mp.get_context("spawn")  # no fork of a process that may hold DuckDB threads
-    with ctx.Pool(jobs, initializer=_init) as pool:
-        with write_session(db) as con:
-            sync_catalog(con, catalog)
-            for u in pool.imap(_understand, [str(f) for f in files], chunksize=8):
-                t = time.perf_counter()
-                r = load_understanding(con, u, loaded_by="bench", synthetic=True)
-                load_s += time.perf_counter() - t
-                if r.status == "loaded":
-                    loaded += 1
-                    rows += sum(r.added.values())
-                else:
-                    rejected += 1
-                warnings += sum(1 for p in u.problems if p.severity == "warning")
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
-            t_commit = time.perf_counter()
-        t_end = time.perf_counter()
-    return dict(seconds=t_end - t0, load_seconds=load_s, commit_seconds=t_end - t_commit,
-                workbooks=len(files), loaded=loaded, rejected=rejected, rows=rows,
-                warnings=warnings)
+    outcomes, _ = load_files(db, files, load_catalog(), jobs=jobs, loaded_by="bench",
+                             synthetic=True, reader=reader,
+                             on_batch=lambda n: marks.append(time.perf_counter()))
+    t_end = time.perf_counter()
+    loaded = [o for o in outcomes if o.result.status == "loaded"]
+    return dict(seconds=t_end - t0, commit_seconds=t_end - marks[-1] if marks else 0.0,
+                workbooks=len(files), loaded=len(loaded),
+                rejected=sum(1 for o in outcomes if o.result.status == "rejected"),
+                rows=sum(sum(o.result.added.values()) for o in loaded),
+                warnings=sum(o.warnings for o in outcomes))
 
 
 def breakdown(files: list[Path], db: Path, jobs: int) -> dict:
     """Parse alone and load alone, on a sample: where the ingest time goes.
 
     Parse: the sample on ``jobs`` processes, nothing loaded. Load: the same, already parsed,
-    loaded into a fresh database by the main process with nothing else running."""
+    loaded into a fresh database by the main process with nothing else running (batched
+    writes, then the end of the session: snapshot refresh, checkpoint, rename)."""
     from etl.catalog import load_catalog
-    from etl.load import load_understanding, sync_catalog
+    from etl.load import load_many, sync_catalog
     from etl.store import write_session
 
     ctx = mp.get_context("spawn")
@@ -107,10 +96,12 @@ def breakdown(files: list[Path], db: Path, jobs: int) -> dict:
     t0 = time.perf_counter()
     with write_session(db) as con:
         sync_catalog(con, load_catalog())
-        for u in understood:
-            load_understanding(con, u, loaded_by="bench", synthetic=True)
-    load_s = time.perf_counter() - t0
-    return dict(sample=len(files), parse_seconds=parse_s, load_seconds=load_s)
+        t1 = time.perf_counter()
+        load_many(con, understood, loaded_by="bench", synthetic=True)
+        t2 = time.perf_counter()
+    t3 = time.perf_counter()
+    return dict(sample=len(files), parse_seconds=parse_s, load_seconds=t3 - t0,
+                write_seconds=t2 - t1, session_end_seconds=t3 - t2)
 
 
 def _noop(_):

@@ -1,13 +1,15 @@
 """Command line: python -m etl validate|load|undo|imports ...
 
 validate  prints what the ETL understood of each file and every problem; writes nothing.
-load      loads each file in its own transaction; a file with errors loads nothing.
+load      loads files (parsed on several processes, written a batch of files per transaction);
+          each file is all-or-nothing: a file with errors loads nothing.
 undo      reverses one import exactly.
 imports   lists the imports recorded in a database.
 """
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from collections import Counter
@@ -15,7 +17,8 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .detect import ROLE_NAMES, ROLES
-from .load import LoadResult, load_understanding, sync_catalog, user_aliases
+from .ingest import MIN_FILES_FOR_PROCESSES, FileOutcome, load_files
+from .load import LoadResult, load_many, sync_catalog, user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
 from .service import (confirmed_roles, merge_roles, remember_column_roles,
@@ -51,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     ld.add_argument("--user", default="cli")
     ld.add_argument("--synthetic", action="store_true",
                     help="Đánh dấu dữ liệu mô phỏng (mọi trang hiển thị nhãn 'Dữ liệu mô phỏng')")
+    ld.add_argument("--jobs", type=int, default=None,
+                    help="Số tiến trình đọc tệp khi nạp nhiều tệp (mặc định: số lõi CPU)")
     u = sub.add_parser("undo", help="Hoàn tác một lượt nạp")
     u.add_argument("import_id", type=int)
     u.add_argument("--db", type=Path, default=DEFAULT_DB)
@@ -191,14 +196,22 @@ def cmd_validate(args) -> int:
 def cmd_load(args) -> int:
     catalog = _catalog_for(args.db)
     results: list[tuple[Understanding, LoadResult]] = []
+    remembered = remembered_column_roles(args.db)
+    if len(args.files) >= MIN_FILES_FOR_PROCESSES and not (args.role or args.confirm
+                                                           or remembered):
+        # many files and no column choices: parse on processes, write in batches
+        outcomes, totals = load_files(args.db, list(args.files), catalog,
+                                      commune=args.commune, province=args.province,
+                                      year=args.year, verbose=args.verbose, jobs=args.jobs,
+                                      loaded_by=args.user, synthetic=args.synthetic)
+        return _print_outcomes(outcomes, totals, args.db)
     understood, chosen = _understand_all(args)
     totals = None
     with write_session(args.db) as con:
         sync_catalog(con, catalog)
         remember_column_roles(con, chosen, understood, user=args.user)
-        for u in understood:
-            results.append((u, load_understanding(con, u, loaded_by=args.user,
-                                                  synthetic=args.synthetic)))
+        loaded = load_many(con, understood, loaded_by=args.user, synthetic=args.synthetic)
+        results = list(zip(understood, loaded))
         if args.synthetic:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
         totals = con.execute(
@@ -207,9 +220,19 @@ def cmd_load(args) -> int:
         if (not chosen and not any(r.status == "loaded" for _, r in results)
                 and args.db.exists() and not derived_stale(con)):
             raise Discard()  # nothing new: leave the live file exactly as it is
-    rejected = 0
+    outcomes = []
     for u, r in results:
-        report(u, verbose=args.verbose)
+        out = io.StringIO()
+        report(u, verbose=args.verbose, out=out)
+        outcomes.append(FileOutcome(u.file_name, out.getvalue(), r, 0))
+    return _print_outcomes(outcomes, totals, args.db)
+
+
+def _print_outcomes(outcomes, totals, db) -> int:
+    rejected = 0
+    for o in outcomes:
+        r = o.result
+        print(o.report, end="")
         if r.status == "loaded":
             added = ", ".join(f"{k}: +{v}" for k, v in r.added.items()) or "không có dòng nào"
             repl = ", ".join(f"{k}: {v}" for k, v in r.replaced.items() if v)
@@ -222,7 +245,7 @@ def cmd_load(args) -> int:
         else:
             rejected += 1
             print(f"    → TỪ CHỐI: {r.message}")
-    print(f"\nCơ sở dữ liệu {args.db}: targets {totals[0]}, actuals {totals[1]}, "
+    print(f"\nCơ sở dữ liệu {db}: targets {totals[0]}, actuals {totals[1]}, "
           f"budget_lines {totals[2]}.")
     if rejected:
         print(f"{rejected} tệp bị từ chối: xem các lỗi [error] ở trên.", file=sys.stderr)

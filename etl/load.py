@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
-import pyarrow as pa
 
 from .catalog import Catalog
 from .pipeline import Understanding
@@ -94,75 +93,210 @@ def _dataset_keys(u: Understanding) -> dict[tuple[str, str], list]:
 
 def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
                        loaded_by: str = "cli", synthetic: bool = False) -> LoadResult:
-    """Insert one workbook's rows in one transaction. Refuses a workbook with errors."""
-    if not u.ok:
-        return LoadResult(None, "rejected", rejected=len(u.targets) + len(u.actuals) + len(u.budget),
-                          message="Tệp có lỗi: không ghi gì vào cơ sở dữ liệu.")
-    ctx = u.context
-    synthetic = synthetic or ctx.synthetic  # a generated workbook says so itself
-    existing = con.execute(
-        "SELECT import_id FROM imports WHERE sha256 = ? AND commune = ? AND province = ? "
-        "AND status = 'active'", [u.sha256, ctx.commune, ctx.province]).fetchone()
-    if existing:
-        return LoadResult(existing[0], "unchanged",
-                          message="Tệp này đã được nạp trước đó: không thay đổi gì.")
-    groups = _dataset_keys(u)
-    code = ctx.commune_code or None  # official unit (None: a synthetic, fictional commune)
-    unit = dict(commune_code=code, legacy_commune_code=ctx.legacy_code or None)
+    """Insert one workbook's rows in one transaction. Refuses a workbook with errors.
+
+    An error while writing rolls the transaction back and propagates."""
+    return _load_batch(con, [u], loaded_by=loaded_by, synthetic=synthetic)[0]
+
+
+# Files per transaction in :func:`load_many`: big enough that the per-statement cost of DuckDB
+# (~5 ms an INSERT, a few ms a COMMIT) is paid a few times per thousand files, small enough
+# that the rows of one batch stay a few tens of MB in memory.
+BATCH_FILES = 200
+
+
+def load_many(con: duckdb.DuckDBPyConnection, us: list[Understanding], *,
+              loaded_by: str = "cli", synthetic: bool = False,
+              batch_files: int = BATCH_FILES) -> list[LoadResult]:
+    """Load several workbooks, a batch of files per transaction; one import per file.
+
+    Each file stays all-or-nothing. A file with errors is refused before anything is written.
+    Two files for the same commune never share a batch (the later one sees the earlier one,
+    exactly as when they are loaded one by one). If writing a batch fails, the batch is rolled
+    back and its files are written again one transaction each: the file at fault is reported
+    ``rejected`` with the database's message and loads nothing; the others load."""
+    results: list[LoadResult] = []
+    batch: list[Understanding] = []
+    seen: set[tuple] = set()
+
+    def flush() -> None:
+        if batch:
+            results.extend(_load_batch_or_each(con, batch, loaded_by, synthetic))
+        batch.clear()
+        seen.clear()
+
+    for u in us:
+        key = (u.context.commune, u.context.province)
+        if key in seen or len(batch) >= batch_files:
+            flush()
+        batch.append(u)
+        seen.add(key)
+    flush()
+    return results
+
+
+def _load_batch_or_each(con, batch: list[Understanding], loaded_by: str,
+                        synthetic: bool) -> list[LoadResult]:
+    try:
+        return _load_batch(con, batch, loaded_by=loaded_by, synthetic=synthetic)
+    except Exception as e:  # noqa: BLE001 - rolled back; reported per file below
+        if len(batch) == 1:
+            return [_failed(batch[0], e)]
+    out = []
+    for u in batch:  # the batch was rolled back: one transaction per file finds the culprit
+        try:
+            out.append(_load_batch(con, [u], loaded_by=loaded_by, synthetic=synthetic))
+        except Exception as e:  # noqa: BLE001 - rolled back; reported as this file's failure
+            out.append([_failed(u, e)])
+    return [r for rs in out for r in rs]
+
+
+def _failed(u: Understanding, e: Exception | None = None) -> LoadResult:
+    why = str(e).splitlines()[0] if e else "lỗi cơ sở dữ liệu"
+    return LoadResult(None, "rejected", rejected=len(u.targets) + len(u.actuals) + len(u.budget),
+                      message=f"Ghi vào cơ sở dữ liệu thất bại ({why}): tệp không được nạp, "
+                              f"không ghi gì từ tệp này.")
+
+
+def _load_batch(con: duckdb.DuckDBPyConnection, us: list[Understanding], *, loaded_by: str,
+                synthetic: bool) -> list[LoadResult]:
+    """Write the good files of ``us`` (distinct communes) in one transaction."""
+    results: list[LoadResult | None] = [None] * len(us)
+    for i, u in enumerate(us):
+        if not u.ok:
+            results[i] = LoadResult(
+                None, "rejected", rejected=len(u.targets) + len(u.actuals) + len(u.budget),
+                message="Tệp có lỗi: không ghi gì vào cơ sở dữ liệu.")
+    todo = [i for i, r in enumerate(results) if r is None]
+    if todo:
+        keys = [(us[i].sha256, us[i].context.commune, us[i].context.province) for i in todo]
+        existing = {(s, c, p): imp for s, c, p, imp in _query_with(
+            con, "SELECT k.sha256, k.commune, k.province, min(i.import_id) FROM imports i "
+                 "JOIN _keys k USING (sha256, commune, province) WHERE i.status = 'active' "
+                 "GROUP BY ALL", "_keys", ["sha256", "commune", "province"], keys)}
+        for i, k in zip(todo, keys):
+            if k in existing:
+                results[i] = LoadResult(existing[k], "unchanged",
+                                        message="Tệp này đã được nạp trước đó: không thay đổi gì.")
+        todo = [i for i in todo if results[i] is None]
+    if not todo:
+        return results
+    groups = {i: _dataset_keys(us[i]) for i in todo}
     con.execute("BEGIN TRANSACTION")
     try:
-        import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
-        added: dict[str, int] = {}
-        replaced: dict[str, int] = {}
-        unchanged: dict[str, int] = {}
-        dataset_ids: dict[tuple[str, str], int] = {}
-        active = {(k, p): ids for k, p, ids in con.execute(
-            "SELECT kind, period_key, list(dataset_id) FROM datasets WHERE commune = ? "
-            "AND province = ? AND active GROUP BY kind, period_key",
-            [ctx.commune, ctx.province]).fetchall()}
-        new_ids = [r[0] for r in con.execute("SELECT nextval('dataset_seq') FROM range(?)",
-                                             [len(groups)]).fetchall()]
-        for ds_id, ((kind, period), rows) in zip(new_ids, groups.items()):
-            table = {"targets": "target_rows", "actuals": "actual_rows",
-                     "budget": "budget_rows"}[kind]
-            old_keys: list[tuple] = []
-            for ds in active.get((kind, period), []):
-                old_keys += con.execute(f"SELECT {_ROW_KEY[kind]} FROM {table} "
-                                        f"WHERE dataset_id = ?", [ds]).fetchall()
-                con.execute("UPDATE datasets SET active = FALSE, replaced_by = ? "
-                            "WHERE dataset_id = ?", [import_id, ds])
-            same = _count_same(old_keys, [_record_key(kind, r) for r in rows])
-            if old_keys:
-                replaced[kind] = len(old_keys) - same
-                unchanged[kind] = same
-            dataset_ids[(kind, period)] = ds_id
-            added[kind] = added.get(kind, 0) + len(rows) - unchanged.get(kind, 0)
-        if groups:
-            _insert(con, "datasets", [dict(
-                dataset_id=dataset_ids[key], import_id=import_id, commune=ctx.commune,
+        places = sorted({(us[i].context.commune, us[i].context.province) for i in todo})
+        active: dict[tuple, list[int]] = {}
+        for c, p, k, per, ids in _query_with(
+                con, "SELECT d.commune, d.province, d.kind, d.period_key, list(d.dataset_id) "
+                     "FROM datasets d JOIN _places x USING (commune, province) WHERE d.active "
+                     "GROUP BY ALL", "_places", ["commune", "province"], places):
+            active[(c, p, k, per)] = ids
+        import_ids = _nextvals(con, "import_seq", len(todo))
+        dataset_ids = _nextvals(con, "dataset_seq", sum(len(groups[i]) for i in todo))
+        # Rows of the datasets a file replaces, to count what is unchanged.
+        old_rows: dict[int, list[tuple]] = {}
+        replaced_by: list[tuple[int, int, str]] = []  # (dataset_id, import_id, kind)
+        for i, imp in zip(todo, import_ids):
+            ctx = us[i].context
+            for kind, period in groups[i]:
+                for ds in active.get((ctx.commune, ctx.province, kind, period), []):
+                    replaced_by.append((ds, imp, kind))
+        for kind, table in _TABLE.items():
+            ids = [ds for ds, _, k in replaced_by if k == kind]
+            if ids:
+                for row in con.execute(f"SELECT dataset_id, {_ROW_KEY[kind]} FROM {table} "
+                                       f"WHERE dataset_id IN (SELECT unnest(?))",
+                                       [ids]).fetchall():
+                    old_rows.setdefault(row[0], []).append(row[1:])
+        if replaced_by:
+            _with(con, "_replaced", ["dataset_id", "import_id"], [r[:2] for r in replaced_by],
+                  "UPDATE datasets SET active = FALSE, replaced_by = r.import_id "
+                  "FROM _replaced r WHERE datasets.dataset_id = r.dataset_id",
+                  types=["INTEGER", "INTEGER"])
+        rows = _Rows()
+        ds_iter = iter(dataset_ids)
+        now = datetime.now()
+        for i, import_id in zip(todo, import_ids):
+            u, ctx = us[i], us[i].context
+            syn = synthetic or ctx.synthetic  # a generated workbook says so itself
+            code = ctx.commune_code or None  # official unit (None: a fictional commune)
+            unit = dict(commune_code=code, legacy_commune_code=ctx.legacy_code or None)
+            added: dict[str, int] = {}
+            replaced: dict[str, int] = {}
+            unchanged: dict[str, int] = {}
+            ids: dict[tuple[str, str], int] = {}
+            for (kind, period), recs in groups[i].items():
+                old_keys = [k for ds in active.get((ctx.commune, ctx.province, kind, period), [])
+                            for k in old_rows.get(ds, [])]
+                same = _count_same(old_keys, [_record_key(kind, r) for r in recs])
+                if old_keys:
+                    replaced[kind] = len(old_keys) - same
+                    unchanged[kind] = same
+                ids[(kind, period)] = next(ds_iter)
+                added[kind] = added.get(kind, 0) + len(recs) - unchanged.get(kind, 0)
+            _insert(rows, "datasets", [dict(
+                dataset_id=ids[key], import_id=import_id, commune=ctx.commune,
                 province=ctx.province, kind=key[0], period_key=key[1], active=True,
-                replaced_by=None, commune_code=code) for key in groups])
-        _insert_targets(con, u.targets, dataset_ids, import_id, synthetic, unit)
-        _insert_actuals(con, u.actuals, dataset_ids, import_id, synthetic, unit)
-        _insert_budget(con, u.budget, dataset_ids, import_id, synthetic, unit)
-        probs = [p for p in u.problems if p.severity != "info"]
-        _insert(con, "import_problems", [dict(
-            import_id=import_id, code=p.code, severity=p.severity, message=p.message,
-            source_sheet=p.sheet, source_row=p.row, source_col=p.column) for p in probs])
-        con.execute(
-            "INSERT INTO imports (import_id, file_name, sha256, loaded_at, loaded_by, commune, "
-            "province, status, n_targets, n_actuals, n_budget, n_replaced, n_warnings, "
-            "synthetic, undone_at, commune_code, legacy_commune_code) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-            [import_id, u.file_name, u.sha256, datetime.now(), loaded_by, ctx.commune,
-             ctx.province, len(u.targets), len(u.actuals), len(u.budget),
-             sum(replaced.values()), sum(1 for p in probs if p.severity == "warning"), synthetic,
-             code, unit["legacy_commune_code"]])
+                replaced_by=None, commune_code=code) for key in groups[i]])
+            _insert_targets(rows, u.targets, ids, import_id, syn, unit)
+            _insert_actuals(rows, u.actuals, ids, import_id, syn, unit)
+            _insert_budget(rows, u.budget, ids, import_id, syn, unit)
+            probs = [p for p in u.problems if p.severity != "info"]
+            _insert(rows, "import_problems", [dict(
+                import_id=import_id, code=p.code, severity=p.severity, message=p.message,
+                source_sheet=p.sheet, source_row=p.row, source_col=p.column) for p in probs])
+            _insert(rows, "imports", [dict(
+                import_id=import_id, file_name=u.file_name, sha256=u.sha256, loaded_at=now,
+                loaded_by=loaded_by, commune=ctx.commune, province=ctx.province,
+                status="active", n_targets=len(u.targets), n_actuals=len(u.actuals),
+                n_budget=len(u.budget), n_replaced=sum(replaced.values()),
+                n_warnings=sum(1 for p in probs if p.severity == "warning"),
+                synthetic=syn, undone_at=None, commune_code=code,
+                legacy_commune_code=unit["legacy_commune_code"])])
+            results[i] = LoadResult(import_id, "loaded", added=added, replaced=replaced,
+                                    unchanged=unchanged)
+        for table, table_rows in rows.tables.items():
+            _insert(con, table, table_rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return LoadResult(import_id, "loaded", added=added, replaced=replaced, unchanged=unchanged)
+    return results
+
+
+_TABLE = {"targets": "target_rows", "actuals": "actual_rows", "budget": "budget_rows"}
+
+
+class _Rows:
+    """Collects the rows of a batch per table (stands in for a connection in ``_insert``)."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, list[dict]] = {}
+
+
+def _nextvals(con: duckdb.DuckDBPyConnection, seq: str, n: int) -> list[int]:
+    if n == 0:
+        return []
+    return [r[0] for r in con.execute(f"SELECT nextval('{seq}') FROM range(?)", [n]).fetchall()]
+
+
+def _relation(name: str, columns: list[str], types: list[str]) -> str:
+    """A CTE naming parameter lists as a table: ``name(columns)`` from one list per column."""
+    cols = ", ".join(f"unnest(?::{t}[]) AS {c}" for c, t in zip(columns, types))
+    return f"WITH {name} AS (SELECT {cols}) "
+
+
+def _with(con, name: str, columns: list[str], rows: list[tuple], sql: str,
+          types: list[str] | None = None):
+    """Run ``sql`` with ``rows`` visible as a table ``name`` (lists bound as parameters: no
+    f-strings of data, and no pyarrow/pandas import for a small write)."""
+    types = types or ["VARCHAR"] * len(columns)
+    return con.execute(_relation(name, columns, types) + sql,
+                       [[r[i] for r in rows] for i in range(len(columns))])
+
+
+def _query_with(con, sql: str, name: str, columns: list[str], rows: list[tuple]) -> list[tuple]:
+    return _with(con, name, columns, rows, sql).fetchall()
 
 
 # What makes two rows "the same" when a corrected file replaces an earlier one.
@@ -218,14 +352,32 @@ def _flags(flags: list[str]) -> str:
     return ",".join(flags)
 
 
+# Up to this many rows an insert binds one list per column (no pyarrow, hence no pandas
+# import: a third of a one-file CLI load); above it an Arrow table is faster.
+SMALL_INSERT_ROWS = 2000
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    """Insert rows (dicts with the same keys) in one statement, through an Arrow table."""
+    """Insert rows (dicts with the same keys) in one statement."""
     if not rows:
         return
+    if isinstance(con, _Rows):  # a batch being collected: written in one statement later
+        con.tables.setdefault(table, []).extend(rows)
+        return
+    names = list(rows[0])
+    cols = ", ".join(f'"{c}"' for c in names)
+    if len(rows) <= SMALL_INSERT_ROWS:
+        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                 "WHERE table_name = ? AND table_schema = current_schema()",
+                                 [table]).fetchall())
+        con.execute(_relation("_frame", names, [types[c] for c in names])
+                    + f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame",
+                    [[r[c] for r in rows] for c in names])
+        return
+    import pyarrow as pa  # imported here: it imports pandas (~0.4 s), needed for big writes only
     frame = pa.Table.from_pylist(rows)
     con.register("_frame", frame)
     try:
-        cols = ", ".join(f'"{c}"' for c in frame.column_names)
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame")
     finally:
         con.unregister("_frame")

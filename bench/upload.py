@@ -1,0 +1,171 @@
+"""One small workbook loaded into the national database, as an analyst does it from the CLI.
+
+``etl load data/seed/nam_dan_2026_ke_hoach.xlsx --db <a copy of the national database>``, in a
+fresh process each run (the copy is made before the clock starts, so every run loads the file
+anew): wall time and the process's peak RSS. Then where the time and memory go, phase by phase
+(the same calls ``etl load`` makes, timed one by one in a fresh process), and what a snapshot
+refresh limited to the commune the write touched would cost instead of the full one.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL_FILE = ROOT / "data" / "seed" / "nam_dan_2026_ke_hoach.xlsx"
+
+
+def _vmhwm_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def cli_runs(national_db: Path, work: Path, runs: int, file: Path = SMALL_FILE) -> dict:
+    walls, rss = [], []
+    db = work / "upload-national.duckdb"
+    for _ in range(runs):
+        for old in (db, db.with_name(db.name + ".wal")):
+            old.unlink(missing_ok=True)
+        shutil.copyfile(national_db, db)
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "bench.upload", "cli", str(db), str(file)],
+                              cwd=ROOT, capture_output=True, text=True)
+        walls.append(time.perf_counter() - t)
+        if proc.returncode != 0:
+            raise RuntimeError(f"etl load failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+        rss.append(json.loads(proc.stdout.strip().splitlines()[-1])["peak_rss_mb"])
+    return {"wall_s": walls, "median_s": statistics.median(walls), "peak_rss_mb": rss,
+            "median_rss_mb": statistics.median(rss)}
+
+
+def _child_cli(db: str, file: str) -> int:
+    import contextlib
+    import io
+    from etl.cli import main
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = main(["load", file, "--db", db])
+    print(json.dumps({"code": code, "peak_rss_mb": _vmhwm_mb()}))
+    return code
+
+
+def phases(national_db: Path, work: Path, file: Path = SMALL_FILE) -> list[dict]:
+    """Each step of one `etl load`, timed in a fresh process, with the peak RSS it reached."""
+    db = work / "upload-phases.duckdb"
+    shutil.copyfile(national_db, db)
+    proc = subprocess.run([sys.executable, "-m", "bench.upload", "phases", str(db), str(file)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"phases failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _child_phases(db_s: str, file_s: str) -> int:
+    from bench.timing import peak_rss_mb, reset_peak_rss
+    out: list[dict] = []
+    t = [time.perf_counter()]
+
+    def mark(name: str) -> None:
+        now = time.perf_counter()
+        out.append({"phase": name, "ms": (now - t[0]) * 1000, "peak_rss_mb": peak_rss_mb()})
+        reset_peak_rss()
+        t[0] = time.perf_counter()
+
+    import duckdb
+
+    from etl.cli import _catalog_for, understand_file
+    from etl.load import load_understanding, sync_catalog
+    from etl.store import ensure_schema, refresh_derived
+    mark("Python imports (duckdb, openpyxl, rapidfuzz, etl)")
+    db, file = Path(db_s), Path(file_s)
+    cat = _catalog_for(db)
+    mark("catalogue + analysts' aliases (read-only open)")
+    u = understand_file(file, cat)
+    mark("parse and validate the workbook")
+    tmp = db.with_name(f".{db.name}.phases.tmp")
+    shutil.copyfile(db, tmp)
+    mark(f"copy the database file ({db.stat().st_size / 1e6:,.0f} MB)")
+    con = duckdb.connect(str(tmp))
+    mark("open the copy")
+    ensure_schema(con)
+    mark("schema / migrations check")
+    sync_catalog(con, cat)
+    mark("catalogue tables (rewritten only when changed)")
+    load_understanding(con, u)
+    mark("write the file's rows (one transaction)")
+    refresh_derived(con)
+    mark("progress snapshot refresh (whole country)")
+    con.execute("CHECKPOINT")
+    mark("checkpoint")
+    con.close()
+    mark("close")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, db)
+    mark("fsync + atomic rename")
+    print(json.dumps(out))
+    return 0
+
+
+def limited_refresh(national_db: Path, work: Path, runs: int) -> dict:
+    """The full snapshot refresh against one limited to the commune a write touched (same
+    process, alternating, medians), and whether the limited one gives the same rows."""
+    db = work / "upload-refresh.duckdb"
+    shutil.copyfile(national_db, db)
+    proc = subprocess.run([sys.executable, "-m", "bench.upload", "refresh", str(db), str(runs)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"refresh measurement failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _child_refresh(db: str, runs_s: str) -> int:
+    import duckdb
+    con = duckdb.connect(db)
+    commune, province = con.execute(
+        "SELECT commune, province FROM progress_snapshot ORDER BY province, commune "
+        "LIMIT 1 OFFSET (SELECT count(*) // 2 FROM progress_snapshot)").fetchone()
+    where = "commune = ? AND province = ?"
+
+    def full():
+        con.execute("BEGIN")
+        con.execute("CREATE OR REPLACE TABLE progress_snapshot AS SELECT * FROM progress_live "
+                    "ORDER BY province, commune, indicator_code, target_year")
+        con.execute("COMMIT")
+
+    def limited():
+        con.execute("BEGIN")
+        con.execute(f"DELETE FROM progress_snapshot WHERE {where}", [commune, province])
+        con.execute(f"INSERT INTO progress_snapshot SELECT * FROM progress_live WHERE {where}",
+                    [commune, province])
+        con.execute("COMMIT")
+
+    times: dict[str, list[float]] = {"full": [], "limited": []}
+    for _ in range(int(runs_s)):
+        for name, fn in (("full", full), ("limited", limited)):
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    differ = con.execute(
+        f"SELECT count(*) FROM (SELECT * FROM progress_live WHERE {where} EXCEPT ALL "
+        f"SELECT * FROM progress_snapshot WHERE {where})", [commune, province] * 2).fetchone()[0]
+    rows = con.execute(f"SELECT count(*) FROM progress_snapshot WHERE {where}",
+                       [commune, province]).fetchone()[0]
+    print(json.dumps({"full_s": times["full"], "limited_s": times["limited"],
+                      "full_median_s": statistics.median(times["full"]),
+                      "limited_median_s": statistics.median(times["limited"]),
+                      "commune_rows": rows, "differing_rows": differ}))
+    return 0
+
+
+if __name__ == "__main__":
+    cmd, *rest = sys.argv[1:]
+    sys.exit({"cli": _child_cli, "phases": _child_phases, "refresh": _child_refresh}[cmd](*rest))
