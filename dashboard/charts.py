@@ -270,6 +270,9 @@ def empty_figure(meta: ChartMeta, message: str) -> go.Figure:
 
 
 # --------------------------------------------------------------------------- heatmap
+BRIEFING_FLIP = 12  # units beyond which the briefing heatmap is transposed
+
+
 def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go.Figure:
     """Units (communes or provinces) x DTI groups. Colour = share achieved among targets
     with a result; grey = targets but no result yet; white = no target. Each cell writes the
@@ -293,8 +296,15 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
                                             else fmt.pct(100 * v, 0, lang))
         d.loc[d["n"] == 0, "text"] = ""
 
+    # Briefing mode with many units (national roll-up: 34 provinces) would need 34 rows and
+    # run far below a 16:9 screen: transpose, DTI groups as rows and the units as columns.
+    flip = meta.briefing and len(units) > BRIEFING_FLIP
+    rows_of, cols_of = ("col", "unit") if flip else ("unit", "col")
+    row_keys, col_keys = (cols, units) if flip else (units, cols)
+
     def grid(col):
-        return d.pivot(index="unit", columns="col", values=col).reindex(index=units, columns=cols)
+        return d.pivot(index=rows_of, columns=cols_of, values=col).reindex(
+            index=row_keys, columns=col_keys)
 
     share = grid("share_achieved").astype(float)
     text = grid("text").fillna("")
@@ -303,9 +313,13 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     dark = share.notna() & ((share >= 0.8) | (share <= 0.2))
     # Column headers: horizontal in briefing mode (wide screen); angled in normal mode so
     # they never run into each other however narrow the columns get.
-    angled = not meta.briefing and len(cols) > 4
-    xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
-    ylab = [wrap(u, 30, 2) for u in units]
+    angled = flip or (not meta.briefing and len(cols) > 4)
+    if flip:
+        xlab = [wrap(u, 24, 1) for u in units]
+        ylab = [wrap(c, 30, 2) for c in cols]
+    else:
+        xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
+        ylab = [wrap(u, 30, 2) for u in units]
     common = dict(x=xlab, y=ylab, xgap=3, ygap=3)
     fig = go.Figure()
     fig.add_trace(go.Heatmap(z=unassessed.where(unassessed).astype(float).values,
@@ -323,7 +337,8 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     for mask, color in ((dark, "white"), (~dark, "#111111")):
         fig.add_trace(go.Heatmap(
             z=n.where(n > 0).values * 0, text=text.where(mask, "").values,
-            texttemplate="%{text}", textfont=dict(size=fs, color=color), showscale=False,
+            texttemplate="%{text}", textfont=dict(size=fs - (1 if flip else 0), color=color),
+            showscale=False,
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
             **common))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont=dict(size=fs))
@@ -335,6 +350,8 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
         widest = max(_text_px(line, fs - 1) for x in xlab for line in x.split("<br>"))
         label_h = int((widest + lines * (fs + 2) * 1.25) * 0.71 + 8)
     height = 64 + (54 if not meta.briefing else 92) * len(units)
+    if flip:  # rows sized so title, headers, all rows, colour bar and sources fit 1920x1080
+        height = 40 + 56 * len(cols)
     return _finish(fig, meta, max(240, height), legend=False, left=left_margin(ylab, fs),
                    right=110, extra_top=label_h)
 

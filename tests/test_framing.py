@@ -133,3 +133,33 @@ def test_a_long_title_leaves_room_for_the_synthetic_badge(lang):
                                                                 synthetic=True))
     first = [f.layout.title.text.split("<br>")[0] for f in (plain, marked)]
     assert len(first[1]) < len(first[0])
+
+
+def _matrix(n_units, n_groups=8):
+    rows = []
+    for u in range(n_units):
+        for g in range(n_groups):
+            rows.append({"unit": f"Tỉnh {u:02d}", "pillar_code": f"P{g}", "pillar_order": g,
+                         "pillar_name": f"Nhóm {g}", "pillar_name_en": f"Group {g}",
+                         "n": 10, "achieved": 5, "off_track": 3, "not_comparable": 0,
+                         "no_data": 2, "share_achieved": 5 / 8})
+    return pd.DataFrame(rows)
+
+
+def test_the_national_briefing_heatmap_fits_a_16_9_screen():
+    """34 provinces in briefing mode: groups become rows and the provinces columns, so the
+    whole grid, colour bar and source line fit 1920x1080 (ui chrome takes ~300 px)."""
+    m = charts.ChartMeta(title="Tình trạng theo tỉnh", briefing=True, sources=("a.xlsx",),
+                         data_date="Dữ liệu cập nhật 01/12/2026")
+    fig = charts.status_heatmap(_matrix(34), m, counts=False)
+    shown = fig.data[1]
+    assert len(shown.x) == 34 and len(shown.y) == 8          # every province is a column
+    assert [x for x in shown.x][:2] == ["Tỉnh 00", "Tỉnh 01"]
+    assert fig.layout.height <= 780
+    assert shown.colorbar.title.text                          # the colour legend is drawn
+    assert any("Nguồn: a.xlsx" in x for x in _texts(fig))
+    # a few communes, or normal mode, keep units as rows
+    few = charts.status_heatmap(_matrix(5), m, counts=False)
+    assert len(few.data[1].y) == 5
+    normal = charts.status_heatmap(_matrix(34), charts.ChartMeta(title="T"), counts=False)
+    assert len(normal.data[1].y) == 34
