@@ -441,18 +441,34 @@ def _result_text(r, lang: str) -> str:
     """The status symbol, the result as written and the period it is for: '✓ 100% (2025)'."""
     if r.status == "no_data" and not (isinstance(r.actual_text, str) and r.actual_text):
         return f"○ {ST.label('no_data', lang, symbol=False)}"
-    txt = r.actual_text if isinstance(r.actual_text, str) and r.actual_text else (
+    txt = fmt.result_text(r, lang) if isinstance(r.actual_text, str) and r.actual_text else (
         fmt.value(r.actual_value, r.unit, lang))
     period = getattr(r, "actual_period", None)
     when = f" ({period})" if isinstance(period, str) and period else ""
     return f"{STATUS_SYMBOL.get(r.status, '')} {short(txt, 24)}{when}"
 
 
-def _target_text(r) -> str:
-    """The target as written and its year: 'Trên 80% (2026)'."""
+def _target_text(r, lang: str = "vi") -> str:
+    """The target in the UI language (as written in Vietnamese) and its year:
+    'Trên 80% (2026)' / 'above 80% (2026)'."""
     year = getattr(r, "target_year", None)
     when = f" ({int(year)})" if year is not None and not pd.isna(year) else ""
-    return f"{r.target_text}{when}"
+    return f"{fmt.target_text(r, lang)}{when}"
+
+
+def _as_written(shown: str, raw, lang: str) -> str:
+    """In English, the hover keeps the Vietnamese text as typed beside its rendering."""
+    if lang != "vi" and isinstance(raw, str) and raw.strip() and raw.strip() not in shown:
+        return f"{shown} — “{raw.strip()}”"
+    return shown
+
+
+def _hover_target(r, lang: str) -> str:
+    return _as_written(_target_text(r, lang), getattr(r, "target_text", None), lang)
+
+
+def _hover_result(r, lang: str) -> str:
+    return _as_written(_result_text(r, lang), getattr(r, "actual_text", None), lang)
 
 
 def _chars(px: int, fs: float) -> int:
@@ -499,14 +515,14 @@ def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
                         line=dict(width=3, color=STATUS_COLOR[s])),
             # clicking a status opens "why this status" (customdata[3] is the target row)
             customdata=list(zip([labels[i] for i in part.index],
-                                [_target_text(r) for r in part.itertuples()],
-                                [_result_text(r, lang) for r in part.itertuples()],
+                                [_hover_target(r, lang) for r in part.itertuples()],
+                                [_hover_result(r, lang) for r in part.itertuples()],
                                 part["target_ref"] if "target_ref" in part
                                 else [None] * len(part))),
             hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
     c = _chars(300, fs - 1)
     fig.add_trace(go.Scatter(x=[0.3] * len(d), y=ys, mode="text", textposition="middle right",
-                             text=[wrap(_target_text(r), c, 2) for r in d.itertuples()],
+                             text=[wrap(_target_text(r, lang), c, 2) for r in d.itertuples()],
                              hoverinfo="skip",
                              textfont=dict(size=fs - 1, color=TARGET_COLOR), cliponaxis=False))
     fig.add_trace(go.Scatter(x=[1.45] * len(d), y=ys, mode="text", textposition="middle right",
@@ -574,8 +590,8 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
                         line=dict(width=3, color=STATUS_COLOR[s])),
             customdata=list(zip(*(map(safe_text.plotly, c) for c in (
                 [row_labels[i] for i in part.index],
-                [_target_text(r) for r in part.itertuples()],
-                [_result_text(r, lang) for r in part.itertuples()])),
+                [_hover_target(r, lang) for r in part.itertuples()],
+                [_hover_result(r, lang) for r in part.itertuples()])),
                                 part["target_ref"] if "target_ref" in part
                                 else [None] * len(part))),
             hovertemplate="%{customdata[0]}<br>" + t("target", lang) + ": %{customdata[1]}<br>"
@@ -584,7 +600,8 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     w_t, w_r, w_g = (135, 165, 100) if not meta.briefing else (165, 195, 120)
     ct, cr = _chars(w_t - 10, fs - 1), _chars(w_r - 10, fs - 1)
     heads = [(w_t, t("target", lang)), (w_r, t("result", lang))]
-    cells = [[(y, wrap(_target_text(r), ct, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())],
+    cells = [[(y, wrap(_target_text(r, lang), ct, 2), TARGET_COLOR)
+              for y, r in zip(ys, d.itertuples())],
              [(y, wrap(_result_text(r, lang), cr, 2), STATUS_COLOR.get(r.status, GREY))
               for y, r in zip(ys, d.itertuples())]]
     if show_gap and behind.any():

@@ -261,6 +261,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_result_file": {"vi": "Tệp kết quả", "en": "Result file"},
     "col_result_sheet": {"vi": "Trang tính kết quả", "en": "Result sheet"},
     "col_result_row": {"vi": "Dòng kết quả", "en": "Result row"},
+    "col_target_raw": {"vi": "Mục tiêu (nguyên văn)", "en": "Target as written"},
+    "col_result_raw": {"vi": "Kết quả (nguyên văn)", "en": "Result as written"},
     "col_n_targets": {"vi": "Số chỉ tiêu", "en": "Targets"},
     "col_n_no_result": {"vi": "Chưa có kết quả", "en": "No result"},
     "col_n_missing": {"vi": "Chỉ tiêu chuẩn còn thiếu", "en": "Canonical indicators missing"},

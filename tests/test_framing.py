@@ -163,3 +163,45 @@ def test_the_national_briefing_heatmap_fits_a_16_9_screen():
     assert len(few.data[1].y) == 5
     normal = charts.status_heatmap(_matrix(34), charts.ChartMeta(title="T"), counts=False)
     assert len(normal.data[1].y) == 34
+
+
+@pytest.mark.parametrize("raw, kind, op, low, high, unit, en", [
+    ("Trên 80%", "percent", ">", 80.0, None, "%", "above 80%"),
+    ("Tối thiểu 50%", "percent", ">=", 50.0, None, "%", "at least 50%"),
+    ("Chưa thực hiện", "done", "not_done", None, None, None, "not done"),
+    ("Hoàn thành", "done", "done", None, None, None, "done"),
+    ("65 - 80%", "percent", "between", 65.0, 80.0, "%", "65–80%"),
+    ("Top 3", "rank", "<=", 3.0, None, "hạng", "top 3"),
+    ("Có ứng dụng AI", "text", None, None, None, None, "Có ứng dụng AI"),  # free text: as typed
+])
+def test_targets_and_results_read_in_the_ui_language(raw, kind, op, low, high, unit, en):
+    from dashboard import fmt
+    assert fmt.spec_text(raw, kind, op, low, high, unit, "en") == en
+    assert fmt.spec_text(raw, kind, op, low, high, unit, "vi") == raw
+
+
+def test_english_charts_and_tables_render_targets_and_keep_the_raw_text():
+    from dashboard import tables
+    d = _rows(2).assign(target_text="Trên 80%", target_op=">", target_ref=["r1", "r2"],
+                        actual_text="Chưa thực hiện", actual_kind="done",
+                        actual_op="not_done", actual_value=None, actual_unit=None)
+    fig = charts.target_vs_actual(d, charts.ChartMeta(title="T", lang="en"))
+    written = " ".join(x or "" for x in _texts(fig))
+    assert "above 80%<br>(2026)" in written and "not done" in written
+    assert "Trên 80%" not in written and "Chưa thực hiện" not in written
+    hfig = charts.target_vs_actual(_rows(2).assign(target_text="Trên 80%", target_op=">"),
+                                   charts.ChartMeta(title="T", lang="en"))
+    hovers = [str(c) for tr in hfig.data if tr.customdata is not None for c in tr.customdata]
+    assert any("above 80% (2026) — “Trên 80%”" in h for h in hovers)   # raw text kept
+    for c in ("target_source_file", "target_source_sheet", "target_source_row",
+              "actual_source_file", "actual_source_sheet", "actual_source_row", "lead_unit",
+              "pillar_name", "indicator_name", "status_rule"):
+        d[c] = None
+    en = tables.progress(d, "en")
+    assert en["Target"].tolist() == ["above 80%"] * 2
+    assert en["Result"].tolist() == ["not done"] * 2
+    assert en["Target as written"].tolist() == ["Trên 80%"] * 2
+    vi = tables.progress(d, "vi")
+    assert vi["Mục tiêu"].tolist() == ["Trên 80%"] * 2 and "Mục tiêu (nguyên văn)" not in vi
+    vfig = charts.target_vs_actual(d, charts.ChartMeta(title="T"))
+    assert "Trên 80%<br>(2026)" in " ".join(x or "" for x in _texts(vfig))
