@@ -456,6 +456,13 @@ def _target_text(r, lang: str = "vi") -> str:
     return f"{fmt.target_text(r, lang)}{when}"
 
 
+def _status_name(s: str, lang: str) -> str:
+    """A status in a chart's key; ◇ says what it means, so "◇ Hoàn thành" is not misread."""
+    if s == "not_comparable":
+        return t("key_not_comparable", lang)
+    return status_label(s, lang, symbol=False)
+
+
 def _as_written(shown: str, raw, lang: str) -> str:
     """In English, the hover keeps the Vietnamese text as typed beside its rendering."""
     if lang != "vi" and isinstance(raw, str) and raw.strip() and raw.strip() not in shown:
@@ -509,7 +516,7 @@ def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             continue
         fig.add_trace(go.Scatter(
             x=[0] * len(part), y=list(part.index), mode="markers", cliponaxis=False,
-            name=status_label(s, lang, symbol=False),
+            name=_status_name(s, lang),
             meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
             marker=dict(symbol=STATUS_MARKER[s], size=20, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
@@ -584,7 +591,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             continue
         fig.add_trace(go.Scatter(
             x=part["actual_value"], y=list(part.index), mode="markers", cliponaxis=False,
-            name=status_label(s, lang, symbol=False),
+            name=_status_name(s, lang),
             meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
             marker=dict(symbol=STATUS_MARKER[s], size=18, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
@@ -596,6 +603,15 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
                                 else [None] * len(part))),
             hovertemplate="%{customdata[0]}<br>" + t("target", lang) + ": %{customdata[1]}<br>"
                           + t("result", lang) + ": %{customdata[2]}<extra></extra>"))
+    # every symbol the written-out results use is in the key, even without a marker
+    # ("◇ Hoàn thành" against a numeric target: a result, in another form than the target)
+    drawn = set(res["status"])
+    for s in STATUS_ORDER:
+        if s in drawn or s == "no_data" or not (d["status"] == s).any():
+            continue
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip",
+                                 name=_status_name(s, lang),
+                                 meta=dict(glyph=STATUS_SYMBOL[s], color=STATUS_COLOR[s])))
     # target, result (and gap) written out in the right margin
     w_t, w_r, w_g = (135, 165, 100) if not meta.briefing else (165, 195, 120)
     ct, cr = _chars(w_t - 10, fs - 1), _chars(w_r - 10, fs - 1)
@@ -650,6 +666,15 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
     first, last = side(0), side(1)
     pct0 = (first["unit"] == "%") & first["target_shape"].isin(NUMERIC_SHAPES)
     pct1 = (last["unit"] == "%") & last["target_shape"].isin(NUMERIC_SHAPES)
+    # a row whose two targets have different units ("1- 2 người" -> "100%") is not drawn on
+    # the % axis: one of its glyphs alone would read as the other year's level
+    num0 = first["target_shape"].isin(NUMERIC_SHAPES)
+    num1 = last["target_shape"].isin(NUMERIC_SHAPES)
+    mixed = (pct0 != pct1) & num0 & num1
+    pct0, pct1 = pct0 & ~mixed, pct1 & ~mixed
+    if mixed.any():
+        note = t("ambition_mixed", lang, n=fmt.num(int(mixed.sum()), 0, lang))
+        meta = replace(meta, note=" · ".join(x for x in (meta.note, note) if x))
     fig = go.Figure()
     off = 0.18
     _glyphs(fig, first[pct0], [y - off for y, k in zip(ys, pct0) if k], 0, 100,
@@ -667,8 +692,10 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
     c = _chars(w - 10, fs - 1)
     right, notes = _text_columns(
         [(w, str(y0s)), (w, str(y1s))],
-        [[(y, wrap(r.text0, c, 2), "#1F6FA3") for y, r in zip(ys, d.itertuples())],
-         [(y, wrap(r.text1, c, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs)
+        [[(y, wrap(fmt.spec_text(r.text0, r.kind0, r.op0, r.low0, r.high0, r.unit0, lang), c,
+                   2), "#1F6FA3") for y, r in zip(ys, d.itertuples())],
+         [(y, wrap(fmt.spec_text(r.text1, r.kind1, r.op1, r.low1, r.high1, r.unit1, lang), c,
+                   2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs)
     labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
     ticks = [lab if (a or b) else f"<span style='color:#666666'>{lab}</span>"
              for lab, a, b in zip(labels, pct0, pct1)]

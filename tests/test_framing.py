@@ -205,3 +205,44 @@ def test_english_charts_and_tables_render_targets_and_keep_the_raw_text():
     assert vi["Mục tiêu"].tolist() == ["Trên 80%"] * 2 and "Mục tiêu (nguyên văn)" not in vi
     vfig = charts.target_vs_actual(d, charts.ChartMeta(title="T"))
     assert "Trên 80%<br>(2026)" in " ".join(x or "" for x in _texts(vfig))
+
+
+def _ambition(rows):
+    keys = ("text", "kind", "op", "low", "high", "unit", "shape", "thr", "dir")
+    out = []
+    for name, a, b in rows:
+        r = {"indicator_name": name, "y0": 2026, "y1": 2030}
+        r.update({f"{k}0": v for k, v in zip(keys, a)})
+        r.update({f"{k}1": v for k, v in zip(keys, b)})
+        out.append(r)
+    return pd.DataFrame(out)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_ambition_row_with_two_units_is_not_drawn_on_the_percent_axis(lang):
+    d = _ambition([
+        ("Cán bộ CĐS", ("1- 2 người", "number", "between", 1.0, 2.0, "người", "band", 1.0,
+                       "higher"),
+         ("100%", "percent", "=", 100.0, 100.0, "%", "level", 100.0, "higher")),
+        ("Hồ sơ trực tuyến", ("Trên 50%", "percent", ">", 50.0, None, "%", "floor", 50.0,
+                             "higher"),
+         ("Trên 80%", "percent", ">", 80.0, None, "%", "floor", 80.0, "higher")),
+    ])
+    fig = charts.ambition_chart(d, charts.ChartMeta(title="T", lang=lang))
+    drawn_y = [y for tr in fig.data if tr.y is not None for y in tr.y if y is not None]
+    assert drawn_y and all(abs(y - 1) < 0.5 for y in drawn_y)   # only the % -> % row
+    footer = " ".join(x or "" for x in _texts(fig))
+    assert ("1 dòng có mục tiêu hai năm khác đơn vị" if lang == "vi"
+            else "1 rows whose two targets have different units") in footer
+    assert "#666666'>Cán bộ CĐS" in fig.layout.yaxis.ticktext[0]   # greyed, written out
+    assert ("1- 2 người" if lang == "vi" else "1–2 người") in footer
+    assert ("Trên 80%" if lang == "vi" else "above 80%") in footer
+
+
+def test_the_key_explains_not_comparable_results():
+    d = _rows(3)
+    d.loc[0, ["status", "actual_text", "actual_value"]] = ["not_comparable", "Hoàn thành", None]
+    fig = charts.target_vs_actual(d, charts.ChartMeta(title="T"))
+    sub = fig.layout.title.subtitle.text
+    assert "◇</b></span> Không so sánh được (có kết quả, khác dạng với mục tiêu)" in sub
+    assert "◇ Hoàn thành" in " ".join(x or "" for x in _texts(fig))
