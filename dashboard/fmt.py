@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -147,6 +148,10 @@ def spec_text(raw, kind, op, low, high=None, unit=None, lang: str = "vi") -> str
     if kind not in ("percent", "number", "rank") or _missing(low):
         return raw_s
     rank = kind == "rank" or unit in ("hạng", "rank")
+    if kind == "number" and raw_s:  # the unit as written ("6 lượt người", not "6 lượt")
+        tail = re.split(r"\d", raw_s)[-1].strip(" .,-–")
+        if tail and tail != "%" and not re.search(r"\d", tail):
+            unit = tail
     if op == "between" and not _missing(high):
         lo_s = num(low, 0 if rank else 2, lang)
         txt = f"{lo_s}–{_spec_num(high, unit, lang)}"

@@ -172,6 +172,8 @@ def test_the_national_briefing_heatmap_fits_a_16_9_screen():
     ("Hoàn thành", "done", "done", None, None, None, "done"),
     ("65 - 80%", "percent", "between", 65.0, 80.0, "%", "65–80%"),
     ("Top 3", "rank", "<=", 3.0, None, "hạng", "top 3"),
+    # the unit as written, not the parse's shorter one
+    ("Tối thiểu 6 lượt người", "number", ">=", 6.0, None, "lượt", "at least 6 lượt người"),
     ("Có ứng dụng AI", "text", None, None, None, None, "Có ứng dụng AI"),  # free text: as typed
 ])
 def test_targets_and_results_read_in_the_ui_language(raw, kind, op, low, high, unit, en):
