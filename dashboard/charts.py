@@ -270,6 +270,9 @@ def empty_figure(meta: ChartMeta, message: str) -> go.Figure:
 
 
 # --------------------------------------------------------------------------- heatmap
+BRIEFING_FLIP = 12  # units beyond which the briefing heatmap is transposed
+
+
 def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go.Figure:
     """Units (communes or provinces) x DTI groups. Colour = share achieved among targets
     with a result; grey = targets but no result yet; white = no target. Each cell writes the
@@ -293,8 +296,15 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
                                             else fmt.pct(100 * v, 0, lang))
         d.loc[d["n"] == 0, "text"] = ""
 
+    # Briefing mode with many units (national roll-up: 34 provinces) would need 34 rows and
+    # run far below a 16:9 screen: transpose, DTI groups as rows and the units as columns.
+    flip = meta.briefing and len(units) > BRIEFING_FLIP
+    rows_of, cols_of = ("col", "unit") if flip else ("unit", "col")
+    row_keys, col_keys = (cols, units) if flip else (units, cols)
+
     def grid(col):
-        return d.pivot(index="unit", columns="col", values=col).reindex(index=units, columns=cols)
+        return d.pivot(index=rows_of, columns=cols_of, values=col).reindex(
+            index=row_keys, columns=col_keys)
 
     share = grid("share_achieved").astype(float)
     text = grid("text").fillna("")
@@ -303,9 +313,13 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     dark = share.notna() & ((share >= 0.8) | (share <= 0.2))
     # Column headers: horizontal in briefing mode (wide screen); angled in normal mode so
     # they never run into each other however narrow the columns get.
-    angled = not meta.briefing and len(cols) > 4
-    xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
-    ylab = [wrap(u, 30, 2) for u in units]
+    angled = flip or (not meta.briefing and len(cols) > 4)
+    if flip:
+        xlab = [wrap(u, 24, 1) for u in units]
+        ylab = [wrap(c, 30, 2) for c in cols]
+    else:
+        xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
+        ylab = [wrap(u, 30, 2) for u in units]
     common = dict(x=xlab, y=ylab, xgap=3, ygap=3)
     fig = go.Figure()
     fig.add_trace(go.Heatmap(z=unassessed.where(unassessed).astype(float).values,
@@ -323,7 +337,8 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     for mask, color in ((dark, "white"), (~dark, "#111111")):
         fig.add_trace(go.Heatmap(
             z=n.where(n > 0).values * 0, text=text.where(mask, "").values,
-            texttemplate="%{text}", textfont=dict(size=fs, color=color), showscale=False,
+            texttemplate="%{text}", textfont=dict(size=fs - (1 if flip else 0), color=color),
+            showscale=False,
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
             **common))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont=dict(size=fs))
@@ -335,6 +350,8 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
         widest = max(_text_px(line, fs - 1) for x in xlab for line in x.split("<br>"))
         label_h = int((widest + lines * (fs + 2) * 1.25) * 0.71 + 8)
     height = 64 + (54 if not meta.briefing else 92) * len(units)
+    if flip:  # rows sized so title, headers, all rows, colour bar and sources fit 1920x1080
+        height = 40 + 56 * len(cols)
     return _finish(fig, meta, max(240, height), legend=False, left=left_margin(ylab, fs),
                    right=110, extra_top=label_h)
 
@@ -424,18 +441,41 @@ def _result_text(r, lang: str) -> str:
     """The status symbol, the result as written and the period it is for: '✓ 100% (2025)'."""
     if r.status == "no_data" and not (isinstance(r.actual_text, str) and r.actual_text):
         return f"○ {ST.label('no_data', lang, symbol=False)}"
-    txt = r.actual_text if isinstance(r.actual_text, str) and r.actual_text else (
+    txt = fmt.result_text(r, lang) if isinstance(r.actual_text, str) and r.actual_text else (
         fmt.value(r.actual_value, r.unit, lang))
     period = getattr(r, "actual_period", None)
     when = f" ({period})" if isinstance(period, str) and period else ""
     return f"{STATUS_SYMBOL.get(r.status, '')} {short(txt, 24)}{when}"
 
 
-def _target_text(r) -> str:
-    """The target as written and its year: 'Trên 80% (2026)'."""
+def _target_text(r, lang: str = "vi") -> str:
+    """The target in the UI language (as written in Vietnamese) and its year:
+    'Trên 80% (2026)' / 'above 80% (2026)'."""
     year = getattr(r, "target_year", None)
     when = f" ({int(year)})" if year is not None and not pd.isna(year) else ""
-    return f"{r.target_text}{when}"
+    return f"{fmt.target_text(r, lang)}{when}"
+
+
+def _status_name(s: str, lang: str) -> str:
+    """A status in a chart's key; ◇ says what it means, so "◇ Hoàn thành" is not misread."""
+    if s == "not_comparable":
+        return t("key_not_comparable", lang)
+    return status_label(s, lang, symbol=False)
+
+
+def _as_written(shown: str, raw, lang: str) -> str:
+    """In English, the hover keeps the Vietnamese text as typed beside its rendering."""
+    if lang != "vi" and isinstance(raw, str) and raw.strip() and raw.strip() not in shown:
+        return f"{shown} — “{raw.strip()}”"
+    return shown
+
+
+def _hover_target(r, lang: str) -> str:
+    return _as_written(_target_text(r, lang), getattr(r, "target_text", None), lang)
+
+
+def _hover_result(r, lang: str) -> str:
+    return _as_written(_result_text(r, lang), getattr(r, "actual_text", None), lang)
 
 
 def _chars(px: int, fs: float) -> int:
@@ -476,20 +516,20 @@ def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             continue
         fig.add_trace(go.Scatter(
             x=[0] * len(part), y=list(part.index), mode="markers", cliponaxis=False,
-            name=status_label(s, lang, symbol=False),
+            name=_status_name(s, lang),
             meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
             marker=dict(symbol=STATUS_MARKER[s], size=20, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
             # clicking a status opens "why this status" (customdata[3] is the target row)
             customdata=list(zip([labels[i] for i in part.index],
-                                [_target_text(r) for r in part.itertuples()],
-                                [_result_text(r, lang) for r in part.itertuples()],
+                                [_hover_target(r, lang) for r in part.itertuples()],
+                                [_hover_result(r, lang) for r in part.itertuples()],
                                 part["target_ref"] if "target_ref" in part
                                 else [None] * len(part))),
             hovertemplate="%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
     c = _chars(300, fs - 1)
     fig.add_trace(go.Scatter(x=[0.3] * len(d), y=ys, mode="text", textposition="middle right",
-                             text=[wrap(_target_text(r), c, 2) for r in d.itertuples()],
+                             text=[wrap(_target_text(r, lang), c, 2) for r in d.itertuples()],
                              hoverinfo="skip",
                              textfont=dict(size=fs - 1, color=TARGET_COLOR), cliponaxis=False))
     fig.add_trace(go.Scatter(x=[1.45] * len(d), y=ys, mode="text", textposition="middle right",
@@ -551,23 +591,33 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
             continue
         fig.add_trace(go.Scatter(
             x=part["actual_value"], y=list(part.index), mode="markers", cliponaxis=False,
-            name=status_label(s, lang, symbol=False),
+            name=_status_name(s, lang),
             meta=dict(glyph=STATUS_GLYPH[s], color=STATUS_COLOR[s]),
             marker=dict(symbol=STATUS_MARKER[s], size=18, color=STATUS_COLOR[s],
                         line=dict(width=3, color=STATUS_COLOR[s])),
             customdata=list(zip(*(map(safe_text.plotly, c) for c in (
                 [row_labels[i] for i in part.index],
-                [_target_text(r) for r in part.itertuples()],
-                [_result_text(r, lang) for r in part.itertuples()])),
+                [_hover_target(r, lang) for r in part.itertuples()],
+                [_hover_result(r, lang) for r in part.itertuples()])),
                                 part["target_ref"] if "target_ref" in part
                                 else [None] * len(part))),
             hovertemplate="%{customdata[0]}<br>" + t("target", lang) + ": %{customdata[1]}<br>"
                           + t("result", lang) + ": %{customdata[2]}<extra></extra>"))
+    # every symbol the written-out results use is in the key, even without a marker
+    # ("◇ Hoàn thành" against a numeric target: a result, in another form than the target)
+    drawn = set(res["status"])
+    for s in STATUS_ORDER:
+        if s in drawn or s == "no_data" or not (d["status"] == s).any():
+            continue
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip",
+                                 name=_status_name(s, lang),
+                                 meta=dict(glyph=STATUS_SYMBOL[s], color=STATUS_COLOR[s])))
     # target, result (and gap) written out in the right margin
     w_t, w_r, w_g = (135, 165, 100) if not meta.briefing else (165, 195, 120)
     ct, cr = _chars(w_t - 10, fs - 1), _chars(w_r - 10, fs - 1)
     heads = [(w_t, t("target", lang)), (w_r, t("result", lang))]
-    cells = [[(y, wrap(_target_text(r), ct, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())],
+    cells = [[(y, wrap(_target_text(r, lang), ct, 2), TARGET_COLOR)
+              for y, r in zip(ys, d.itertuples())],
              [(y, wrap(_result_text(r, lang), cr, 2), STATUS_COLOR.get(r.status, GREY))
               for y, r in zip(ys, d.itertuples())]]
     if show_gap and behind.any():
@@ -616,6 +666,15 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
     first, last = side(0), side(1)
     pct0 = (first["unit"] == "%") & first["target_shape"].isin(NUMERIC_SHAPES)
     pct1 = (last["unit"] == "%") & last["target_shape"].isin(NUMERIC_SHAPES)
+    # a row whose two targets have different units ("1- 2 người" -> "100%") is not drawn on
+    # the % axis: one of its glyphs alone would read as the other year's level
+    num0 = first["target_shape"].isin(NUMERIC_SHAPES)
+    num1 = last["target_shape"].isin(NUMERIC_SHAPES)
+    mixed = (pct0 != pct1) & num0 & num1
+    pct0, pct1 = pct0 & ~mixed, pct1 & ~mixed
+    if mixed.any():
+        note = t("ambition_mixed", lang, n=fmt.num(int(mixed.sum()), 0, lang))
+        meta = replace(meta, note=" · ".join(x for x in (meta.note, note) if x))
     fig = go.Figure()
     off = 0.18
     _glyphs(fig, first[pct0], [y - off for y, k in zip(ys, pct0) if k], 0, 100,
@@ -633,8 +692,10 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
     c = _chars(w - 10, fs - 1)
     right, notes = _text_columns(
         [(w, str(y0s)), (w, str(y1s))],
-        [[(y, wrap(r.text0, c, 2), "#1F6FA3") for y, r in zip(ys, d.itertuples())],
-         [(y, wrap(r.text1, c, 2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs)
+        [[(y, wrap(fmt.spec_text(r.text0, r.kind0, r.op0, r.low0, r.high0, r.unit0, lang), c,
+                   2), "#1F6FA3") for y, r in zip(ys, d.itertuples())],
+         [(y, wrap(fmt.spec_text(r.text1, r.kind1, r.op1, r.low1, r.high1, r.unit1, lang), c,
+                   2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs)
     labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
     ticks = [lab if (a or b) else f"<span style='color:#666666'>{lab}</span>"
              for lab, a, b in zip(labels, pct0, pct1)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -120,3 +121,64 @@ def day(d, lang: str = "vi") -> str:
     if isinstance(d, datetime):
         d = d.date()
     return format_date(d, format="dd/MM/yyyy" if lang == "vi" else "medium", locale=_loc(lang))
+
+
+# what a parsed target or result says, in English (the Vietnamese UI shows the text as typed)
+_OP_EN = {">=": "at least", ">": "above", "<=": "at most", "<": "below"}
+_DONE_EN = {"done": "done", "not_done": "not done", "in_progress": "in progress",
+            "achieved": "achieved", "not_achieved": "not achieved"}
+
+
+def _spec_num(x, unit, lang: str) -> str:
+    if unit in ("hạng", "rank"):
+        return num(x, 0, lang)
+    return value(x, unit, lang)
+
+
+def spec_text(raw, kind, op, low, high=None, unit=None, lang: str = "vi") -> str:
+    """A target or result in the UI language, from its parsed columns (``*_kind``, ``*_op``,
+    ``*_low``/``actual_value``, ``*_high``, unit). Vietnamese, free text and anything the
+    parse did not decide: the text as typed. English: 'Trên 80%' -> 'above 80%',
+    'Tối thiểu 50%' -> 'at least 50%', 'Hoàn thành' -> 'done', 'Thứ 1-3' -> 'rank 1–3'."""
+    raw_s = raw if isinstance(raw, str) else ("" if _missing(raw) else str(raw))
+    if lang == "vi" or not isinstance(kind, str) or not isinstance(op, str):
+        return raw_s
+    if kind in ("done", "status"):
+        return _DONE_EN.get(op, raw_s)
+    if kind not in ("percent", "number", "rank") or _missing(low):
+        return raw_s
+    rank = kind == "rank" or unit in ("hạng", "rank")
+    if kind == "number" and raw_s:  # the unit as written ("6 lượt người", not "6 lượt")
+        tail = re.split(r"\d", raw_s)[-1].strip(" .,-–")
+        if tail and tail != "%" and not re.search(r"\d", tail):
+            unit = tail
+    if op == "between" and not _missing(high):
+        lo_s = num(low, 0 if rank else 2, lang)
+        txt = f"{lo_s}–{_spec_num(high, unit, lang)}"
+        return f"rank {txt}" if rank else txt
+    v = _spec_num(low, unit, lang)
+    if rank:
+        if op in ("<=", "<"):
+            return f"top {v}" if op == "<=" else f"better than rank {v}"
+        return f"rank {v}" if op == "=" else raw_s
+    if op in _OP_EN:
+        return f"{_OP_EN[op]} {v}"
+    return v
+
+
+def _get(r, k):
+    v = r.get(k) if isinstance(r, dict) else getattr(r, k, None)
+    return None if v is None or (not isinstance(v, str) and _missing(v)) else v
+
+
+def target_text(r, lang: str = "vi") -> str:
+    """A progress row's target in the UI language (:func:`spec_text`)."""
+    return spec_text(_get(r, "target_text"), _get(r, "target_kind"), _get(r, "target_op"),
+                     _get(r, "target_low"), _get(r, "target_high"), _get(r, "unit"), lang)
+
+
+def result_text(r, lang: str = "vi") -> str:
+    """A progress row's result in the UI language (:func:`spec_text`; a bare value)."""
+    return spec_text(_get(r, "actual_text"), _get(r, "actual_kind"), _get(r, "actual_op"),
+                     _get(r, "actual_value"), None,
+                     _get(r, "actual_unit") or _get(r, "unit"), lang)

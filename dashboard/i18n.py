@@ -261,6 +261,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_result_file": {"vi": "Tệp kết quả", "en": "Result file"},
     "col_result_sheet": {"vi": "Trang tính kết quả", "en": "Result sheet"},
     "col_result_row": {"vi": "Dòng kết quả", "en": "Result row"},
+    "key_not_comparable": {"vi": "Không so sánh được (có kết quả, khác dạng với mục tiêu)",
+                           "en": "Not comparable (a result, in another form than the target)"},
+    "ambition_mixed": {"vi": "{n} dòng có mục tiêu hai năm khác đơn vị (ví dụ người → %): "
+                             "chỉ ghi ở bên phải, không vẽ trên trục %.",
+                       "en": "{n} rows whose two targets have different units (e.g. people → "
+                             "%): written on the right only, not drawn on the % axis."},
+    "col_target_raw": {"vi": "Mục tiêu (nguyên văn)", "en": "Target as written"},
+    "col_result_raw": {"vi": "Kết quả (nguyên văn)", "en": "Result as written"},
     "col_n_targets": {"vi": "Số chỉ tiêu", "en": "Targets"},
     "col_n_no_result": {"vi": "Chưa có kết quả", "en": "No result"},
     "col_n_missing": {"vi": "Chỉ tiêu chuẩn còn thiếu", "en": "Canonical indicators missing"},

@@ -106,6 +106,9 @@ def progress(df: pd.DataFrame, lang: str, *, with_commune: bool = True,
     cols["col_result_file"] = df["actual_source_file"].fillna("")
     cols["col_result_sheet"] = df["actual_source_sheet"].fillna("")
     cols["col_result_row"] = _int(df["actual_source_row"])
+    if lang != "vi":  # the cells as typed, next to their provenance
+        cols["col_target_raw"] = df["target_text"].fillna("")
+        cols["col_result_raw"] = df["actual_text"].fillna("")
     return _frame(cols, lang)
 
 
@@ -114,6 +117,10 @@ def qualified(df: pd.DataFrame, side: str, lang: str) -> list[str]:
     "chỉ ngân hàng") and an analyst's ``inferred`` flag, so unlike values compared side by
     side say so, and an inferred value never reads as a figure of the document."""
     text = df[f"{side}_text"].fillna("") if f"{side}_text" in df else [""] * len(df)
+    if lang != "vi" and f"{side}_text" in df:  # in the UI language, from the parsed columns
+        render = fmt.target_text if side == "target" else fmt.result_text
+        text = [render(r, lang) if tx else "" for tx, r in
+                zip(text, df.to_dict("records"))]
     scopes = df[f"{side}_scope"] if f"{side}_scope" in df else [None] * len(df)
     flags = df[f"{side}_flags"] if f"{side}_flags" in df else [None] * len(df)
     out = []

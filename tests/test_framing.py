@@ -133,3 +133,118 @@ def test_a_long_title_leaves_room_for_the_synthetic_badge(lang):
                                                                 synthetic=True))
     first = [f.layout.title.text.split("<br>")[0] for f in (plain, marked)]
     assert len(first[1]) < len(first[0])
+
+
+def _matrix(n_units, n_groups=8):
+    rows = []
+    for u in range(n_units):
+        for g in range(n_groups):
+            rows.append({"unit": f"Tỉnh {u:02d}", "pillar_code": f"P{g}", "pillar_order": g,
+                         "pillar_name": f"Nhóm {g}", "pillar_name_en": f"Group {g}",
+                         "n": 10, "achieved": 5, "off_track": 3, "not_comparable": 0,
+                         "no_data": 2, "share_achieved": 5 / 8})
+    return pd.DataFrame(rows)
+
+
+def test_the_national_briefing_heatmap_fits_a_16_9_screen():
+    """34 provinces in briefing mode: groups become rows and the provinces columns, so the
+    whole grid, colour bar and source line fit 1920x1080 (ui chrome takes ~300 px)."""
+    m = charts.ChartMeta(title="Tình trạng theo tỉnh", briefing=True, sources=("a.xlsx",),
+                         data_date="Dữ liệu cập nhật 01/12/2026")
+    fig = charts.status_heatmap(_matrix(34), m, counts=False)
+    shown = fig.data[1]
+    assert len(shown.x) == 34 and len(shown.y) == 8          # every province is a column
+    assert [x for x in shown.x][:2] == ["Tỉnh 00", "Tỉnh 01"]
+    assert fig.layout.height <= 780
+    assert shown.colorbar.title.text                          # the colour legend is drawn
+    assert any("Nguồn: a.xlsx" in x for x in _texts(fig))
+    # a few communes, or normal mode, keep units as rows
+    few = charts.status_heatmap(_matrix(5), m, counts=False)
+    assert len(few.data[1].y) == 5
+    normal = charts.status_heatmap(_matrix(34), charts.ChartMeta(title="T"), counts=False)
+    assert len(normal.data[1].y) == 34
+
+
+@pytest.mark.parametrize("raw, kind, op, low, high, unit, en", [
+    ("Trên 80%", "percent", ">", 80.0, None, "%", "above 80%"),
+    ("Tối thiểu 50%", "percent", ">=", 50.0, None, "%", "at least 50%"),
+    ("Chưa thực hiện", "done", "not_done", None, None, None, "not done"),
+    ("Hoàn thành", "done", "done", None, None, None, "done"),
+    ("65 - 80%", "percent", "between", 65.0, 80.0, "%", "65–80%"),
+    ("Top 3", "rank", "<=", 3.0, None, "hạng", "top 3"),
+    # the unit as written, not the parse's shorter one
+    ("Tối thiểu 6 lượt người", "number", ">=", 6.0, None, "lượt", "at least 6 lượt người"),
+    ("Có ứng dụng AI", "text", None, None, None, None, "Có ứng dụng AI"),  # free text: as typed
+])
+def test_targets_and_results_read_in_the_ui_language(raw, kind, op, low, high, unit, en):
+    from dashboard import fmt
+    assert fmt.spec_text(raw, kind, op, low, high, unit, "en") == en
+    assert fmt.spec_text(raw, kind, op, low, high, unit, "vi") == raw
+
+
+def test_english_charts_and_tables_render_targets_and_keep_the_raw_text():
+    from dashboard import tables
+    d = _rows(2).assign(target_text="Trên 80%", target_op=">", target_ref=["r1", "r2"],
+                        actual_text="Chưa thực hiện", actual_kind="done",
+                        actual_op="not_done", actual_value=None, actual_unit=None)
+    fig = charts.target_vs_actual(d, charts.ChartMeta(title="T", lang="en"))
+    written = " ".join(x or "" for x in _texts(fig))
+    assert "above 80%<br>(2026)" in written and "not done" in written
+    assert "Trên 80%" not in written and "Chưa thực hiện" not in written
+    hfig = charts.target_vs_actual(_rows(2).assign(target_text="Trên 80%", target_op=">"),
+                                   charts.ChartMeta(title="T", lang="en"))
+    hovers = [str(c) for tr in hfig.data if tr.customdata is not None for c in tr.customdata]
+    assert any("above 80% (2026) — “Trên 80%”" in h for h in hovers)   # raw text kept
+    for c in ("target_source_file", "target_source_sheet", "target_source_row",
+              "actual_source_file", "actual_source_sheet", "actual_source_row", "lead_unit",
+              "pillar_name", "indicator_name", "status_rule"):
+        d[c] = None
+    en = tables.progress(d, "en")
+    assert en["Target"].tolist() == ["above 80%"] * 2
+    assert en["Result"].tolist() == ["not done"] * 2
+    assert en["Target as written"].tolist() == ["Trên 80%"] * 2
+    vi = tables.progress(d, "vi")
+    assert vi["Mục tiêu"].tolist() == ["Trên 80%"] * 2 and "Mục tiêu (nguyên văn)" not in vi
+    vfig = charts.target_vs_actual(d, charts.ChartMeta(title="T"))
+    assert "Trên 80%<br>(2026)" in " ".join(x or "" for x in _texts(vfig))
+
+
+def _ambition(rows):
+    keys = ("text", "kind", "op", "low", "high", "unit", "shape", "thr", "dir")
+    out = []
+    for name, a, b in rows:
+        r = {"indicator_name": name, "y0": 2026, "y1": 2030}
+        r.update({f"{k}0": v for k, v in zip(keys, a)})
+        r.update({f"{k}1": v for k, v in zip(keys, b)})
+        out.append(r)
+    return pd.DataFrame(out)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_ambition_row_with_two_units_is_not_drawn_on_the_percent_axis(lang):
+    d = _ambition([
+        ("Cán bộ CĐS", ("1- 2 người", "number", "between", 1.0, 2.0, "người", "band", 1.0,
+                       "higher"),
+         ("100%", "percent", "=", 100.0, 100.0, "%", "level", 100.0, "higher")),
+        ("Hồ sơ trực tuyến", ("Trên 50%", "percent", ">", 50.0, None, "%", "floor", 50.0,
+                             "higher"),
+         ("Trên 80%", "percent", ">", 80.0, None, "%", "floor", 80.0, "higher")),
+    ])
+    fig = charts.ambition_chart(d, charts.ChartMeta(title="T", lang=lang))
+    drawn_y = [y for tr in fig.data if tr.y is not None for y in tr.y if y is not None]
+    assert drawn_y and all(abs(y - 1) < 0.5 for y in drawn_y)   # only the % -> % row
+    footer = " ".join(x or "" for x in _texts(fig))
+    assert ("1 dòng có mục tiêu hai năm khác đơn vị" if lang == "vi"
+            else "1 rows whose two targets have different units") in footer
+    assert "#666666'>Cán bộ CĐS" in fig.layout.yaxis.ticktext[0]   # greyed, written out
+    assert ("1- 2 người" if lang == "vi" else "1–2 người") in footer
+    assert ("Trên 80%" if lang == "vi" else "above 80%") in footer
+
+
+def test_the_key_explains_not_comparable_results():
+    d = _rows(3)
+    d.loc[0, ["status", "actual_text", "actual_value"]] = ["not_comparable", "Hoàn thành", None]
+    fig = charts.target_vs_actual(d, charts.ChartMeta(title="T"))
+    sub = fig.layout.title.subtitle.text
+    assert "◇</b></span> Không so sánh được (có kết quả, khác dạng với mục tiêu)" in sub
+    assert "◇ Hoàn thành" in " ".join(x or "" for x in _texts(fig))
