@@ -107,6 +107,10 @@ def test_lists_are_in_vietnamese_order(con, big_db):
         assert Q.communes(prepare(c.cursor()))["province"].drop_duplicates().tolist() == provinces
         matrix = Q.status_matrix(prepare(c.cursor()), F, level="province")
         assert matrix["unit"].drop_duplicates().tolist() == provinces
+        # and the heatmap draws its rows in that order (it does not re-sort by code point)
+        from dashboard.charts import ChartMeta
+        fig = charts.status_heatmap(matrix, ChartMeta(title="t"), counts=False)
+        assert list(fig.data[0].y) == provinces
     finally:
         c.close()
 
