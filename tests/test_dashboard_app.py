@@ -243,6 +243,15 @@ def test_a_chosen_province_shows_its_communes_however_many(app_db, tmp_path, mon
     titles = [str(fig["layout"].get("title", {}).get("text", "")) for fig in _figures(at)]
     assert any("Kinh phí theo xã" in x for x in titles), titles
     assert not any("Kinh phí theo tỉnh" in x for x in titles), titles
+    # So sánh xã: the per-province chart is drawn for the country, not for one province
+    code = "XH.DINH_DANH_DIEN_TU"
+    by_province = "— Tỉnh/thành phố"
+    at = run("pages/compare.py", chi_tieu=code)
+    assert any(by_province in str(fig["layout"].get("title", {}).get("text", ""))
+               for fig in _figures(at))
+    at = run("pages/compare.py", chi_tieu=code, tinh="Nghệ An")
+    assert not any(by_province in str(fig["layout"].get("title", {}).get("text", ""))
+                   for fig in _figures(at))
 
 
 def test_commune_profile_picker_honours_the_province_filter(env):
