@@ -284,7 +284,8 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     d = df.copy()
     d["col"] = d["pillar_name" if lang == "vi" else "pillar_name_en"].fillna(t("no_pillar", lang))
     cols = d.drop_duplicates("pillar_code").sort_values("pillar_order")["col"].tolist()
-    units = sorted(d["unit"].unique().tolist())
+    from .vn_order import sorted_vi  # rows in Vietnamese order (Cẩm before Châu, Đ- after D-)
+    units = sorted_vi(d["unit"].unique().tolist())
     parts = [d[s].map(lambda n, s=s: f"{STATUS_SYMBOL[s]}{n}" if n else "")
              for s in STATUS_ORDER if s in d]
     joined = parts[0]

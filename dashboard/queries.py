@@ -175,7 +175,7 @@ def communes(con, f: Filters | None = None) -> pd.DataFrame:
               UNION SELECT commune, province FROM actuals
               UNION SELECT commune, province FROM budget_lines)
         WHERE commune IS NOT NULL
-        ORDER BY province, commune""")
+        ORDER BY province COLLATE vi, commune COLLATE vi""")
 
 
 def pillars(con, f: Filters | None = None) -> pd.DataFrame:
@@ -205,6 +205,15 @@ def overview_tiles(con, f: Filters) -> pd.DataFrame:
     cte, params = _progress_cte(f)
     bw = _budget_where(f)
     geo = Where().in_("province", f.provinces).in_(COMMUNE_KEY, f.communes)
+    # A chosen plan year counts the communes that plan for it (as the targets tile does),
+    # not every commune that ever uploaded something.
+    com = (f"""SELECT count(*) AS n_communes FROM (
+                SELECT DISTINCT commune, province FROM targets WHERE {geo.sql}
+                UNION SELECT DISTINCT commune, province FROM actuals WHERE {geo.sql}
+                UNION SELECT DISTINCT commune, province FROM budget_lines WHERE {geo.sql})"""
+           if f.target_year is None else
+           "SELECT count(DISTINCT commune_key) AS n_communes FROM p")
+    com_params = [*geo.params, *geo.params, *geo.params] if f.target_year is None else []
     return _df(con, f"""
         WITH {cte},
         t AS (
@@ -223,17 +232,12 @@ def overview_tiles(con, f: Filters) -> pd.DataFrame:
                    coalesce(bool_or(synthetic), FALSE) AS synthetic_budget
             FROM budget_lines b WHERE {bw.sql}
         ),
-        com AS (
-            SELECT count(*) AS n_communes FROM (
-                SELECT DISTINCT commune, province FROM targets WHERE {geo.sql}
-                UNION SELECT DISTINCT commune, province FROM actuals WHERE {geo.sql}
-                UNION SELECT DISTINCT commune, province FROM budget_lines WHERE {geo.sql})
-        )
+        com AS ({com})
         SELECT com.n_communes, t.*, bud.budget_total, bud.n_budget_lines,
                t.synthetic_targets OR bud.synthetic_budget AS synthetic,
                CASE WHEN t.n_targets > 0 THEN t.n_with_result / t.n_targets END AS share_reported,
                CASE WHEN t.n_assessed > 0 THEN t.n_achieved / t.n_assessed END AS share_achieved
-        FROM t, bud, com""", [*params, *bw.params, *geo.params, *geo.params, *geo.params])
+        FROM t, bud, com""", [*params, *bw.params, *com_params])
 
 
 def status_matrix(con, f: Filters, level: str = "commune") -> pd.DataFrame:
@@ -271,7 +275,7 @@ def status_matrix(con, f: Filters, level: str = "commune") -> pd.DataFrame:
                coalesce(a.synthetic, FALSE) AS synthetic
         FROM units u CROSS JOIN cols c
         LEFT JOIN agg a ON a.unit = u.unit AND a.pillar_code = c.pillar_code
-        ORDER BY u.unit, c.pillar_order""", [*params, *pw.params])
+        ORDER BY u.unit COLLATE vi, c.pillar_order""", [*params, *pw.params])
 
 
 # What a chart, a table, an export and the "why this status" panel read: the contract's
@@ -296,7 +300,7 @@ _GAP_COLUMNS = """
 _GAP_ORDER = """(gap IS NULL), (coalesce(unit, '') <> '%'),
                 CASE WHEN unit = '%' THEN gap ELSE gap / nullif(abs(threshold), 0) END
                     DESC NULLS LAST,
-                commune_key, indicator_code"""
+                commune_key COLLATE vi, indicator_code"""
 
 
 def largest_gaps(con, f: Filters, limit: int = 10) -> pd.DataFrame:
@@ -340,9 +344,9 @@ def compare_indicator(con, f: Filters, per_side: int = 15) -> pd.DataFrame:
                    count(*) OVER () AS n_total,
                    row_number() OVER (ORDER BY (status IN ({_in(ST.BEHIND)})) DESC,
                                       gap DESC NULLS LAST,
-                                      commune_key) AS rank_worst,
+                                      commune_key COLLATE vi) AS rank_worst,
                    row_number() OVER (ORDER BY (status = 'achieved') DESC, gap ASC NULLS LAST,
-                                      commune_key) AS rank_best
+                                      commune_key COLLATE vi) AS rank_best
             FROM p WHERE indicator_code = ?
         )
         SELECT * FROM r
@@ -361,7 +365,7 @@ def compare_indicator_by_province(con, f: Filters) -> pd.DataFrame:
                median(actual_value) AS median_actual, median(threshold) AS median_target,
                bool_or(synthetic) AS synthetic
         FROM p WHERE indicator_code = ?
-        GROUP BY province ORDER BY behind DESC, province""", [*params, f.indicator or ""])
+        GROUP BY province ORDER BY behind DESC, province COLLATE vi""", [*params, f.indicator or ""])
 
 
 def group_status(con, f: Filters, limit: int = 40) -> pd.DataFrame:
@@ -409,7 +413,7 @@ def ambition(con, f: Filters, limit: int = 60) -> pd.DataFrame:
                  AND p0.target_year = m.y0
         JOIN p p1 ON p1.commune_key = m.commune_key AND p1.indicator_code = m.indicator_code
                  AND p1.target_year = m.y1
-        ORDER BY p0.commune_key, p0.pillar_order, p0.target_source_row
+        ORDER BY p0.commune_key COLLATE vi, p0.pillar_order, p0.target_source_row
         LIMIT ?""", [*params, int(limit)])
 
 
@@ -422,7 +426,7 @@ def progress_rows(con, f: Filters, limit: int = 50, offset: int = 0) -> pd.DataF
         FROM p
         ORDER BY pillar_order, indicator_code, (status IN ({_in(ST.BEHIND)})) DESC,
                  gap DESC NULLS LAST,
-                 commune_key
+                 commune_key COLLATE vi
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 
@@ -438,7 +442,7 @@ def ambition_communes(con, f: Filters, limit: int = 3) -> pd.DataFrame:
         SELECT commune_key, min(y0) AS y0, max(y1) AS y1, count(*) AS n_indicators,
                count(*) OVER () AS n_total
         FROM multi GROUP BY commune_key
-        ORDER BY n_indicators DESC, commune_key LIMIT ?""", [*params, int(limit)])
+        ORDER BY n_indicators DESC, commune_key COLLATE vi LIMIT ?""", [*params, int(limit)])
 
 
 # --------------------------------------------------------------------------- gaps
@@ -509,7 +513,7 @@ def coverage_summary(con, f: Filters, limit: int = 50, offset: int = 0) -> pd.Da
                coalesce(nobud.n_pillars_no_budget, 0) AS n_pillars_no_budget,
                count(*) OVER () AS n_total
         FROM per LEFT JOIN bud USING (commune_key) LEFT JOIN nobud USING (commune_key)
-        ORDER BY n_no_result DESC, n_missing_canonical DESC, per.commune_key
+        ORDER BY n_no_result DESC, n_missing_canonical DESC, per.commune_key COLLATE vi
         LIMIT ? OFFSET ?""", [*params, *bw.params, *bw.params, int(limit), int(offset)])
 
 
@@ -534,7 +538,7 @@ def coverage_missing_targets(con, f: Filters, limit: int = 50, offset: int = 0) 
                                                 AND p.indicator_code = pl.indicator_code)
         )
         SELECT *, count(*) OVER () AS n_total FROM missing
-        ORDER BY n_communes_planning DESC, indicator_code, commune_key
+        ORDER BY n_communes_planning DESC, indicator_code, commune_key COLLATE vi
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 
@@ -548,7 +552,7 @@ def coverage_no_result(con, f: Filters, limit: int = 50, offset: int = 0) -> pd.
                target_source_file AS source_file, target_source_sheet AS source_sheet,
                target_source_row AS source_row, synthetic, count(*) OVER () AS n_total
         FROM p WHERE status = 'no_data'
-        ORDER BY commune_key, pillar_order, target_source_row
+        ORDER BY commune_key COLLATE vi, pillar_order, target_source_row
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 
@@ -570,7 +574,7 @@ def coverage_budget(con, f: Filters, limit: int = 80, offset: int = 0) -> pd.Dat
             SELECT 1 FROM budget_lines b
             WHERE b.commune = g.commune AND b.province = g.province
               AND b.pillar = g.pillar_code AND {bw.sql})
-        ORDER BY g.commune_key, g.pillar_order
+        ORDER BY g.commune_key COLLATE vi, g.pillar_order
         LIMIT ? OFFSET ?""", [*params, *bw.params, int(limit), int(offset)])
 
 
@@ -625,7 +629,7 @@ def budget_by_commune(con, f: Filters, limit: int = 25) -> pd.DataFrame:
                coalesce(agg.synthetic, FALSE) AS synthetic, agg.source_files,
                count(*) OVER () AS n_total
         FROM cm LEFT JOIN agg ON agg.commune_key = {_ckey('cm')}
-        ORDER BY agg.total DESC NULLS LAST, unit LIMIT ?""",
+        ORDER BY agg.total DESC NULLS LAST, unit COLLATE vi LIMIT ?""",
                [*params, *geo.params, *geo.params, int(limit)])
 
 
@@ -637,7 +641,7 @@ def budget_by_province(con, f: Filters, limit: int = 40) -> pd.DataFrame:
                count(DISTINCT commune_key) AS n_communes, bool_or(synthetic) AS synthetic,
                string_agg(DISTINCT source_file, ', ') AS source_files,
                count(*) OVER () AS n_total
-        FROM bl GROUP BY province ORDER BY total DESC NULLS LAST, unit LIMIT ?""",
+        FROM bl GROUP BY province ORDER BY total DESC NULLS LAST, unit COLLATE vi LIMIT ?""",
                [*params, int(limit)])
 
 
@@ -697,7 +701,7 @@ def budget_lines(con, f: Filters, limit: int = 50, offset: int = 0) -> pd.DataFr
                source_name AS funding_source, status_name AS status, note, objective,
                expected_result, source_file, source_sheet, source_row, source_col, synthetic,
                count(*) OVER () AS n_total, sum(amount_million_vnd) OVER () AS grand_total
-        FROM bl ORDER BY commune_key, plan_year, source_file, source_sheet, source_row, source_col
+        FROM bl ORDER BY commune_key COLLATE vi, plan_year, source_file, source_sheet, source_row, source_col
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 

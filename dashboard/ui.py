@@ -21,7 +21,7 @@ URL = {"lang": "lang", "briefing": "briefing", "provinces": "tinh", "communes": 
        "profile": "ho_so", "chart": "bieu_do", "coverage_list": "danh_sach"}
 MULTI = ("provinces", "communes", "pillars")
 GLOBAL = ("lang", "briefing", "provinces", "communes", "pillars", "year")
-LARGE = 40          # more communes than this: roll up by province, top/bottom N
+LARGE = 40          # more communes than this, no province/commune chosen: roll up by province
 BRIEFING_ROWS = 6   # rows that fit one 16:9 screen with wrapped Vietnamese labels
 
 

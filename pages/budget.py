@@ -8,7 +8,8 @@ from dashboard.i18n import t
 f = ui.page_start("page_budget")
 L = ui.lang()
 tot = ui.q(Q.budget_totals, f).iloc[0]
-large = tot["n_communes_with_budget"] > ui.LARGE
+large = (not f.provinces and not f.communes  # a scope narrowed on purpose is never rolled up
+         and tot["n_communes_with_budget"] > ui.LARGE)
 show = ui.briefing_choice({"pillar": t("budget_by_pillar"), "source": t("budget_by_source"),
                            "commune": t("budget_by_province" if large else "budget_by_commune")})
 

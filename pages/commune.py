@@ -7,7 +7,10 @@ from dashboard.i18n import t
 
 f = ui.page_start("page_commune")
 L = ui.lang()
-key = ui.commune_picker(ui.q(Q.communes, None), f)
+picks = ui.q(Q.communes, None)
+if f.provinces:  # the picker honours the province filter
+    picks = picks[picks["province"].isin(f.provinces)]
+key = ui.commune_picker(picks, f)
 show = ui.briefing_choice({"status": t("profile_status_title"), "targets": t("targets_all"),
                            "trajectory": t("trajectory_title")})
 if key is None:

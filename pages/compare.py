@@ -47,7 +47,7 @@ if show == "compare" or not ui.briefing():
                      "compare", why_rows=rows)
             if not ui.briefing():
                 ui.table(tables.compare(rows, L), "compare", why=rows)
-                if n > ui.LARGE:
+                if n > ui.LARGE and len(f.provinces) != 1:  # one province: one bar, say nothing
                     prov = ui.q(Q.compare_indicator_by_province, fi)
                     mp = ui.meta(fi, f"{name} — {t('province')}", t("unit_communes"),
                                  name=f"so_sanh_tinh_{code}")

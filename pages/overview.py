@@ -8,7 +8,9 @@ from dashboard.i18n import t
 f = ui.page_start("page_overview")
 L = ui.lang()
 tiles = ui.q(Q.overview_tiles, f).iloc[0]
-large = tiles["n_communes"] > ui.LARGE
+# Roll up only the unnarrowed (country) scope: a province or communes chosen on purpose
+# always show their communes, however many (the heatmap grows in height).
+large = not f.provinces and not f.communes and tiles["n_communes"] > ui.LARGE
 show = ui.briefing_choice({"heatmap": t("heatmap_title"), "gaps": t("gaps_title")})
 
 ui.headline(t("headline_overview", n=fmt.num(tiles["n_communes"], 0, L),

@@ -214,3 +214,48 @@ def test_status_tables_offer_why_this_status(env):
     can_loc = rows[rows["Xã"] == "Can Lộc (Hà Tĩnh)"].iloc[0]
     assert (can_loc["Năm mục tiêu"], can_loc["Kỳ kết quả"], can_loc["Tình trạng"],
             can_loc["Khoảng cách"]) == ("2026", "2025", "◇ Không so sánh được", "tối đa 20 điểm %")
+
+
+def _figures(at) -> list[dict]:
+    import json
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_a_chosen_province_shows_its_communes_however_many(app_db, tmp_path, monkeypatch):
+    """Over ui.LARGE communes the country view rolls up by province; a province chosen on
+    purpose is never rolled up: its heatmap has one row per commune and the budget chart is
+    per commune."""
+    big = scale_up(app_db, tmp_path / "big.duckdb", n_communes=900)
+    monkeypatch.setenv("DASHBOARD_DB", str(big))
+    (n_na,), = db_value(big, "SELECT count(DISTINCT commune) FROM targets "
+                             "WHERE province = 'Nghệ An'")
+    (n_na_budget,), = db_value(big, "SELECT count(DISTINCT commune) FROM budget_lines "
+                                    "WHERE province = 'Nghệ An'")
+    assert n_na > n_na_budget > 40  # both scopes above ui.LARGE
+    at = run()
+    assert any("gộp theo tỉnh" in c.value for c in at.caption)
+    at = run(tinh="Nghệ An")
+    assert not any("gộp theo tỉnh" in c.value for c in at.caption)
+    heat = _figures(at)[0]
+    rows = {y for trace in heat["data"] for y in trace["y"]}
+    assert len(rows) == n_na and all("Nghệ An" in y for y in rows)
+    at = run("pages/budget.py", tinh="Nghệ An")
+    titles = [str(fig["layout"].get("title", {}).get("text", "")) for fig in _figures(at)]
+    assert any("Kinh phí theo xã" in x for x in titles), titles
+    assert not any("Kinh phí theo tỉnh" in x for x in titles), titles
+    # So sánh xã: the per-province chart is drawn for the country, not for one province
+    code = "XH.DINH_DANH_DIEN_TU"
+    by_province = "— Tỉnh/thành phố"
+    at = run("pages/compare.py", chi_tieu=code)
+    assert any(by_province in str(fig["layout"].get("title", {}).get("text", ""))
+               for fig in _figures(at))
+    at = run("pages/compare.py", chi_tieu=code, tinh="Nghệ An")
+    assert not any(by_province in str(fig["layout"].get("title", {}).get("text", ""))
+                   for fig in _figures(at))
+
+
+def test_commune_profile_picker_honours_the_province_filter(env):
+    at = run("pages/commune.py", tinh="Nghệ An")
+    assert at.selectbox(key="w_profile").options == ["Hợp Minh (Nghệ An)", "Nam Đàn (Nghệ An)"]
+    at = run("pages/commune.py")
+    assert len(at.selectbox(key="w_profile").options) == 5

@@ -86,6 +86,35 @@ def test_phu_trung_has_23_targets_for_2026_and_23_for_2030(con):
     assert plans["commune_key"].iat[0] == PHU_TRUNG and plans["n_indicators"].iat[0] == 23
 
 
+def test_a_chosen_year_counts_only_the_communes_that_plan_for_it(con):
+    """nam=2030: only Phú Trung has 2030 targets, so the tiles say 1 xã, not the 5 loaded."""
+    cols = ["n_communes", "n_targets", "n_communes_with_targets"]
+    got = Q.overview_tiles(cur(con), F.with_(target_year=2030))[cols]
+    assert got.to_dict("records") == [dict(n_communes=1, n_targets=23, n_communes_with_targets=1)]
+    # without a year every commune that uploaded anything counts
+    assert one(Q.overview_tiles(cur(con), F))["n_communes"] == 5
+
+
+def test_lists_are_in_vietnamese_order(con, big_db):
+    """ICU 'vi' collation: Đ- right after D-/C- (not after Z), Hà Nội before Huế."""
+    seed = Q.communes(cur(con))
+    assert seed["province"].drop_duplicates().tolist() == [
+        "Đồng Nai", "Hà Tĩnh", "Nghệ An", "Thanh Hóa"]
+    c = open_readonly(str(big_db))
+    try:
+        provinces = ["An Giang", "Cần Thơ", "Đắk Lắk", "Đồng Nai", "Gia Lai", "Hà Nội", "Hà Tĩnh",
+                     "Huế", "Lào Cai", "Nghệ An", "Quảng Ninh", "Sơn La", "Thanh Hóa"]
+        assert Q.communes(prepare(c.cursor()))["province"].drop_duplicates().tolist() == provinces
+        matrix = Q.status_matrix(prepare(c.cursor()), F, level="province")
+        assert matrix["unit"].drop_duplicates().tolist() == provinces
+        # and the heatmap draws its rows in that order (it does not re-sort by code point)
+        from dashboard.charts import ChartMeta
+        fig = charts.status_heatmap(matrix, ChartMeta(title="t"), counts=False)
+        assert list(fig.data[0].y) == provinces
+    finally:
+        c.close()
+
+
 def test_default_year_is_each_communes_current_plan(con):
     """as_of 2026: Can Lộc 2026 (not its 2025 targets), Phú Trung 2026 (not 2030), Hợp Minh
     2025 and Phùng Minh 2024 (their only plans)."""
