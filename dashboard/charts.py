@@ -291,7 +291,10 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     joined = parts[0]
     for part in parts[1:]:
         joined = joined + " " + part
-    d["text"] = joined.str.split().str.join(" ")
+    # at most three counts a line, so a busy cell ("✓1 ↗1 ✓3 ↘3 ◇1 ○2") never spills into the
+    # next one when eight groups share a 1400-px page
+    d["text"] = joined.str.split().map(
+        lambda ws: "<br>".join(" ".join(ws[i:i + 3]) for i in range(0, len(ws), 3)))
     if not counts:  # roll-ups: the counts are too long for a cell, write the share achieved
         d["text"] = d["share_achieved"].map(lambda v: "○" if pd.isna(v)
                                             else fmt.pct(100 * v, 0, lang))
