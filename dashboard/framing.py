@@ -12,34 +12,16 @@ import re
 import pandas as pd
 
 from . import fmt
+from .i18n import t
 
 N_PROVINCES_VN = 34  # provinces and centrally-run cities since the 2025 merger
 
-TEXT = {
-    "plan_year": {"vi": "kế hoạch năm {y}", "en": "{y} plan"},
-    "plan_years": {"vi": "kế hoạch năm {a}–{b}", "en": "{a}–{b} plans"},
-    "result_to": {"vi": "kết quả đến {p}", "en": "results to {p}"},
-    "no_result": {"vi": "chưa có báo cáo kết quả", "en": "no results reported yet"},
-    "budget_year": {"vi": "dự toán năm {y}", "en": "{y} budget"},
-    "budget_years": {"vi": "dự toán năm {a}–{b}", "en": "{a}–{b} budgets"},
-    "quarter": {"vi": "quý {q}/{y}", "en": "Q{n} {y}"},
-    "year": {"vi": "năm {y}", "en": "{y}"},
-    "national": {"vi": "toàn quốc, {n} xã", "en": "nationwide, {n} communes"},
-    "all_loaded": {"vi": "{n} xã, {p} tỉnh đã nạp", "en": "{n} communes, {p} provinces loaded"},
-    "in_provinces": {"vi": "{names}, {n} xã", "en": "{names}, {n} communes"},
-    "n_communes": {"vi": "{n} xã", "en": "{n} communes"},
-    "groups": {"vi": "nhóm {names}", "en": "group {names}"},
-    "shown": {"vi": "Hiển thị {k} / {n} dòng", "en": "Showing {k} of {n} rows"},
-    "coverage": {"vi": "{r} / {t} chỉ tiêu đã có kết quả",
-                 "en": "{r} of {t} targets have a result"},
-    "synthetic": {"vi": "DỮ LIỆU MÔ PHỎNG", "en": "SYNTHETIC DATA · DỮ LIỆU MÔ PHỎNG"},
-}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def tx(key: str, lang: str, **kw) -> str:
-    entry = TEXT[key]
-    return (entry.get(lang) or entry["vi"]).format(**kw)
+    """The framing strings live in dashboard/i18n.py under ``frame.``."""
+    return t(f"frame.{key}", lang, **kw)
 
 
 def _int(v) -> int | None:

@@ -47,71 +47,11 @@ TABLE_ROWS = 16       # matrix rows per slide
 BAR_ROWS = 12         # bars per chart
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
-TEXT = {
-    "pack_title": {"vi": "Chuyển đổi số cấp xã — báo cáo giao ban",
-                   "en": "Commune digital transformation — briefing"},
-    "filters": {"vi": "Bộ lọc", "en": "Filters"},
-    "no_filter": {"vi": "không lọc (toàn bộ dữ liệu đã nạp)", "en": "none (all loaded data)"},
-    "period": {"vi": "Kỳ số liệu", "en": "Data period"},
-    "scope": {"vi": "Phạm vi", "en": "Scope"},
-    "made": {"vi": "Lập ngày {d} · dữ liệu nạp đến {l}", "en": "Made {d} · data loaded to {l}"},
-    "status_by_group": {"vi": "Tình trạng chỉ tiêu theo nhóm DTI",
-                        "en": "Target status by DTI group"},
-    "n_targets_unit": {"vi": "Đơn vị: số chỉ tiêu", "en": "Unit: number of targets"},
-    "target_vs_result": {"vi": "Mục tiêu và kết quả: các chỉ tiêu xa mục tiêu nhất",
-                         "en": "Target and result: targets furthest behind"},
-    "target_floor": {"vi": "Mục tiêu (mức phải đạt)", "en": "Target (level to reach)"},
-    "result": {"vi": "Kết quả mới nhất", "en": "Latest result"},
-    "result_status": {"vi": "Kết quả mới nhất (màu theo tình trạng)",
-                      "en": "Latest result (coloured by status)"},
-    "unit_pct": {"vi": "Đơn vị: %", "en": "Unit: %"},
-    "unit_of": {"vi": "Đơn vị: {u}", "en": "Unit: {u}"},
-    "rank_note": {"vi": "thứ hạng: số nhỏ hơn là tốt hơn", "en": "rank: lower is better"},
-    "matrix_unit": {"vi": "Đơn vị: % chỉ tiêu đạt trong số đã đánh giá được (ô xã: số chỉ "
-                          "tiêu theo tình trạng)",
-                    "en": "Unit: % of assessed targets that are achieved (commune cells: "
-                          "targets by status)"},
-    "matrix_legend": {"vi": "Màu: cam = tỷ lệ đạt thấp, xanh = cao; xám = chưa có kết quả; "
-                            "trắng = không có chỉ tiêu",
-                      "en": "Colour: orange = low share achieved, blue = high; grey = no "
-                            "result yet; white = no target"},
-    "rows_part": {"vi": "dòng {a}–{b} / {n}", "en": "rows {a}–{b} of {n}"},
-    "budget_unit": {"vi": "Đơn vị: {u}", "en": "Unit: {u}"},
-    "budget_total": {"vi": "Tổng: {v} · {n} dòng kinh phí, {c} xã",
-                     "en": "Total: {v} · {n} budget lines, {c} communes"},
-    "status_legend": {"vi": "Tình trạng: ", "en": "Status: "},
-    "closing": {"vi": "Nguồn và độ phủ số liệu", "en": "Sources and coverage"},
-    "sources": {"vi": "Tệp nguồn ({n})", "en": "Source files ({n})"},
-    "coverage": {"vi": "Độ phủ", "en": "Coverage"},
-    "cov_communes": {"vi": "{n} xã trong phạm vi (đã nạp: {a} xã, {p} tỉnh)",
-                     "en": "{n} communes in scope (loaded: {a} communes, {p} provinces)"},
-    "cov_budget": {"vi": "{n} dòng kinh phí", "en": "{n} budget lines"},
-    "method": {"vi": "Mỗi số liệu lấy từ tệp gốc (tệp, sheet, dòng: xem trang Hồ sơ xã). "
-                     "Tình trạng so kết quả mới nhất với mục tiêu của năm kế hoạch.",
-               "en": "Every number comes from its source file (file, sheet, row: see the "
-                     "commune profile). Status compares the latest result with the plan "
-                     "year's target."},
-    "synthetic_note": {"vi": "Có dữ liệu mô phỏng: không phải số liệu báo cáo thật.",
-                       "en": "Contains synthetic data: not real reported figures."},
-    "no_rows": {"vi": "Không có số liệu trong phạm vi này.", "en": "No data in this scope."},
-    "more_files": {"vi": "… và {n} tệp khác", "en": "… and {n} more files"},
-    "pack_heading": {"vi": "Bộ trình chiếu giao ban", "en": "Briefing pack"},
-    "download_pptx": {"vi": "Tải bộ trình chiếu (.pptx)", "en": "Download briefing (.pptx)"},
-    "download_pdf": {"vi": "Tải bản PDF", "en": "Download as PDF"},
-    "pack_help": {"vi": "Theo bộ lọc đang chọn: trang bìa, mỗi biểu đồ một trang (biểu đồ "
-                        "PowerPoint sửa được), trang nguồn và độ phủ. Chỉ lập khi bấm.",
-                  "en": "For the filters chosen: a title slide, one chart per slide (editable "
-                        "PowerPoint charts), a sources and coverage slide. Built on click."},
-    "pdf_missing": {"vi": "Bản PDF cần LibreOffice trên máy chủ (apt-get install "
-                          "libreoffice-impress).",
-                    "en": "The PDF needs LibreOffice on the server (apt-get install "
-                          "libreoffice-impress)."},
-}
 
 
 def tx(key: str, lang: str, **kw) -> str:
-    e = TEXT[key]
-    return (e.get(lang) or e["vi"]).format(**kw)
+    """The pack's strings live in dashboard/i18n.py under ``pack.``."""
+    return t(f"pack.{key}", lang, **kw)
 
 
 def rgb(hex_: str) -> RGBColor:
