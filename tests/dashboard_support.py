@@ -92,3 +92,70 @@ def scale_up(src: Path, dst: Path, n_communes: int = N_COMMUNES_VN, seed: float 
     finally:
         con.close()
     return dst
+
+
+# --------------------------------------------------------------------------- a real server
+CHROMIUM = "/usr/bin/chromium"
+
+
+def require_browser() -> None:
+    """Skip without Debian's chromium and Playwright; in CI their absence is a failure."""
+    import os
+
+    import pytest
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing (install Debian's chromium)")
+        pytest.skip(f"{CHROMIUM} is missing")
+    pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_streamlit(db: Path, log_path: Path, env: dict | None = None):
+    """The app on a free loopback port, serving ``db``: (process, log file, url) once it
+    answers its health check; the test fails with the log's tail when it does not start."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import pytest
+    port = free_port()
+    log = open(log_path, "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+         "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db), **(env or {})},
+        stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                return proc, log, url
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            proc.kill()
+            pytest.fail("streamlit did not start:\n" + log.read()[-3000:])
+        time.sleep(0.2)
+
+
+def stop_streamlit(proc, log) -> None:
+    import subprocess
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()

@@ -4,19 +4,16 @@ headline and the list heading equal direct counts, the second click gives the co
 without results, briefing mode fits 1920x1080. Screenshots in test-artifacts/screenshots/."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.test_dashboard_browser import ARGS, CHROMIUM, ROOT, SHOTS, _free_port
+from tests.dashboard_support import CHROMIUM, require_browser, start_streamlit, stop_streamlit
+from tests.test_dashboard_browser import ARGS, SHOTS
 
 YEAR = date.today().year
 PROVINCE = "Nghệ An"
@@ -43,43 +40,16 @@ National synthetic data (3,321 communes), `?tinh=Nghệ An` at 1400 px and `&bri
 
 @pytest.fixture(scope="module")
 def synth_server(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing (install Debian's chromium)")
-        pytest.skip(f"{CHROMIUM} is missing")
-    pytest.importorskip("playwright.sync_api")
+    require_browser()
     from etl.cli import main
     db = tmp_path_factory.mktemp("cov_browser") / "s.duckdb"
     assert main(["synth", "--communes", "400", "--db", str(db), "--seed", "11"]) == 0
-    port = _free_port()
-    log = open(tmp_path_factory.mktemp("cov_browser_log") / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless",
-         "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db)}, stdout=log,
-        stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    proc, log, url = start_streamlit(db, tmp_path_factory.mktemp("cov_browser_log")
+                                     / "streamlit.log")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("streamlit did not start:\n" + log.read()[-3000:])
-            time.sleep(0.2)
         yield url, db
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop_streamlit(proc, log)
 
 
 def direct(db, sql, params=()):

@@ -6,18 +6,15 @@ Debian's Chromium drives the real server, as in test_dashboard_browser.py.
 """
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.dashboard_support import build_seed_db
-from tests.test_dashboard_browser import ARGS, CHROMIUM, _free_port
+from tests.dashboard_support import (CHROMIUM, build_seed_db, require_browser,
+                                     start_streamlit, stop_streamlit)
+from tests.test_dashboard_browser import ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,37 +32,12 @@ def test_the_readme_documents_every_page():
 
 @pytest.fixture(scope="module")
 def seed_db_path(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing (install Debian's chromium)")
-        pytest.skip(f"{CHROMIUM} is missing")
-    pytest.importorskip("playwright.sync_api")
+    require_browser()
     return build_seed_db(tmp_path_factory.mktemp("addresses") / "seed.duckdb")
 
 
 def fresh_server(db: Path, log_path: Path):
-    port = _free_port()
-    log = open(log_path, "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_OPEN_UPLOADS": "1"},
-        stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                return proc, log, url
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            log.seek(0)
-            proc.kill()
-            pytest.fail("streamlit did not start:\n" + log.read()[-3000:])
-        time.sleep(0.2)
+    return start_streamlit(db, log_path, {"DASHBOARD_OPEN_UPLOADS": "1"})
 
 
 def open_once(browser, url: str) -> tuple[bool, str, str]:
@@ -119,12 +91,7 @@ def test_address_opens_its_page_on_a_fresh_server_and_again(seed_db_path, tmp_pa
             finally:
                 browser.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop_streamlit(proc, log)
 
 
 def test_the_root_forwards_a_shared_link_with_its_filters(seed_db_path, tmp_path):
@@ -143,6 +110,4 @@ def test_the_root_forwards_a_shared_link_with_its_filters(seed_db_path, tmp_path
             finally:
                 browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=15)
-        log.close()
+        stop_streamlit(proc, log)

@@ -6,20 +6,15 @@ cannot download its own browser here. Without it the test is skipped, unless CI 
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.dashboard_support import build_seed_db
+from tests.dashboard_support import (CHROMIUM, build_seed_db, require_browser,
+                                     start_streamlit, stop_streamlit)
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -64,52 +59,17 @@ Checked by eye (seed data: 5 communes; and `python -m etl synth` data: 3,321 com
 SERVER_DB: dict[str, Path] = {}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, request):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing (install Debian's chromium)")
-        pytest.skip(f"{CHROMIUM} is missing")
-    pytest.importorskip("playwright.sync_api")
+    require_browser()
     db = build_seed_db(tmp_path_factory.mktemp("browser") / "seed.duckdb")
     SERVER_DB["path"] = db
-    port = _free_port()
-    log = open(tmp_path_factory.mktemp("browser_log") / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_OPEN_UPLOADS": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    proc, log, url = start_streamlit(db, tmp_path_factory.mktemp("browser_log") / "streamlit.log",
+                                     {"DASHBOARD_OPEN_UPLOADS": "1"})
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("streamlit did not start:\n" + log.read()[-3000:])
-            time.sleep(0.2)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop_streamlit(proc, log)
         tr = request.config.pluginmanager.get_plugin("terminalreporter")
         if SHOTS.exists():
             shots = sorted(p.name for p in SHOTS.glob("*.png"))
