@@ -1,10 +1,11 @@
 """Schema versions: an ordered list of migrations applied when a database is opened for writing.
 
-``etl/schema.sql`` creates what a new database needs (``IF NOT EXISTS`` everywhere, so it is a
-no-op on tables that exist). A change to an existing table is a numbered file
-``etl/migrations/NNN_what.sql`` that brings a database of the previous version up to date; it
-must be safe on a new database too (``ADD COLUMN IF NOT EXISTS``), because a new database runs
-every migration once. ``meta.schema_version`` records the last one applied, so each runs once
+``etl/schema.sql`` creates what a new database needs, every column included (``IF NOT
+EXISTS`` everywhere, so it is a no-op on tables that exist). A change to an existing table is a
+numbered file ``etl/migrations/NNN_what.sql`` that brings a database of the previous version up
+to date (and the same column at the end of its ``CREATE TABLE`` in schema.sql); it must be safe
+on a new database too (``ADD COLUMN IF NOT EXISTS``). A new database starts at the latest
+version without running them; an older one runs those it has not had, before schema.sql. ``meta.schema_version`` records the last one applied, so each runs once
 per database. A database made by the first release has no version: it is version 1.
 """
 from __future__ import annotations

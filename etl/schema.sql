@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS imports (
     n_targets INTEGER, n_actuals INTEGER, n_budget INTEGER,
     n_replaced INTEGER, n_warnings INTEGER,
     synthetic BOOLEAN DEFAULT FALSE,
-    undone_at TIMESTAMP
+    undone_at TIMESTAMP,
+    commune_code VARCHAR, legacy_commune_code VARCHAR   -- since schema 2 (migrations/002)
 );
 
 CREATE TABLE IF NOT EXISTS datasets (
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS datasets (
     kind VARCHAR NOT NULL,              -- targets | actuals | budget
     period_key VARCHAR NOT NULL,        -- target year, result period or plan year
     active BOOLEAN NOT NULL,
-    replaced_by INTEGER                 -- import_id that replaced it
+    replaced_by INTEGER,                -- import_id that replaced it
+    commune_code VARCHAR                -- since schema 2
 );
 
 CREATE TABLE IF NOT EXISTS target_rows (
@@ -42,7 +44,8 @@ CREATE TABLE IF NOT EXISTS target_rows (
     section VARCHAR, line_no VARCHAR, match_method VARCHAR, match_confidence DOUBLE,
     suggested_code VARCHAR, note VARCHAR, source_ref VARCHAR, flags VARCHAR,
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
-    synthetic BOOLEAN DEFAULT FALSE
+    synthetic BOOLEAN DEFAULT FALSE,
+    commune_code VARCHAR, legacy_commune_code VARCHAR, scope VARCHAR  -- since schema 2
 );
 
 CREATE TABLE IF NOT EXISTS actual_rows (
@@ -54,7 +57,8 @@ CREATE TABLE IF NOT EXISTS actual_rows (
     section VARCHAR, line_no VARCHAR, match_method VARCHAR, match_confidence DOUBLE,
     suggested_code VARCHAR, note VARCHAR, source_ref VARCHAR, flags VARCHAR,
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
-    synthetic BOOLEAN DEFAULT FALSE
+    synthetic BOOLEAN DEFAULT FALSE,
+    commune_code VARCHAR, legacy_commune_code VARCHAR, scope VARCHAR  -- since schema 2
 );
 
 CREATE TABLE IF NOT EXISTS budget_rows (
@@ -64,7 +68,8 @@ CREATE TABLE IF NOT EXISTS budget_rows (
     amount_million_vnd DOUBLE, amount_text VARCHAR, funding_source VARCHAR, status VARCHAR,
     note VARCHAR, flags VARCHAR,
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
-    synthetic BOOLEAN DEFAULT FALSE
+    synthetic BOOLEAN DEFAULT FALSE,
+    commune_code VARCHAR, legacy_commune_code VARCHAR  -- since schema 2
 );
 
 -- The official register of commune-level units since 1 July 2025 (34 provinces, 3,321
@@ -75,21 +80,12 @@ CREATE TABLE IF NOT EXISTS budget_rows (
 -- communes have no code.
 CREATE TABLE IF NOT EXISTS admin_units (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL,
-    province_code VARCHAR NOT NULL, province VARCHAR NOT NULL
+    province_code VARCHAR NOT NULL, province VARCHAR NOT NULL,
+    -- a synthetic database's register is the generator's own fictional units (etl/synth.py),
+    -- flagged here; the official list and synthetic units are never in the same database
+    -- unless a real file is loaded into a synthetic one (then both are there, each flagged)
+    synthetic BOOLEAN DEFAULT FALSE
 );
-ALTER TABLE imports ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
-ALTER TABLE imports ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
-ALTER TABLE datasets ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
-ALTER TABLE target_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
-ALTER TABLE target_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
-ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
-ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
-ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
-ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
--- A synthetic database's register is the generator's own fictional units (etl/synth.py),
--- flagged here; the official list and synthetic units are never in the same database unless a
--- real file is loaded into a synthetic one (then both are there, each flagged).
-ALTER TABLE admin_units ADD COLUMN IF NOT EXISTS synthetic BOOLEAN DEFAULT FALSE;
 
 
 CREATE TABLE IF NOT EXISTS import_problems (
@@ -115,28 +111,25 @@ CREATE TABLE IF NOT EXISTS user_column_roles (
 CREATE TABLE IF NOT EXISTS catalog_pillars (
     code VARCHAR PRIMARY KEY, sort_order INTEGER, name_vi VARCHAR, name_en VARCHAR
 );
+-- The catalogue as a reference (data/catalog/README.md): what each indicator counts, over
+-- what (numerator, denominator), its canonical scope and the national document its wording
+-- comes from (source). The catalogue's version and effective date are in meta
+-- (catalog_version, catalog_effective_date).
 CREATE TABLE IF NOT EXISTS catalog_indicators (
     code VARCHAR PRIMARY KEY, pillar VARCHAR, name_vi VARCHAR, name_en VARCHAR, unit VARCHAR,
-    direction VARCHAR, value_type VARCHAR
+    direction VARCHAR, value_type VARCHAR,
+    numerator VARCHAR, denominator VARCHAR, scope VARCHAR, source VARCHAR,  -- since schema 2
+    description VARCHAR
 );
--- The catalogue as a reference (data/catalog/README.md): what each indicator counts, over
--- what, its canonical scope and the national document its wording comes from. The catalogue's
--- version and effective date are in meta (catalog_version, catalog_effective_date).
-ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS numerator VARCHAR;
-ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS denominator VARCHAR;
-ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS scope VARCHAR;
-ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS source VARCHAR;
-ALTER TABLE catalog_indicators ADD COLUMN IF NOT EXISTS description VARCHAR;
 -- Every wording of aliases.csv with its code, commune, place in the document and scope.
 CREATE TABLE IF NOT EXISTS catalog_aliases (
     alias VARCHAR, indicator_code VARCHAR, commune VARCHAR, source_ref VARCHAR, scope VARCHAR,
     ord INTEGER
 );
--- The scope qualifier of the wording a target or result was matched by (from aliases.csv:
--- "từ 16 tuổi", "chỉ lãnh đạo", "kỹ năng số nâng cao"): shown next to the value so that
--- unlike scopes are never compared silently. '' = the wording states no scope of its own.
-ALTER TABLE target_rows ADD COLUMN IF NOT EXISTS scope VARCHAR;
-ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS scope VARCHAR;
+-- target_rows.scope / actual_rows.scope: the scope qualifier of the wording a target or
+-- result was matched by (from aliases.csv: "từ 16 tuổi", "chỉ lãnh đạo", "kỹ năng số nâng
+-- cao"): shown next to the value so that unlike scopes are never compared silently. '' = the
+-- wording states no scope of its own.
 
 CREATE OR REPLACE VIEW targets AS
     SELECT t.* EXCLUDE (dataset_id) , t.dataset_id
@@ -264,9 +257,9 @@ CREATE TABLE IF NOT EXISTS progress_forecast (
     target_ref VARCHAR PRIMARY KEY, forecast_method VARCHAR, forecast_points INTEGER,
     forecast_first_period VARCHAR, forecast_last_period VARCHAR, forecast_peers INTEGER,
     forecast_peer_scope VARCHAR, own_pace DOUBLE, peer_pace DOUBLE, required_pace DOUBLE,
-    forecast_value DOUBLE, forecast_likelihood DOUBLE
+    forecast_value DOUBLE, forecast_likelihood DOUBLE,
+    forecast_horizon DOUBLE             -- since schema 2
 );
-ALTER TABLE progress_forecast ADD COLUMN IF NOT EXISTS forecast_horizon DOUBLE;
 
 CREATE OR REPLACE VIEW progress_base AS
 WITH data_date AS (

@@ -293,6 +293,7 @@ def test_database_of_the_previous_release_gets_the_columns_and_codes(tmp_path, s
     for t in ("target_rows", "actual_rows", "budget_rows", "imports", "datasets"):
         con.execute(f"ALTER TABLE {t} DROP COLUMN commune_code")
     con.execute("DROP TABLE admin_units")
+    con.execute("DELETE FROM meta WHERE key = 'schema_version'")  # as that release wrote it
     con.close()
     assert main(["load", *map(str, seed_files), "--db", str(path)]) == 0
     con = duckdb.connect(str(path), read_only=True)
