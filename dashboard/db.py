@@ -90,9 +90,15 @@ def _cached(name: str, filters, path: str, version: str, extra: tuple,
     fn = getattr(importlib.import_module(module), name)
     cur = cursor(DbState(path, version))
     try:
-        return fn(cur, filters, **dict(extra))
+        df = fn(cur, filters, **dict(extra))
     finally:
         cur.close()
+    if module == "dashboard.queries":  # the column contract its export follows
+        from . import columns
+        view = columns.view_name(name, **dict(extra))
+        if view in columns.VIEWS:
+            columns.tag(df, view)
+    return df
 
 
 def run(fn: Callable[..., pd.DataFrame], filters=None, **extra) -> pd.DataFrame:

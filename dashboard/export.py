@@ -37,6 +37,7 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 
 def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "du_lieu") -> bytes:
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     safe = defuse(df)
@@ -46,8 +47,14 @@ def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "du_lieu") -> bytes:
     ws.append([str(c) for c in safe.columns])
     for row in safe.itertuples(index=False, name=None):
         ws.append([_cell(v) for v in row])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cells in ws.iter_rows(min_row=2):  # a list written one item per line shows as lines
+        for c in cells:
+            if isinstance(c.value, str) and "\n" in c.value:
+                c.alignment = wrap
     for i, col in enumerate(safe.columns, start=1):
-        width = max([len(str(col))] + [len(str(v)) for v in safe.iloc[:200, i - 1].tolist()])
+        width = max([len(str(col))] + [len(line) for v in safe.iloc[:200, i - 1].tolist()
+                                        for line in str(v).split("\n")])
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
     ws.freeze_panes = "A2"
     buf = io.BytesIO()

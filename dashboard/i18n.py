@@ -690,6 +690,52 @@ STRINGS.update({f"pack.{k}": v for k, v in {
 }.items()})
 
 
+# --- h11c: export headers of the column contracts (dashboard/columns.py) --------------------
+STRINGS.update({
+    "col_files": {"vi": "Các tệp nguồn", "en": "Source files"},
+    "col_n_behind": {"vi": "Chậm hoặc không đạt", "en": "Behind"},
+    "col_n_assessed": {"vi": "Đã đánh giá", "en": "Assessed"},
+    "col_target_kind": {"vi": "Loại giá trị mục tiêu", "en": "Target value kind"},
+    "col_target_op": {"vi": "Phép so sánh của mục tiêu", "en": "Target operator"},
+    "col_target_low": {"vi": "Cận dưới mục tiêu", "en": "Target low"},
+    "col_target_high": {"vi": "Cận trên mục tiêu", "en": "Target high"},
+    "col_unit": {"vi": "Đơn vị tính", "en": "Unit"},
+    "col_direction": {"vi": "Chiều tốt", "en": "Better direction"},
+    "col_threshold_strict": {"vi": "Ngưỡng không tính dấu bằng", "en": "Bound is strict"},
+    "col_actual_value": {"vi": "Giá trị kết quả", "en": "Result value"},
+    "col_actual_unit": {"vi": "Đơn vị của kết quả", "en": "Result unit"},
+    "col_year_open": {"vi": "Năm mục tiêu chưa kết thúc", "en": "Target year still open"},
+    "col_due_date": {"vi": "Hạn hoàn thành", "en": "Due date"},
+    "col_result_col": {"vi": "Cột kết quả", "en": "Result column"},
+    "col_target_scope": {"vi": "Phạm vi của mục tiêu", "en": "Target scope"},
+    "col_target_flags": {"vi": "Lưu ý của mục tiêu", "en": "Target flags"},
+    "col_result_scope": {"vi": "Phạm vi của kết quả", "en": "Result scope"},
+    "col_result_flags": {"vi": "Lưu ý của kết quả", "en": "Result flags"},
+    "col_n_communes": {"vi": "Số xã", "en": "Communes"},
+    "col_share_achieved": {"vi": "Tỷ lệ đạt (trên số đã đánh giá)",
+                           "en": "Share achieved (of assessed)"},
+    "col_median_actual": {"vi": "Kết quả trung vị", "en": "Median result"},
+    "col_median_target": {"vi": "Ngưỡng trung vị", "en": "Median bound"},
+    "col_year_first": {"vi": "Năm đầu", "en": "First year"},
+    "col_year_last": {"vi": "Năm cuối", "en": "Last year"},
+    "col_target_first": {"vi": "Mục tiêu năm đầu", "en": "First-year target"},
+    "col_target_last": {"vi": "Mục tiêu năm cuối", "en": "Last-year target"},
+    "col_threshold_first": {"vi": "Ngưỡng năm đầu", "en": "First-year bound"},
+    "col_threshold_last": {"vi": "Ngưỡng năm cuối", "en": "Last-year bound"},
+    "col_row_first": {"vi": "Dòng năm đầu", "en": "First-year row"},
+    "col_row_last": {"vi": "Dòng năm cuối", "en": "Last-year row"},
+    "col_max_gap_pp": {"vi": "Khoảng cách lớn nhất (điểm %)", "en": "Largest gap (points)"},
+    "col_n_canonical": {"vi": "Chỉ tiêu chuẩn có mục tiêu", "en": "Canonical indicators"},
+    "col_n_pillars": {"vi": "Số nhóm DTI", "en": "DTI groups"},
+    "col_line_no": {"vi": "Số thứ tự", "en": "Line no."},
+    "col_objective": {"vi": "Mục tiêu của nhiệm vụ", "en": "Objective"},
+    "col_expected_result": {"vi": "Kết quả dự kiến", "en": "Expected result"},
+    "col_label": {"vi": "Tên chỉ tiêu (nguyên văn)", "en": "Indicator as written"},
+    "col_numerator": {"vi": "Tử số", "en": "Numerator"},
+    "col_denominator": {"vi": "Mẫu số", "en": "Denominator"},
+    "col_stated_percent": {"vi": "Tỷ lệ ghi trong văn bản", "en": "Stated percentage"},
+})
+
 def t(key: str, lang: str | None = None, **kw) -> str:
     if lang is None:
         lang = current_lang()

@@ -35,7 +35,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
-from . import charts, fmt, framing
+from . import charts, columns, fmt, framing
 from . import queries as Q
 from .i18n import status_label, t
 from .status import ORDER as STATUS_ORDER
@@ -109,7 +109,7 @@ def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -
     info = Q.data_period(con, f).iloc[0].to_dict()
     di = Q.data_info(con, f)
     d0 = di.iloc[0].to_dict() if len(di) else {}
-    files = [x for x in (d0.get("files") or "").split(", ") if x]
+    files = columns.as_list(d0.get("files"))  # a LIST column: each name whole
     tiles = Q.overview_tiles(con, f).iloc[0].to_dict()
     level = "province" if (tiles.get("n_communes") or 0) > 40 else "commune"
     matrix = Q.status_matrix(con, f, level=level)
@@ -482,8 +482,8 @@ def _budget_slide(dk: Deck, df: pd.DataFrame, title_key: str, label_col: str,
         cov = tx("budget_total", L, v=charts.money_text(total, L),
                  n=fmt.num(tot.get("n_lines", 0) or 0, 0, L),
                  c=fmt.num(tot.get("n_communes_with_budget", 0) or 0, 0, L))
-    files = sorted({x.strip() for v in d.get("source_files", pd.Series(dtype=str)).dropna()
-                    for x in str(v).split(",") if x.strip()})
+    files = sorted({x for v in d.get("source_files", pd.Series(dtype=object))
+                    for x in columns.as_list(v) if x})
     s = dk.frame(t(title_key, L), tx("budget_unit", L, u=unit), synthetic=_synthetic(d),
                  sources=files, coverage=cov, legend=dk.status_legend(),
                  note=framing.shown_text(len(d), len(df[df["total"].notna()]) if len(df)

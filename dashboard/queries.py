@@ -195,7 +195,7 @@ def data_info(con, f: Filters) -> pd.DataFrame:
     return _df(con, f"""
         SELECT max(loaded_at) AS loaded_at,
                count(*) AS n_imports,
-               string_agg(DISTINCT file_name, ', ' ORDER BY file_name) AS files,
+               coalesce(list(DISTINCT file_name ORDER BY file_name), []) AS files,
                coalesce(bool_or(synthetic), FALSE) AS synthetic
         FROM imports WHERE {w.sql}""", w.params)
 
@@ -595,6 +595,12 @@ def _budget_cte(f: Filters) -> tuple[str, list]:
     )""", w.params
 
 
+# The source files behind an aggregate, as a LIST (one element per file, sorted): rendered
+# at display/export time (dashboard/columns.py), never joined into a string and split again
+# (a file name may hold a comma).
+_FILES = "list(DISTINCT source_file ORDER BY source_file)"
+
+
 def budget_totals(con, f: Filters) -> pd.DataFrame:
     cte, params = _budget_cte(f)
     geo = Where().in_("province", f.provinces).in_(COMMUNE_KEY, f.communes)
@@ -622,12 +628,12 @@ def budget_by_commune(con, f: Filters, limit: int = 25) -> pd.DataFrame:
         agg AS (
             SELECT commune_key, sum(amount_million_vnd) AS total, count(*) AS n_lines,
                    bool_or(synthetic) AS synthetic,
-                   string_agg(DISTINCT source_file, ', ') AS source_files
+                   {_FILES} AS source_files
             FROM bl GROUP BY commune_key
         )
         SELECT {_ckey('cm')} AS unit, cm.province, agg.total, coalesce(agg.n_lines, 0) AS n_lines,
-               coalesce(agg.synthetic, FALSE) AS synthetic, agg.source_files,
-               count(*) OVER () AS n_total
+               coalesce(agg.synthetic, FALSE) AS synthetic,
+               coalesce(agg.source_files, []) AS source_files, count(*) OVER () AS n_total
         FROM cm LEFT JOIN agg ON agg.commune_key = {_ckey('cm')}
         ORDER BY agg.total DESC NULLS LAST, unit COLLATE vi LIMIT ?""",
                [*params, *geo.params, *geo.params, int(limit)])
@@ -639,7 +645,7 @@ def budget_by_province(con, f: Filters, limit: int = 40) -> pd.DataFrame:
         WITH {cte}
         SELECT province AS unit, sum(amount_million_vnd) AS total, count(*) AS n_lines,
                count(DISTINCT commune_key) AS n_communes, bool_or(synthetic) AS synthetic,
-               string_agg(DISTINCT source_file, ', ') AS source_files,
+               {_FILES} AS source_files,
                count(*) OVER () AS n_total
         FROM bl GROUP BY province ORDER BY total DESC NULLS LAST, unit COLLATE vi LIMIT ?""",
                [*params, int(limit)])
@@ -651,7 +657,7 @@ def budget_by_source(con, f: Filters, limit: int = 12) -> pd.DataFrame:
         WITH {cte}
         SELECT source_name, sum(amount_million_vnd) AS total, count(*) AS n_lines,
                count(DISTINCT commune_key) AS n_communes, bool_or(synthetic) AS synthetic,
-               string_agg(DISTINCT source_file, ', ') AS source_files
+               {_FILES} AS source_files
         FROM bl GROUP BY source_name ORDER BY total DESC NULLS LAST LIMIT ?""",
                [*params, int(limit)])
 
@@ -667,7 +673,7 @@ def budget_by_pillar(con, f: Filters) -> pd.DataFrame:
         agg AS (
             SELECT pillar_code, sum(amount_million_vnd) AS total, count(*) AS n_lines,
                    count(DISTINCT commune_key) AS n_communes, bool_or(synthetic) AS synthetic,
-                   string_agg(DISTINCT source_file, ', ') AS source_files
+                   {_FILES} AS source_files
             FROM bl GROUP BY pillar_code
         ),
         cols AS (
@@ -678,7 +684,8 @@ def budget_by_pillar(con, f: Filters) -> pd.DataFrame:
         )
         SELECT c.pillar_code, c.pillar_name, c.pillar_name_en, c.pillar_order, a.total,
                coalesce(a.n_lines, 0) AS n_lines, coalesce(a.n_communes, 0) AS n_communes,
-               coalesce(a.synthetic, FALSE) AS synthetic, a.source_files
+               coalesce(a.synthetic, FALSE) AS synthetic,
+               coalesce(a.source_files, []) AS source_files
         FROM cols c LEFT JOIN agg a USING (pillar_code)
         ORDER BY c.pillar_order""", [*params, *pw.params])
 

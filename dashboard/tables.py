@@ -1,42 +1,15 @@
 """Display tables: a query result in, a readable frame out (Vietnamese headers and number
 formats, status with its symbol, provenance file/sheet/row last). Works on the bounded,
-paginated frames the queries return; exports use :func:`export_frame` (raw numbers)."""
+paginated frames the queries return; exports use :func:`export_frame` (raw numbers, headers
+from the column contracts of :mod:`dashboard.columns`)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from . import fmt, safe_text
+from . import columns, fmt, safe_text
 from . import status as ST
 from .i18n import status_label, t, w
 
-# raw column -> i18n key of its header
-HEADERS = {
-    "commune_key": "col_commune", "commune": "col_commune", "province": "col_province",
-    "unit": "col_commune", "indicator_code": "col_code", "indicator_name": "col_indicator",
-    "indicator_name_en": "col_indicator", "pillar_name": "col_pillar",
-    "pillar_name_en": "col_pillar", "target_year": "col_year", "plan_year": "col_year",
-    "target_text": "col_target", "actual_text": "col_result", "actual_period": "col_period",
-    "status": "col_status", "gap": "col_gap", "lead_unit": "col_lead", "task": "col_task",
-    "amount_million_vnd": "col_amount", "amount_text": "col_amount_text",
-    "funding_source": "col_funding", "note": "col_note", "total": "col_total",
-    "n_lines": "col_lines", "source_file": "col_file", "source_sheet": "col_sheet",
-    "source_row": "col_row", "source_col": "col_col", "target_source_file": "col_file",
-    "target_source_sheet": "col_sheet", "target_source_row": "col_row",
-    "actual_source_file": "col_result_file", "actual_source_sheet": "col_result_sheet",
-    "actual_source_row": "col_result_row", "synthetic": "col_synthetic",
-    "n_targets": "col_n_targets", "n_no_result": "col_n_no_result",
-    "n_missing_canonical": "col_n_missing", "n_pillars_no_budget": "col_n_groups_no_budget",
-    "n_budget_lines": "col_n_budget_lines", "n_communes_planning": "col_n_planning",
-    "file_name": "col_file", "loaded_at": "col_loaded_at", "target_years": "col_target_years",
-    "result_periods": "col_periods", "n_actuals": "col_n_actuals", "n_budget": "col_n_budget",
-    "n_warnings": "col_warnings", "period": "col_period", "value_text": "col_result",
-    "assessment": "col_assessment", "flags": "col_flags", "actual_conflict": "col_conflict",
-    "source_name": "col_funding", "status_name": "col_budget_status", "label": "col_indicator",
-    "target_shape": "col_shape", "threshold": "col_threshold", "gap_kind": "col_gap_kind",
-    "status_rule": "col_rule", "forecast_likelihood": "col_forecast",
-    "forecast_value": "col_forecast_value", "forecast_method": "col_forecast_method",
-    "as_of_period": "col_as_of", "actual_year": "col_result_year",
-}
 
 
 def _name_col(df: pd.DataFrame, base: str, lang: str) -> pd.Series:
@@ -163,8 +136,8 @@ def money(df: pd.DataFrame, lang: str, label_col: str, label_key: str,
           missing: str = "") -> pd.DataFrame:
     cols = {label_key: df[label_col].fillna(missing), "col_total": _num(df["total"], lang),
             "col_lines": _int(df["n_lines"])}
-    if "source_files" in df:
-        cols["col_file"] = df["source_files"]
+    if "source_files" in df:  # a LIST, shown as a list: each file name whole
+        cols["col_files"] = df["source_files"].map(columns.as_list)
     return _frame(cols, lang)
 
 
@@ -262,20 +235,10 @@ def ambition(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def export_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The raw data behind a chart (numbers stay numbers) with readable headers."""
-    drop = [c for c in df.columns if c in ("n_total", "grand_total", "rank_worst", "rank_best")]
-    out = df.drop(columns=drop)
-    seen: set[str] = set()
-    names = []
-    for c in out.columns:
-        name = t(HEADERS[c], lang) if c in HEADERS else c
-        if name in seen:
-            name = f"{name} ({c})"
-        seen.add(name)
-        names.append(name)
-    out.columns = names
-    return out
+def export_frame(df: pd.DataFrame, lang: str, view: str | None = None) -> pd.DataFrame:
+    """The raw data behind a chart or table (numbers stay numbers) with readable headers:
+    the columns its view's contract exports, in order (:mod:`dashboard.columns`)."""
+    return columns.export(df, lang, view)
 
 
 # --------------------------------------------------------------------------- why this status

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from . import charts, db, export, fmt, safe_text, tables, vn_order
+from . import charts, columns, db, export, fmt, safe_text, tables, vn_order
 from .i18n import LANGS, t
 from .queries import Filters, NO_PILLAR
 from . import queries as Q
@@ -279,7 +279,7 @@ def q(fn: Callable[..., pd.DataFrame], f: Filters | None, **kw) -> pd.DataFrame:
 def info(f: Filters) -> dict:
     row = q(Q.data_info, f)
     r = row.iloc[0].to_dict() if len(row) else {}
-    files = [x for x in (r.get("files") or "").split(", ") if x]
+    files = columns.as_list(r.get("files"))  # a LIST column: each name whole
     return {"date": fmt.day(r.get("loaded_at"), lang()) if r.get("loaded_at") is not None
             and not pd.isna(r.get("loaded_at")) else "", "files": files}
 
@@ -338,9 +338,9 @@ def files_of(*dfs: pd.DataFrame, cols=("source_file", "target_source_file",
         for c in cols:
             if c in df.columns:
                 out.update(x for x in df[c].dropna().unique().tolist() if x)
-        if "source_files" in df.columns:
-            for v in df["source_files"].dropna():
-                out.update(x.strip() for x in str(v).split(","))
+        if "source_files" in df.columns:  # a LIST column: each name whole
+            for v in df["source_files"]:
+                out.update(columns.as_list(v))
     return sorted(out)
 
 

@@ -434,7 +434,7 @@ def test_display_tables_keep_provenance(con):
     assert {"Năm mục tiêu", "Kỳ kết quả"} <= set(shown.columns)  # both periods, side by side
     lines = tables.budget(Q.budget_lines(cur(con), F), "vi")
     assert lines["Kinh phí (triệu đồng)"].tolist()[:3] == ["600", "100", "1.200"]
-    exp = tables.export_frame(Q.budget_lines(cur(con), F), "vi")
+    exp = tables.export_frame(Q.budget_lines(cur(con), F), "vi", view="budget_lines")
     assert exp["Kinh phí (triệu đồng)"].sum() == 3150
 
 
