@@ -63,7 +63,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "row.unknown_flag": ("warning", "Cờ dữ liệu '{flag}' không có trong danh sách ({known}): "
                                     "vẫn ghi nhận, hãy kiểm tra chính tả."),
     # values
-    "value.unparsed": ("warning", "Không hiểu giá trị '{text}': giữ nguyên dạng chữ."),
     "value.qualitative": ("info", "Giá trị định tính '{text}' giữ nguyên dạng chữ."),
     "value.percent_over_100": ("warning", "Tỷ lệ {value}% lớn hơn 100%."),
     "value.fraction_mismatch": ("warning", "Phân số {fraction} = {computed}% nhưng văn bản "
