@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.dashboard_support import CAN_LOC, NAM_DAN, PHU_TRUNG, build_seed_db, scale_up
+from tests.dashboard_support import (CAN_LOC, HOP_MINH, NAM_DAN, PHU_TRUNG, build_seed_db,
+                                     scale_up)
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 PAGES = ["pages/overview.py", "pages/compare.py", "pages/gaps.py", "pages/budget.py",
@@ -78,13 +79,6 @@ def test_every_page_runs_with_other_filters(env, page, params):
     assert not at.error
 
 
-CURRENT_PLAN = """
-    WITH cur AS (SELECT commune, coalesce(min(target_year) FILTER (WHERE target_year >= ?),
-                                          max(target_year)) AS y
-                 FROM progress GROUP BY commune)
-    SELECT p.* FROM progress p JOIN cur USING (commune) WHERE p.target_year = cur.y"""
-
-
 def db_value(path, sql, *params):
     import duckdb
     con = duckdb.connect(str(path), read_only=True)
@@ -95,15 +89,14 @@ def db_value(path, sql, *params):
 
 
 def test_overview_tiles_equal_the_database(env):
-    from datetime import date
-    year = date.today().year
+    """The tiles of the five seeds, each commune's current plan (Can Lộc, Nam Đàn, Phú Trung
+    2026; Hợp Minh 2025; Phùng Minh 2024): 19 + 39 + 23 + 26 + 14 = 121 targets, 15 with a
+    result, 11 of the 12 assessed achieved (pinned, as tests/test_etl_seed.py pins the seed
+    counts; the current-plan rule itself is tested on a small fixture in
+    tests/test_queries_whole.py, not recomputed here)."""
     (n_communes,), = db_value(env, "SELECT count(DISTINCT commune) FROM imports")
     (total,), = db_value(env, "SELECT sum(amount_million_vnd) FROM budget_lines")
-    (n_targets, n_result, n_ok, n_assessed), = db_value(
-        env, f"SELECT count(*), count(*) FILTER (WHERE status <> 'no_data'), "
-             f"count(*) FILTER (WHERE status = 'achieved'), "
-             f"count(*) FILTER (WHERE status IN ('achieved', 'on_track', 'off_track', "
-             f"'not_achieved')) FROM ({CURRENT_PLAN})", year)
+    n_targets, n_result, n_ok, n_assessed = 121, 15, 11, 12
     at = run()
     m = metrics(at)
     assert m["Số xã"][0] == str(n_communes) == "5"
@@ -153,17 +146,12 @@ def test_commune_profile_lists_every_target_with_its_source_row(env):
 
 
 def test_compare_page_one_indicator(env):
-    from datetime import date
     # Three communes plan it (since catalogue 2026.1 XH.TAI_KHOAN_THANH_TOAN has two: the
-    # e-payment accounts of Hợp Minh and Phùng Minh are XH.TAI_KHOAN_TT_DIEN_TU).
+    # e-payment accounts of Hợp Minh and Phùng Minh are XH.TAI_KHOAN_TT_DIEN_TU); none has
+    # reported a result for it (their current plans: Hợp Minh 2025, the others 2026).
     code = "XH.DINH_DANH_DIEN_TU"
-    labels = {"achieved": "✓ Đạt", "not_achieved": "✗ Không đạt", "on_track": "↗ Đúng tiến độ",
-              "off_track": "↘ Chậm tiến độ", "no_data": "○ Chưa có báo cáo",
-              "not_comparable": "◇ Không so sánh được"}
-    expected = {(f"{c} ({p})", labels[s]) for c, p, s in db_value(
-        env, f"SELECT commune, province, status FROM ({CURRENT_PLAN}) WHERE indicator_code = ?",
-        date.today().year, code)}
-    assert len(expected) >= 3
+    expected = {(HOP_MINH, "○ Chưa có báo cáo"), (NAM_DAN, "○ Chưa có báo cáo"),
+                (PHU_TRUNG, "○ Chưa có báo cáo")}
     at = run("pages/compare.py", chi_tieu=code)
     rows = table(at, "Xã", "Mục tiêu", "Tình trạng")
     assert set(zip(rows["Xã"], rows["Tình trạng"])) == expected

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import os
-import time
 
 import duckdb
 import openpyxl
@@ -117,19 +116,19 @@ def test_lists_are_in_vietnamese_order(con, big_db):
 
 def test_default_year_is_each_communes_current_plan(con):
     """as_of 2026: Can Lộc 2026 (not its 2025 targets), Phú Trung 2026 (not 2030), Hợp Minh
-    2025 and Phùng Minh 2024 (their only plans)."""
-    expected = con.execute("""
-        SELECT sum(n) FROM (
-          SELECT commune, coalesce(min(target_year) FILTER (WHERE target_year >= 2026),
-                                   max(target_year)) AS y
-          FROM dash.progress GROUP BY commune) c
-        JOIN (SELECT commune, target_year, count(*) n FROM dash.progress GROUP BY ALL) p
-          ON p.commune = c.commune AND p.target_year = c.y""").fetchone()[0]
+    2025 and Phùng Minh 2024 (their only plans), Nam Đàn 2026. Written from the seed
+    documents (data/seed/README.md), not recomputed; the rule itself is pinned on a small
+    fixture in tests/test_queries_whole.py."""
+    plan = {c: sorted(set(Q.commune_targets(cur(con), F.with_(communes=(c,)),
+                                            all_years=False)["target_year"]))
+            for c in (CAN_LOC, PHU_TRUNG, HOP_MINH, PHUNG_MINH, NAM_DAN)}
+    assert plan == {CAN_LOC: [2026], PHU_TRUNG: [2026], HOP_MINH: [2025], PHUNG_MINH: [2024],
+                    NAM_DAN: [2026]}
     tiles = one(Q.overview_tiles(cur(con), F))
     # one progress row per target row: Can Lộc 2026 plans one indicator twice (two rows of
     # its document) and both count; Hợp Minh's 26 rows are 26 indicators since catalogue
     # 2026.1 (the service sentence is CQ.UNG_DUNG_DVCTT, no longer CQ.HO_SO_TRUC_TUYEN)
-    assert tiles["n_targets"] == expected == 19 + 26 + 39 + 14 + 23
+    assert tiles["n_targets"] == 19 + 26 + 39 + 14 + 23
     assert tiles["n_communes"] == 5
     assert tiles["budget_total"] == 3150
 
@@ -165,33 +164,19 @@ def test_status_matrix_has_every_dti_group_per_commune(con):
     assert prov["n"].sum() == m["n"].sum()
 
 
-CURRENT = """
-    WITH cur AS (SELECT commune, province,
-                        coalesce(min(target_year) FILTER (WHERE target_year >= 2026),
-                                 max(target_year)) AS y
-                 FROM dash.progress GROUP BY ALL)
-    SELECT p.* FROM dash.progress p JOIN cur c
-      ON c.commune = p.commune AND c.province = p.province AND c.y = p.target_year"""
-
-
-def test_gaps_worst_first_in_the_indicators_unit(con):
-    behind = con.execute(f"SELECT count(*) FROM ({CURRENT}) WHERE status IN "
-                         "('not_achieved', 'off_track')").fetchone()[0]
-    assert behind >= 1
+def test_the_seeds_one_target_behind(con):
+    """On the seeds exactly one current target is behind (Phùng Minh's 2024 digital-skills
+    target, reported without a comparable number), so the order of gaps cannot be tested
+    here: tests/test_queries_whole.py does, on a fixture where the order matters."""
     gaps = Q.largest_gaps(cur(con), F, limit=100)
-    assert len(gaps) == behind and set(gaps["status"]) <= {"not_achieved", "off_track"}
-    numeric = gaps["gap"].notna().tolist()
-    assert numeric == sorted(numeric, reverse=True)        # numeric gaps first
-    thr = gaps["target_low"].fillna(gaps["target_high"])
-    rel = (gaps["gap"] / thr).dropna().tolist()
-    assert rel == sorted(rel, reverse=True)                # worst (relative) first
-    assert (gaps["gap"].dropna() > 0).all()                # in the unit: pp, ranks ...
+    assert list(zip(gaps["commune_key"], gaps["indicator_code"], gaps["target_year"],
+                    gaps["status"], gaps["gap"].isna())) == [
+        (PHUNG_MINH, "NL.PHO_CAP_KY_NANG_SO", 2024, "not_achieved", True)]
     ranked = Q.gaps_ranked(cur(con), F, limit=1, offset=0)
-    assert ranked["n_total"].iat[0] == behind
-    assert ranked["commune_key"].iat[0] == gaps["commune_key"].iat[0]
+    assert (ranked["n_total"].iat[0], ranked["commune_key"].iat[0]) == (1, PHUNG_MINH)
     lead = Q.gaps_by_lead_unit(cur(con), F, limit=1000)
-    assert lead["behind"].sum() == behind
-    assert lead["n"].sum() == one(Q.overview_tiles(cur(con), F))["n_targets"]
+    assert lead["behind"].sum() == 1
+    assert lead["n"].sum() == one(Q.overview_tiles(cur(con), F))["n_targets"] == 121
 
 
 def test_compare_one_indicator_across_communes(con):
@@ -199,10 +184,13 @@ def test_compare_one_indicator_across_communes(con):
     assert not options["indicator_code"].str.startswith("LOCAL.").any()
     code = options["indicator_code"].iat[0]
     assert options["n_communes"].iat[0] == options["n_communes"].max() >= 3
+    assert code == "CQ.VAN_BAN_XU_LY_MANG"
     rows = Q.compare_indicator(cur(con), F.with_(indicator=code))
-    direct = con.execute(f"SELECT commune || ' (' || province || ')', target_text, status "
-                         f"FROM ({CURRENT}) WHERE indicator_code = ?", [code]).fetchall()
-    assert sorted(zip(rows["commune_key"], rows["target_text"], rows["status"])) == sorted(direct)
+    # Can Lộc plans it twice (two rows of its document); Hợp Minh wrote "100" without a unit
+    assert list(zip(rows["commune_key"], rows["target_year"], rows["target_text"],
+                    rows["status"])) == [
+        (CAN_LOC, 2026, "100%", "achieved"), (CAN_LOC, 2026, "100%", "achieved"),
+        (PHUNG_MINH, 2024, "100%", "achieved"), (HOP_MINH, 2025, "100", "no_data")]
     group = Q.group_status(cur(con), F.with_(pillars=("XH",)))
     assert set(group["pillar_code"]) == {"XH"}
 
@@ -220,19 +208,14 @@ def test_coverage_gaps(con):
     summary = Q.coverage_summary(cur(con), F).set_index("commune_key")
     assert summary.loc[NAM_DAN, "n_no_result"] == 39
     assert summary.loc[CAN_LOC, "n_budget_lines"] == 7
-    expected = {r[0] for r in con.execute(
-        f"SELECT DISTINCT pillar FROM ({CURRENT}) WHERE commune = 'Can Lộc' AND pillar IS NOT NULL "
-        "EXCEPT SELECT DISTINCT pillar FROM dash.budget_lines WHERE commune = 'Can Lộc'"
-    ).fetchall()}
+    # Can Lộc has 2026 targets in KT (3) and XH (4) but no budget line in either group
     no_budget = Q.coverage_budget(cur(con), F.with_(communes=(CAN_LOC,)))
-    assert set(no_budget["pillar_code"]) == expected and expected
-    assert summary.loc[CAN_LOC, "n_pillars_no_budget"] == len(expected)
+    assert list(zip(no_budget["pillar_code"], no_budget["n_targets"])) == [("KT", 3), ("XH", 4)]
+    assert summary.loc[CAN_LOC, "n_pillars_no_budget"] == 2
     missing = Q.coverage_missing_targets(cur(con), F, limit=1000)
-    planned = set(con.execute(f"SELECT commune || ' (' || province || ')', indicator_code "
-                              f"FROM ({CURRENT})").fetchall())
-    pairs = set(zip(missing["commune_key"], missing["indicator_code"]))
-    assert pairs and not pairs & planned
-    assert all(any(code == c for _, c in planned) for _, code in pairs)
+    assert missing.groupby("commune_key").size().to_dict() == \
+        summary["n_missing_canonical"].to_dict()
+    assert (missing["n_total"].iat[0], missing["indicator_code"].iat[0]) == (280, "AT.HTTT_CAP_DO")
     no_res = Q.coverage_no_result(cur(con), F, limit=10)
     assert len(no_res) == 10 and no_res["n_total"].iat[0] == one(
         Q.overview_tiles(cur(con), F))["n_no_data"]
@@ -265,12 +248,13 @@ def test_user_input_only_travels_as_parameters(con):
 
 
 # --------------------------------------------------------------------------- scale
-def test_queries_stay_bounded_and_fast_with_3321_communes(big_db):
+def test_queries_stay_bounded_with_3321_communes(big_db):
+    """Bounded results at national scale (LIMITs, roll-ups); speed is measured by
+    `make bench`, never asserted here."""
     c = open_readonly(str(big_db))
     try:
         n = c.execute("SELECT count(DISTINCT commune || province) FROM targets").fetchone()[0]
         assert n == 3321
-        slow = {}
         calls = {
             "overview_tiles": dict(), "status_matrix": dict(level="province"),
             "largest_gaps": dict(), "indicator_options": dict(),
@@ -283,13 +267,8 @@ def test_queries_stay_bounded_and_fast_with_3321_communes(big_db):
         }
         out = {}
         for name, kw in calls.items():
-            t0 = time.perf_counter()
             out[name] = getattr(Q, name)(cur(c), F, **kw)
-            slow[name] = time.perf_counter() - t0
-        t0 = time.perf_counter()
         out["compare"] = Q.compare_indicator(cur(c), F.with_(indicator="XH.TAI_KHOAN_THANH_TOAN"))
-        slow["compare"] = time.perf_counter() - t0
-        assert max(slow.values()) < 5, slow
         assert one(out["overview_tiles"])["n_communes"] == 3321
         assert one(out["overview_tiles"])["synthetic"]
         assert len(out["status_matrix"]) <= 13 * 9
