@@ -86,12 +86,13 @@ def slug(text: str) -> str:
 
 
 def sources_text(files, lang: str = "vi", max_files: int = 6, max_chars: int = 170) -> str:
-    """'Nguồn: a.xlsx, b.xlsx' — or, for many files, how many and one example. Plain text:
-    a figure escapes it where it is placed (:func:`wrap`), a slide needs no escaping."""
+    """'Nguồn: a.xlsx; b.xlsx' — or, for many files, how many and one example. Plain text:
+    a figure escapes it where it is placed (:func:`wrap`), a slide needs no escaping. Names
+    are separated by '; ' because a file name may hold a comma."""
     files = sorted({f for f in files if isinstance(f, str) and f})
     if not files:
         return ""
-    text = ", ".join(files)
+    text = "; ".join(files)
     if len(files) > max_files or len(text) > max_chars:
         n = fmt.num(len(files), 0, lang)
         text = (f"{n} tệp đã nạp, ví dụ {short(files[0], 60)}" if lang == "vi"

@@ -188,6 +188,9 @@ def test_a_file_name_with_a_comma_stays_one_file_end_to_end(comma_db):
     # the chart frames' source list (dashboard.ui.files_of) keeps it whole
     from dashboard import ui
     assert ui.files_of(by_commune) == [COMMA]
+    from dashboard import charts
+    assert charts.sources_text([*C.as_list(info["files"].iat[0])]) == \
+        f"Nguồn: {COMMA}; nam_dan_2026_ke_hoach.xlsx"
     # the export cell is the name, whole, in the .csv and in the .xlsx
     exp = tables.export_frame(by_commune, "vi", view="budget_by_commune")
     assert exp["Các tệp nguồn"].tolist() == [COMMA, ""]
