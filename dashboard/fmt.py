@@ -8,6 +8,8 @@ from datetime import date, datetime
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from .i18n import t
+
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
@@ -77,7 +79,7 @@ def value(x, unit: str | None, lang: str = "vi") -> str:
     if unit == "%":
         return pct(x, 2, lang)
     if unit in ("hạng", "rank"):
-        return (f"thứ {num(x, 0, lang)}" if lang == "vi" else f"rank {num(x, 0, lang)}")
+        return t("fmt_rank", lang, n=num(x, 0, lang))
     return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
 
 
