@@ -302,8 +302,13 @@ def stored_problems(con: duckdb.DuckDBPyConnection, import_id: int,
                     lang: str = "vi") -> pd.DataFrame:
     """An import's stored problems, each message rendered in ``lang`` from its code and params
     (a row stored without params, by an earlier release, shows its stored Vietnamese text)."""
+    has_params = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'import_problems' "
+        "AND column_name = 'params' AND table_schema = current_schema()").fetchone()[0]
+    # a database not yet migrated (opened read-only before any write) has no params column
     rows = con.execute(
-        "SELECT severity, code, source_sheet, source_row, source_col, message, params "
+        "SELECT severity, code, source_sheet, source_row, source_col, message, "
+        f"{'params' if has_params else 'NULL'} "
         "FROM import_problems WHERE import_id = ? ORDER BY source_sheet, source_row",
         [import_id]).fetchall()
     return pd.DataFrame(
