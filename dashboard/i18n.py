@@ -839,6 +839,11 @@ STRINGS.update({f"up.{k}": v for k, v in {
                      "en": "Sheet '{sheet}', header rows {a}-{b}"},
     "role": {"vi": "Vai trò", "en": "Role"},
     "doubt": {"vi": "cần hỏi", "en": "doubt"},
+    # a problem's severity (etl/problems.py Severity), shown in the problem tables
+    "sev.error": {"vi": "lỗi", "en": "error"},
+    "sev.confirm": {"vi": "cần xác nhận", "en": "to confirm"},
+    "sev.warning": {"vi": "cảnh báo", "en": "warning"},
+    "sev.info": {"vi": "thông tin", "en": "info"},
 }.items()})
 # strings that were chosen inline by language (fmt.value, charts.sources_line, charts money)
 STRINGS.update({
@@ -846,6 +851,12 @@ STRINGS.update({
     "sources_many": {"vi": "{n} tệp đã nạp, ví dụ {example}",
                      "en": "{n} loaded files, e.g. {example}"},
     "money_unit_billion": {"vi": "tỷ đồng", "en": "billion VND"},
+    "fmt_places": {"vi": "bậc", "en": "places"},
+    "fmt_at_most": {"vi": "tối đa {g}", "en": "at most {g}"},
+    "fmt_at_least": {"vi": "ít nhất {g}", "en": "at least {g}"},
+    "gap_ahead": {"vi": "vượt {g}", "en": "ahead by {g}"},
+    "why_col": {"vi": ", cột {col}", "en": ", column {col}"},
+    "frame.n_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces"},
 })
 # the analyst gate (dashboard/auth.py gate)
 STRINGS.update({f"auth.{k}": v for k, v in {
@@ -909,6 +920,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "why.gap_{}": ("exact", "at_most", "at_least", "none"),
     "why.method_{}": ("trend_shrunk", "trend", "one_point_peers", "one_point_no_peers",
                       "milestone", "latest_rank"),
+    "up.sev.{}": ("error", "confirm", "warning", "info"),
     "up.col.{}": tuple(UPLOAD_COLUMNS),  # upload_view.table: the review frames' column names
 }
 # Module-level wrappers that prefix their key: framing.tx("x") is t("frame.x").

@@ -21,6 +21,9 @@ from etl.service import labels_needing_review, problems_frame, rows_frame, table
 def table(frame: pd.DataFrame, **kw) -> None:
     """A dataframe with translated column headers (text shown as text, never as HTML)."""
     config = {c: t(f"up.col.{c}") for c in frame.columns if has(f"up.col.{c}")}
+    if "severity" in frame.columns:  # a problem's severity in words (the code stays beside it)
+        frame = frame.assign(severity=frame["severity"].map(
+            lambda s: t(f"up.sev.{s}") if has(f"up.sev.{s}") else s))
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kw)
 
 

@@ -52,26 +52,29 @@ def run(at):
 
 
 def problem_rows(at, code):
-    """The rows of the review's problem tables with this code (sheet, row, column, message)."""
+    """The rows of the review's problem tables with this code (severity as shown, sheet, row,
+    column, message)."""
     out = []
     for df in at.dataframe:
         frame = df.value
-        if {"code", "message", "sheet", "row", "column"} <= set(frame.columns):
+        if {"severity", "code", "message", "sheet", "row", "column"} <= set(frame.columns):
             hit = frame[frame["code"] == code]
-            out += [(r.sheet, int(r.row), r.column, r.message) for r in hit.itertuples()]
+            out += [(r.severity, r.sheet, int(r.row), r.column, r.message)
+                    for r in hit.itertuples()]
     return out
 
 
-@pytest.mark.parametrize("lang, message", [("en", EN_120), ("vi", VI_120)])
+@pytest.mark.parametrize("lang, severity, message", [("en", "warning", EN_120),
+                                                     ("vi", "cảnh báo", VI_120)])
 def test_the_upload_review_shows_a_problem_in_the_page_language(tmp_path, app_env, lang,
-                                                                 message):
+                                                                 severity, message):
     path = over_100_workbook(tmp_path / "dong_son.xlsx")
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state["lang"] = lang  # what the entry script's frame sets from ?lang= / sidebar
     run(at)
     at.file_uploader[0].set_value((path.name, path.read_bytes(), XLSX))
     run(at)
-    assert problem_rows(at, "value.percent_over_100") == [("BC", 7, "E", message)]
+    assert problem_rows(at, "value.percent_over_100") == [(severity, "BC", 7, "E", message)]
     heading = {"en": "Problems (0/0/", "vi": "Vấn đề (0/0/"}[lang]
     assert any(tab.label.startswith(heading) for tab in at.tabs)
 
