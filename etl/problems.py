@@ -308,6 +308,31 @@ EN: dict[str, str] = {
 }
 
 
+# Param values that are Vietnamese words the code chose (never text from the file), by param
+# name, with their English: render(lang="en") puts these in. Text from a file stays as typed;
+# longer phrases the code builds (a column's reason, the candidates of an ambiguous name) stay
+# Vietnamese inside the English message.
+PARAM_WORDS_EN: dict[str, dict[str, str]] = {
+    "field": {"Xã": "Commune", "Tỉnh": "Province"},  # context.override
+    "where": {"năm kế hoạch của bảng kinh phí": "the budget table's plan year"},
+    "detail": {"định dạng không nhận ra": "unrecognised format",
+               "đây là tệp Word (.docx)": "this is a Word document (.docx)",
+               "thiếu xl/workbook.xml": "xl/workbook.xml is missing",
+               "XML có khai báo thực thể (XML bomb)": "the XML declares entities (XML bomb)"},
+    "role": {  # etl/detect.py ROLE_NAMES (column.role_doubt)
+        "tên chỉ tiêu/nhiệm vụ": "indicator/task name", "mục tiêu": "target",
+        "kết quả": "result", "đánh giá": "assessment", "đơn vị tính": "unit",
+        "đơn vị chủ trì": "lead unit", "đơn vị phối hợp": "partner unit",
+        "kinh phí (theo nguồn)": "amount (by source)", "tổng kinh phí của dòng": "line total",
+        "nguồn kinh phí (chữ)": "funding source (text)", "số thứ tự": "row number",
+        "mã chỉ tiêu": "indicator code", "nhóm DTI": "DTI group", "ghi chú": "note",
+        "giải thích": "explanation", "thông tin thêm": "extra information",
+        "mục tiêu nhiệm vụ": "task objective", "kết quả dự kiến": "expected result",
+        "trạng thái": "status", "nguồn (mục văn bản)": "source (document section)",
+        "căn cứ": "legal basis", "nhiệm vụ thực hiện": "tasks",
+        "điểm tối đa (thang điểm, không nạp)": "maximum points (scale, not loaded)",
+        "bỏ qua": "ignored"},
+}
 LANGS = ("vi", "en")
 _WHERE = {"vi": ("sheet '{sheet}'", "dòng {row}", "cột {column}"),
           "en": ("sheet '{sheet}'", "row {row}", "column {column}")}
@@ -327,6 +352,9 @@ def render(problem_code: str, params: dict | None, lang: str = "vi", fallback: s
     version no longer knows, or params that do not fill the template."""
     if params is None or problem_code not in CODES:
         return fallback
+    if lang == "en":
+        params = {k: PARAM_WORDS_EN.get(k, {}).get(v, v) if isinstance(v, str) else v
+                  for k, v in params.items()}
     try:
         return template(problem_code, lang).format(**params)
     except (KeyError, IndexError, ValueError):

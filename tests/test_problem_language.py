@@ -141,3 +141,14 @@ def test_the_cli_prints_problems_in_english_on_request(tmp_path, capsys):
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"dong_son.xlsx, sheet 'BC', dòng 7, cột E: {VI_120}" in out
+
+
+def test_words_the_code_chose_are_english_too_text_from_the_file_is_not(tmp_path):
+    from tests.hostile import docx_renamed
+    catalog = load_catalog()
+    p = understand_file(docx_renamed(tmp_path / "ke_hoach.xlsx"), catalog).problems[0]
+    assert (p.code, p.text("vi"), p.text("en")) == (
+        "file.not_xlsx", "Không phải tệp Excel .xlsx: đây là tệp Word (.docx)",
+        "Not an Excel .xlsx file: this is a Word document (.docx)")
+    p = P.make("context.override", file="x.xlsx", field="Tỉnh", found="Tỉnh", given="Nghệ An")
+    assert p.text("en") == "Province: the file says 'Tỉnh', using 'Nghệ An' as chosen."
