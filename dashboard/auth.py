@@ -196,14 +196,15 @@ def sign_out() -> None:
     st.session_state.pop(IDENTITY_KEY, None)
 
 
-def gate(tr: Callable[[str, str], str]) -> bool:
+def gate() -> bool:
     """True when this session may write; renders sign-in / sign-out otherwise."""
     import streamlit as st
     from dashboard import safe_text
+    from dashboard.i18n import t
     if st.session_state.get(SESSION_KEY):
         c1, c2 = st.columns([4, 1])
-        c1.caption(tr("Đã đăng nhập: ", "Signed in: ") + safe_text.md(identity() or "?"))
-        if c2.button(tr("Đăng xuất", "Sign out"), key="analyst_logout"):
+        c1.caption(t("auth.signed_in", who=safe_text.md(identity() or "?")))
+        if c2.button(t("auth.sign_out"), key="analyst_logout"):
             sign_out()
             if oidc_configured() and getattr(st.user, "is_logged_in", False):
                 st.logout()
@@ -215,59 +216,37 @@ def gate(tr: Callable[[str, str], str]) -> bool:
             if "analyst" in roles_from_claims(claims, _role_rules()):
                 _sign_in(str(claims.get("email") or claims.get("sub")))
                 st.rerun()
-            st.warning(tr("Tài khoản ", "Account ") + safe_text.md(claims.get("email") or "?")
-                       + tr(" không có quyền chuyên viên.", " does not have the analyst role."))
-            if st.button(tr("Đăng xuất", "Sign out"), key="oidc_logout"):
+            st.warning(t("auth.no_role", who=safe_text.md(claims.get("email") or "?")))
+            if st.button(t("auth.sign_out"), key="oidc_logout"):
                 st.logout()
-        elif st.button(tr("Đăng nhập bằng tài khoản tổ chức", "Sign in with your organisation "
-                          "account"), key="oidc_login"):
+        elif st.button(t("auth.sign_in_org"), key="oidc_login"):
             st.login(os.environ.get("DASHBOARD_OIDC_PROVIDER") or None)
     if open_mode():
         addr = st.get_option("server.address") or ""
         if addr in LOOPBACK:
-            st.info(tr(f"Chế độ dùng thử trên máy này (máy chủ chỉ nghe {addr}): chưa đặt mật "
-                       "khẩu chuyên viên nên ai dùng máy này cũng tải lên được. Khi triển khai, "
-                       "đặt ANALYST_PASSWORD_HASH (xem README).",
-                       f"Local trial mode (the server listens on {addr} only): no analyst "
-                       "password is set, so anyone on this machine can upload. Set "
-                       "ANALYST_PASSWORD_HASH for a deployment (see README)."))
+            st.info(t("auth.trial_local", addr=addr))
         else:
-            st.warning(tr("Chế độ dùng thử không mật khẩu, và máy chủ nghe "
-                          f"{addr or 'mọi địa chỉ mạng'}: ai truy cập được máy này đều tải lên "
-                          "và hoàn tác được. Đặt ANALYST_PASSWORD_HASH, hoặc chạy `make run` "
-                          "(chỉ nghe 127.0.0.1).",
-                          "Trial mode without a password, and the server listens on "
-                          f"{addr or 'every network address'}: anyone who can reach it can "
-                          "upload and undo. Set ANALYST_PASSWORD_HASH, or use `make run` "
-                          "(127.0.0.1 only)."))
+            st.warning(t("auth.trial_network", addr=addr or t("auth.any_address")))
         return True
     stored = configured_hash()
     if not stored:
         if not oidc_configured():
-            st.warning(tr("Chức năng tải lên đang tắt: chưa cấu hình mật khẩu chuyên viên. Tạo "
-                          "mã băm bằng `python -m dashboard.auth` rồi đặt vào biến môi trường "
-                          "ANALYST_PASSWORD_HASH hoặc .streamlit/secrets.toml.",
-                          "Uploads are off: no analyst password is configured. Make a hash with "
-                          "`python -m dashboard.auth` and set ANALYST_PASSWORD_HASH or "
-                          ".streamlit/secrets.toml."))
+            st.warning(t("auth.uploads_off"))
         return False
     keys = _client_keys()
     with st.form("analyst_login"):
-        pw = st.text_input(tr("Mật khẩu chuyên viên", "Analyst password"), type="password")
-        if st.form_submit_button(tr("Đăng nhập", "Sign in")):
+        pw = st.text_input(t("auth.password"), type="password")
+        if st.form_submit_button(t("auth.sign_in")):
             wait = THROTTLE.wait(keys)
             if wait > 0:  # inside the wait the password is not even checked
-                st.error(tr(f"Sai mật khẩu nhiều lần: thử lại sau {wait:.0f} giây.",
-                            f"Too many wrong passwords: try again in {wait:.0f} s."))
+                st.error(t("auth.throttled", s=f"{wait:.0f}"))
             elif verify_password(pw, stored):
                 THROTTLE.succeeded(keys)
                 _sign_in(PASSWORD_IDENTITY)
                 st.rerun()
             else:
                 delay = THROTTLE.failed(keys)
-                st.error(tr("Sai mật khẩu.", "Wrong password.") + (tr(
-                    f" Thử lại sau {delay:.0f} giây.", f" Try again in {delay:.0f} s.")
-                    if delay else ""))
+                st.error(t("auth.wrong") + (t("auth.retry", s=f"{delay:.0f}") if delay else ""))
     return False
 
 

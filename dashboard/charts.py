@@ -95,8 +95,7 @@ def sources_text(files, lang: str = "vi", max_files: int = 6, max_chars: int = 1
     text = "; ".join(files)
     if len(files) > max_files or len(text) > max_chars:
         n = fmt.num(len(files), 0, lang)
-        text = (f"{n} tệp đã nạp, ví dụ {short(files[0], 60)}" if lang == "vi"
-                else f"{n} loaded files, e.g. {short(files[0], 60)}")
+        text = t("sources_many", lang, n=n, example=short(files[0], 60))
     return f"{t('source', lang)}: {text}"
 
 
@@ -764,7 +763,7 @@ def money_scale(top_million: float, lang: str = "vi", whole: bool = True
     top = abs(float(top_million or 0))
     if top < 10_000:
         return 1.0, t("money_unit", lang), 0 if whole else 1
-    unit = "tỷ đồng" if lang == "vi" else "billion VND"
+    unit = t("money_unit_billion", lang)
     b = top / 1000
     return 1000.0, unit, 0 if b >= 100 else (1 if b >= 10 else 2)
 

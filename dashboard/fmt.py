@@ -8,6 +8,8 @@ from datetime import date, datetime
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from .i18n import t
+
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
@@ -51,16 +53,16 @@ def money(million_vnd, lang: str = "vi") -> str:
     if _missing(million_vnd):
         return "–"
     if abs(million_vnd) >= 10_000:
-        return f"{num(million_vnd / 1000, 2, lang)} {'tỷ đồng' if lang == 'vi' else 'billion VND'}"
+        return f"{num(million_vnd / 1000, 2, lang)} {t('money_unit_billion', lang)}"
     return f"{num(million_vnd, 0 if float(million_vnd).is_integer() else 1, lang)} " \
-           f"{'triệu đồng' if lang == 'vi' else 'million VND'}"
+           f"{t('money_unit', lang)}"
 
 
 def money_billion(million_vnd, lang: str = "vi") -> str:
     """Million VND shown in billions: 3150 -> '3,15 tỷ đồng'."""
     if _missing(million_vnd):
         return "–"
-    return f"{num(million_vnd / 1000, 2, lang)} {'tỷ đồng' if lang == 'vi' else 'billion VND'}"
+    return f"{num(million_vnd / 1000, 2, lang)} {t('money_unit_billion', lang)}"
 
 
 def billions(million_vnd, lang: str = "vi") -> str:
@@ -77,7 +79,7 @@ def value(x, unit: str | None, lang: str = "vi") -> str:
     if unit == "%":
         return pct(x, 2, lang)
     if unit in ("hạng", "rank"):
-        return (f"thứ {num(x, 0, lang)}" if lang == "vi" else f"rank {num(x, 0, lang)}")
+        return t("fmt_rank", lang, n=num(x, 0, lang))
     return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
 
 
@@ -86,9 +88,9 @@ def gap(x, unit: str | None, lang: str = "vi") -> str:
     if _missing(x):
         return "–"
     if unit == "%":
-        return f"{num(x, 1, lang)} {'điểm %' if lang == 'vi' else 'pp'}"
+        return f"{num(x, 1, lang)} {t('pp', lang)}"
     if unit in ("hạng", "rank"):
-        return f"{num(x, 0, lang)} {'bậc' if lang == 'vi' else 'places'}"
+        return f"{num(x, 0, lang)} {t('fmt_places', lang)}"
     return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
 
 
@@ -99,9 +101,9 @@ def gap_bound(x, kind: str | None, unit: str | None, lang: str = "vi") -> str:
         return "–"
     g = gap(x, unit, lang)
     if kind == "at_most":
-        return f"{'tối đa' if lang == 'vi' else 'at most'} {g}"
+        return t("fmt_at_most", lang, g=g)
     if kind == "at_least":
-        return f"{'ít nhất' if lang == 'vi' else 'at least'} {g}"
+        return t("fmt_at_least", lang, g=g)
     return g
 
 

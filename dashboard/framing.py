@@ -65,7 +65,7 @@ def scope_text(info: dict, lang: str = "vi", *, provinces=(), communes=(),
                  else tx("n_communes", lang, n=fmt.num(len(communes), 0, lang)))
     elif provinces:
         names = ", ".join(provinces) if len(provinces) <= 3 else \
-            f"{fmt.num(len(provinces), 0, lang)} {'tỉnh' if lang == 'vi' else 'provinces'}"
+            tx("n_provinces", lang, n=fmt.num(len(provinces), 0, lang))
         scope = tx("in_provinces", lang, names=names, n=n)
     elif (_int(info.get("n_provinces_all")) or 0) >= N_PROVINCES_VN:
         scope = tx("national", lang, n=fmt.num(_int(info.get("n_communes_all")) or 0, 0, lang))

@@ -1,7 +1,11 @@
 """Vietnamese (default) and English strings. ``t(key)`` uses the language of the session."""
 from __future__ import annotations
 
+import logging
+import os
+
 LANGS = ("vi", "en")
+_log = logging.getLogger(__name__)
 
 # Status words, symbols and colours live in dashboard/status.py (re-exported for callers).
 from .status import ORDER as STATUS_ORDER, SYMBOL as STATUS_SYMBOL  # noqa: E402,F401
@@ -9,8 +13,6 @@ from . import status as _status  # noqa: E402
 
 STRINGS: dict[str, dict[str, str]] = {
     # app & navigation
-    "app_title": {"vi": "Chuyển đổi số cấp xã: mục tiêu, kết quả, kinh phí",
-                  "en": "Commune digital transformation: targets, results, budget"},
     "page_overview": {"vi": "Tổng quan", "en": "Overview"},
     "page_compare": {"vi": "So sánh xã", "en": "Compare communes"},
     "page_gaps": {"vi": "Khoảng cách", "en": "Gaps"},
@@ -161,11 +163,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_target_for_indicator": {"vi": "Chưa có xã nào đặt mục tiêu cho chỉ tiêu này trong "
                                       "phạm vi đang xem.",
                                 "en": "No commune in scope has a target for this indicator."},
-    "not_drawn": {"vi": "Không vẽ được trên trục số (mục tiêu dạng chữ hoặc hoàn thành/chưa "
-                        "hoàn thành): xem bảng bên dưới.",
-                  "en": "Not drawable on a number line (text or done/not-done targets): see the "
-                        "table below."},
-    "done_title": {"vi": "Mục tiêu hoàn thành/chưa hoàn thành", "en": "Done / not-done targets"},
     # gaps page
     "gaps_ranked_title": {"vi": "Khoảng cách tới mục tiêu, xa nhất trước",
                           "en": "Distance to target, worst first"},
@@ -192,10 +189,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "budget_none": {"vi": "Chưa có dòng kinh phí nào trong phạm vi đang xem. Trong dữ liệu hiện "
                           "có, chỉ kế hoạch của Can Lộc có phụ lục kinh phí.",
                     "en": "No budget line in the current scope."},
-    "budget_missing_communes": {"vi": "{a}/{b} xã có dòng kinh phí; các xã còn lại chưa có phụ "
-                                      "lục kinh phí.",
-                                "en": "{a} of {b} communes have budget lines; the others have no "
-                                      "budget appendix."},
     "money_unit": {"vi": "triệu đồng", "en": "million VND"},
     # profile
     "pick_commune": {"vi": "Chọn xã", "en": "Pick a commune"},
@@ -287,10 +280,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_total": {"vi": "Tổng (triệu đồng)", "en": "Total (million VND)"},
     "col_synthetic": {"vi": "Mô phỏng", "en": "Simulated"},
     "col_conflict": {"vi": "Kết quả mâu thuẫn", "en": "Conflicting results"},
-    "conflict_note": {"vi": "Văn bản ghi hai giá trị khác nhau cho cùng chỉ tiêu và kỳ; bảng dùng "
-                            "giá trị ở dòng đầu tiên.",
-                      "en": "The document gives two values for the same indicator and period; the "
-                            "first row's value is used."},
     "trace_note": {"vi": "Mỗi dòng ghi tệp, trang tính và số dòng nguồn để đối chiếu.",
                    "en": "Each row names its source file, sheet and row."},
     # catalogue page (pages/catalog.py)
@@ -306,7 +295,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "cat_search": {"vi": "Tìm theo mã, tên hoặc cách viết", "en": "Search code, name or wording"},
     "cat_indicators": {"vi": "Các chỉ tiêu", "en": "Indicators"},
     "cat_pick": {"vi": "Chỉ tiêu", "en": "Indicator"},
-    "cat_definition": {"vi": "Định nghĩa", "en": "Definition"},
     "cat_numerator": {"vi": "Tử số (đếm cái gì)", "en": "Numerator (what is counted)"},
     "cat_denominator": {"vi": "Mẫu số (trên tổng nào)", "en": "Denominator (over what)"},
     "cat_scope": {"vi": "Phạm vi chuẩn", "en": "Canonical scope"},
@@ -501,13 +489,13 @@ WHY_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# The panel's words are keys of STRINGS too (prefix "why."), read through t() like every string.
+STRINGS.update({f"why.{k}": v for k, v in WHY_WORDS.items()})
+
+
 def w(key: str, lang: str, **kw) -> str:
-    """A word of the "why this status" panel (WHY_WORDS), formatted."""
-    entry = WHY_WORDS.get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry["vi"]
-    return text.format(**kw) if kw else text
+    """A word of the "why this status" panel (WHY_WORDS): ``t("why." + key)``."""
+    return t(f"why.{key}", lang, **kw)
 
 
 # --- coverage page (issue 12): who has sent a plan / results, from the register -------------
@@ -557,7 +545,6 @@ STRINGS.update({
     "cov_legend_n_no_plan": {"vi": "Chưa có", "en": "None yet"},
     "cov_legend_n_results": {"vi": "Có kết quả", "en": "With results"},
     "cov_legend_n_no_results": {"vi": "Chưa có", "en": "None yet"},
-    "cov_units_word": {"vi": "xã chưa có", "en": "units without"},
     "cov_targets_word": {"vi": "chỉ tiêu", "en": "indicators"},
     "cov_none": {"vi": "chưa có", "en": "none"},
     "cov_no_units": {"vi": "Danh mục không có đơn vị nào trong phạm vi này.",
@@ -642,7 +629,6 @@ STRINGS.update({f"pack.{k}": v for k, v in {
     "target_vs_result": {"vi": "Mục tiêu và kết quả: các chỉ tiêu xa mục tiêu nhất",
                          "en": "Target and result: targets furthest behind"},
     "target_floor": {"vi": "Mục tiêu (mức phải đạt)", "en": "Target (level to reach)"},
-    "result": {"vi": "Kết quả mới nhất", "en": "Latest result"},
     "result_status": {"vi": "Kết quả mới nhất (màu theo tình trạng)",
                       "en": "Latest result (coloured by status)"},
     "unit_pct": {"vi": "Đơn vị: %", "en": "Unit: %"},
@@ -688,6 +674,271 @@ STRINGS.update({f"pack.{k}": v for k, v in {
                     "en": "The PDF needs LibreOffice on the server (apt-get install "
                           "libreoffice-impress)."},
 }.items()})
+
+# --- upload page, its review widgets and the analyst gate (h11l: one language layer) --------
+# dashboard/upload_view.py, pages/upload.py, dashboard/auth.py. Problem messages are not here:
+# each problem code has its Vietnamese and English template in etl/problems.py (CODES, EN).
+UPLOAD_COLUMNS: dict[str, dict[str, str]] = {  # headers of the review and history tables
+    "severity": {"vi": "Mức độ", "en": "Severity"},
+    "code": {"vi": "Mã lỗi", "en": "Code"},
+    "file": {"vi": "Tệp", "en": "File"},
+    "sheet": {"vi": "Sheet", "en": "Sheet"},
+    "row": {"vi": "Dòng", "en": "Row"},
+    "column": {"vi": "Cột", "en": "Column"},
+    "message": {"vi": "Nội dung", "en": "Message"},
+    "label": {"vi": "Chỉ tiêu (nguyên văn)", "en": "Label (as written)"},
+    "year": {"vi": "Năm", "en": "Year"},
+    "raw": {"vi": "Giá trị gốc", "en": "Raw text"},
+    "kind": {"vi": "Loại", "en": "Kind"},
+    "op": {"vi": "Phép so", "en": "Op"},
+    "low": {"vi": "Từ", "en": "Low"},
+    "high": {"vi": "Đến", "en": "High"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "indicator_code": {"vi": "Mã chỉ tiêu chuẩn", "en": "Indicator code"},
+    "match": {"vi": "Cách gắn", "en": "Match"},
+    "confidence": {"vi": "Độ tin cậy", "en": "Confidence"},
+    "pillar": {"vi": "Nhóm DTI", "en": "DTI group"},
+    "lead_unit": {"vi": "Đơn vị chủ trì", "en": "Lead unit"},
+    "flags": {"vi": "Cờ", "en": "Flags"},
+    "period": {"vi": "Kỳ", "en": "Period"},
+    "value": {"vi": "Giá trị", "en": "Value"},
+    "task": {"vi": "Nhiệm vụ", "en": "Task"},
+    "plan_year": {"vi": "Năm", "en": "Year"},
+    "amount_million_vnd": {"vi": "Kinh phí (triệu đồng)", "en": "Amount (million VND)"},
+    "funding_source": {"vi": "Nguồn vốn", "en": "Funding source"},
+    "status": {"vi": "Trạng thái", "en": "Status"},
+    "header_rows": {"vi": "Dòng tiêu đề", "en": "Header rows"},
+    "header": {"vi": "Tiêu đề cột", "en": "Header"},
+    "role": {"vi": "Hiểu là", "en": "Understood as"},
+    "table": {"vi": "Bảng", "en": "Table"},
+    "added": {"vi": "Thêm mới", "en": "Added"},
+    "replaced": {"vi": "Thay thế", "en": "Replaced"},
+    "unchanged": {"vi": "Không đổi", "en": "Unchanged"},
+    "rejected": {"vi": "Bị từ chối", "en": "Rejected"},
+    "import_id": {"vi": "Lượt nạp", "en": "Import"},
+    "loaded_at": {"vi": "Thời điểm", "en": "Loaded at"},
+    "loaded_by": {"vi": "Người nạp", "en": "By"},
+    "file_name": {"vi": "Tệp", "en": "File"},
+    "commune": {"vi": "Xã", "en": "Commune"},
+    "province": {"vi": "Tỉnh", "en": "Province"},
+    "n_targets": {"vi": "Chỉ tiêu", "en": "Targets"},
+    "n_actuals": {"vi": "Kết quả", "en": "Results"},
+    "n_budget": {"vi": "Dòng kinh phí", "en": "Budget lines"},
+    "n_replaced": {"vi": "Dòng bị thay", "en": "Rows replaced"},
+    "n_warnings": {"vi": "Cảnh báo", "en": "Warnings"},
+    "synthetic": {"vi": "Mô phỏng", "en": "Synthetic"},
+    "undone_at": {"vi": "Hoàn tác lúc", "en": "Undone at"},
+    "target_year": {"vi": "Năm", "en": "Year"},
+    "target_text": {"vi": "Mục tiêu", "en": "Target"},
+    "value_low": {"vi": "Từ", "en": "Low"},
+    "value_high": {"vi": "Đến", "en": "High"},
+    "value_text": {"vi": "Giá trị", "en": "Value"},
+    "amount_text": {"vi": "Số tiền (nguyên văn)", "en": "Amount (as written)"},
+    "source_file": {"vi": "Tệp nguồn", "en": "Source file"},
+    "source_sheet": {"vi": "Sheet", "en": "Sheet"},
+    "source_row": {"vi": "Dòng", "en": "Row"},
+    "source_col": {"vi": "Cột", "en": "Column"},
+    "active": {"vi": "Đang dùng", "en": "Active"},
+    "role_name": {"vi": "Vai trò", "en": "Role (meaning)"},
+    "reason": {"vi": "Lý do", "en": "Reason"},
+    "doubt": {"vi": "Cần hỏi", "en": "Doubt"},
+    "chosen": {"vi": "Chuyên viên chọn", "en": "Chosen by analyst"},
+    "layout_key": {"vi": "Mẫu bảng", "en": "Layout"},
+}
+STRINGS.update({f"up.col.{k}": v for k, v in UPLOAD_COLUMNS.items()})
+STRINGS.update({f"up.{k}": v for k, v in {
+    "intro": {"vi": "Tải phụ lục kế hoạch, báo cáo kết quả hoặc bảng kinh phí (.xlsx). Hệ thống "
+                    "cho xem những gì đọc được trước khi lưu; không có gì được lưu cho đến khi "
+                    "bấm 'Lưu vào cơ sở dữ liệu'.",
+              "en": "Upload plan appendices, results reports or budget tables (.xlsx). You see "
+                    "what was understood before anything is saved; nothing is saved until you "
+                    "click 'Commit to the database'."},
+    "tab_upload": {"vi": "Tải lên", "en": "Upload"},
+    "tab_history": {"vi": "Lịch sử nạp", "en": "Import history"},
+    "tab_templates": {"vi": "Tệp mẫu", "en": "Templates"},
+    "tpl_targets": {"vi": "Mẫu chỉ tiêu", "en": "Targets template"},
+    "tpl_results": {"vi": "Mẫu kết quả", "en": "Results template"},
+    "tpl_budget": {"vi": "Mẫu kinh phí", "en": "Budget template"},
+    "your_name": {"vi": "Người nạp", "en": "Your name"},
+    "name_placeholder": {"vi": "vd. Nguyễn Văn A", "en": "e.g. Nguyễn Văn A"},
+    "choose_files": {"vi": "Chọn tệp .xlsx (có thể nhiều tệp)",
+                     "en": "Choose .xlsx files (several at once if you like)"},
+    "context_fill": {"vi": "Xã / tỉnh / năm (điền khi tệp không ghi)",
+                     "en": "Commune / province / year (fill in when the file does not say)"},
+    "year_help": {"vi": "0 = theo tệp", "en": "0 = as in the file"},
+    "confirm_checked": {"vi": "Tôi đã kiểm tra các điểm cần xác nhận",
+                        "en": "I have checked the points that need confirmation"},
+    "roles_expander": {"vi": "Vai trò các cột (sửa khi đọc nhầm)",
+                       "en": "Column roles (fix a misread column)"},
+    "map_heading": {"vi": "Gắn chỉ tiêu chuẩn", "en": "Map to the catalogue"},
+    "blocked": {"vi": "Chưa lưu được: còn lỗi hoặc điểm cần xác nhận trong {files}",
+                "en": "Cannot commit: errors or points to confirm in {files}"},
+    "commit": {"vi": "Lưu vào cơ sở dữ liệu", "en": "Commit to the database"},
+    "saving": {"vi": "Đang lưu…", "en": "Saving…"},
+    "done": {"vi": "Xong", "en": "Done"},
+    "enter_name": {"vi": "Ghi tên người nạp để lưu.", "en": "Enter your name to commit."},
+    "saved": {"vi": "Đã lưu. Tóm tắt lượt nạp:", "en": "Saved. Import summary:"},
+    "latest_500": {"vi": "500 lượt gần nhất trên tổng số {n}.",
+                   "en": "The latest 500 of {n} imports."},
+    "open_import": {"vi": "Xem lượt nạp", "en": "Open import"},
+    "target_rows_added": {"vi": "Chỉ tiêu lượt này thêm", "en": "Targets this import added"},
+    "target_rows_replaced": {"vi": "Chỉ tiêu lượt này thay thế", "en": "Targets it replaced"},
+    "actual_rows_added": {"vi": "Kết quả lượt này thêm", "en": "Results this import added"},
+    "actual_rows_replaced": {"vi": "Kết quả lượt này thay thế", "en": "Results it replaced"},
+    "budget_rows_added": {"vi": "Dòng kinh phí lượt này thêm", "en": "Budget lines added"},
+    "budget_rows_replaced": {"vi": "Dòng kinh phí bị thay thế", "en": "Budget lines replaced"},
+    "problems_at_load": {"vi": "Cảnh báo khi nạp", "en": "Warnings at load"},
+    "undo": {"vi": "Hoàn tác lượt nạp #{n}", "en": "Undo import #{n}"},
+    # review of one file (dashboard/upload_view.py)
+    "synthetic_refused": {
+        "vi": "Tệp này ghi 'DỮ LIỆU MÔ PHỎNG': dữ liệu mô phỏng không được lưu vào cơ sở dữ liệu "
+              "thật. Dùng `python -m etl load --synthetic` với một cơ sở dữ liệu mô phỏng (xem "
+              "README).",
+        "en": "This workbook is marked 'DỮ LIỆU MÔ PHỎNG' (synthetic): synthetic data cannot be "
+              "saved into the real database. Use `python -m etl load --synthetic` with a "
+              "synthetic database (see README)."},
+    "synthetic_labelled": {
+        "vi": "Tệp này là dữ liệu mô phỏng: được lưu với nhãn 'Dữ liệu mô phỏng' (cơ sở dữ liệu "
+              "đang dùng là cơ sở dữ liệu mô phỏng).",
+        "en": "This workbook is synthetic: it is saved labelled 'Dữ liệu mô phỏng' (the "
+              "database in use is a synthetic one)."},
+    "local": {"vi": "— chỉ tiêu riêng của xã —", "en": "— commune-specific indicator —"},
+    "all_mapped": {"vi": "Mọi chỉ tiêu đều đã gắn với danh mục chuẩn hoặc đã được xác nhận.",
+                   "en": "Every label is mapped to the catalogue or already confirmed."},
+    "how_low_confidence": {"vi": "chưa chắc", "en": "unsure"},
+    "how_local": {"vi": "không khớp", "en": "no match"},
+    "how_fuzzy": {"vi": "khớp gần đúng", "en": "fuzzy match"},
+    "label_in_file": {"vi": "Tên chỉ tiêu trong tệp", "en": "Label in file"},
+    "match_level": {"vi": "Mức khớp", "en": "Match"},
+    "confidence": {"vi": "Độ tin cậy", "en": "Confidence"},
+    "choose_canonical": {"vi": "Chỉ tiêu chuẩn (chọn)", "en": "Canonical indicator (choose)"},
+    "suggestion": {"vi": "Gợi ý", "en": "Suggestion"},
+    "row": {"vi": "Dòng", "en": "Row"},
+    "m_years": {"vi": "Năm", "en": "Years"},
+    "m_rows": {"vi": "Dòng đọc được", "en": "Rows understood"},
+    "found_in": {"vi": "Nguồn: xã — {commune}; tỉnh — {province}",
+                 "en": "Found in: commune — {commune}; province — {province}"},
+    "n_errors": {"vi": "{n} lỗi: sửa tệp (hoặc điền xã/tỉnh/năm ở trên, hoặc chọn vai trò cột "
+                       "bên dưới) rồi tải lại. Chưa có gì được lưu.",
+                 "en": "{n} errors: fix the file (or fill commune/province/year above, or choose "
+                       "column roles below) and upload again. Nothing has been saved."},
+    "n_confirms": {"vi": "{n} điểm cần xác nhận: kiểm tra rồi đánh dấu 'Tôi đã kiểm tra' hoặc "
+                         "chọn vai trò cột đúng bên dưới. Chưa lưu được.",
+                   "en": "{n} points need confirmation: check them and tick 'I have checked', "
+                         "or choose the right column roles below. Cannot commit yet."},
+    "n_warnings": {"vi": "{n} cảnh báo: vẫn lưu được; xem danh sách bên dưới.",
+                   "en": "{n} warnings: you can still commit; see the list below."},
+    "tab_problems": {"vi": "Vấn đề ({e}/{c}/{w})", "en": "Problems ({e}/{c}/{w})"},
+    "tab_targets": {"vi": "Chỉ tiêu ({n})", "en": "Targets ({n})"},
+    "tab_results": {"vi": "Kết quả ({n})", "en": "Results ({n})"},
+    "tab_budget": {"vi": "Kinh phí ({n})", "en": "Budget ({n})"},
+    "tab_tables": {"vi": "Bảng và cột", "en": "Tables and columns"},
+    "no_problems": {"vi": "Không có vấn đề nào.", "en": "No problems."},
+    "no_rows": {"vi": "Không có dòng nào.", "en": "No rows."},
+    "sheet_header": {"vi": "Sheet '{sheet}', tiêu đề dòng {a}-{b}",
+                     "en": "Sheet '{sheet}', header rows {a}-{b}"},
+    "role": {"vi": "Vai trò", "en": "Role"},
+    "doubt": {"vi": "cần hỏi", "en": "doubt"},
+    # a problem's severity (etl/problems.py Severity), shown in the problem tables
+    "sev.error": {"vi": "lỗi", "en": "error"},
+    "sev.confirm": {"vi": "cần xác nhận", "en": "to confirm"},
+    "sev.warning": {"vi": "cảnh báo", "en": "warning"},
+    "sev.info": {"vi": "thông tin", "en": "info"},
+}.items()})
+# strings that were chosen inline by language (fmt.value, charts.sources_line, charts money)
+STRINGS.update({
+    "fmt_rank": {"vi": "thứ {n}", "en": "rank {n}"},
+    "sources_many": {"vi": "{n} tệp đã nạp, ví dụ {example}",
+                     "en": "{n} loaded files, e.g. {example}"},
+    "money_unit_billion": {"vi": "tỷ đồng", "en": "billion VND"},
+    "fmt_places": {"vi": "bậc", "en": "places"},
+    "fmt_at_most": {"vi": "tối đa {g}", "en": "at most {g}"},
+    "fmt_at_least": {"vi": "ít nhất {g}", "en": "at least {g}"},
+    "gap_ahead": {"vi": "vượt {g}", "en": "ahead by {g}"},
+    "why_col": {"vi": ", cột {col}", "en": ", column {col}"},
+    "frame.n_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces"},
+})
+# the analyst gate (dashboard/auth.py gate)
+STRINGS.update({f"auth.{k}": v for k, v in {
+    "signed_in": {"vi": "Đã đăng nhập: {who}", "en": "Signed in: {who}"},
+    "sign_out": {"vi": "Đăng xuất", "en": "Sign out"},
+    "no_role": {"vi": "Tài khoản {who} không có quyền chuyên viên.",
+                "en": "Account {who} does not have the analyst role."},
+    "sign_in_org": {"vi": "Đăng nhập bằng tài khoản tổ chức",
+                    "en": "Sign in with your organisation account"},
+    "trial_local": {
+        "vi": "Chế độ dùng thử trên máy này (máy chủ chỉ nghe {addr}): chưa đặt mật khẩu chuyên "
+              "viên nên ai dùng máy này cũng tải lên được. Khi triển khai, đặt "
+              "ANALYST_PASSWORD_HASH (xem README).",
+        "en": "Local trial mode (the server listens on {addr} only): no analyst password is "
+              "set, so anyone on this machine can upload. Set ANALYST_PASSWORD_HASH for a "
+              "deployment (see README)."},
+    "trial_network": {
+        "vi": "Chế độ dùng thử không mật khẩu, và máy chủ nghe {addr}: ai truy cập được máy này "
+              "đều tải lên và hoàn tác được. Đặt ANALYST_PASSWORD_HASH, hoặc chạy `make run` "
+              "(chỉ nghe 127.0.0.1).",
+        "en": "Trial mode without a password, and the server listens on {addr}: anyone who can "
+              "reach it can upload and undo. Set ANALYST_PASSWORD_HASH, or use `make run` "
+              "(127.0.0.1 only)."},
+    "any_address": {"vi": "mọi địa chỉ mạng", "en": "every network address"},
+    "uploads_off": {
+        "vi": "Chức năng tải lên đang tắt: chưa cấu hình mật khẩu chuyên viên. Tạo mã băm bằng "
+              "`python -m dashboard.auth` rồi đặt vào biến môi trường ANALYST_PASSWORD_HASH "
+              "hoặc .streamlit/secrets.toml.",
+        "en": "Uploads are off: no analyst password is configured. Make a hash with `python -m "
+              "dashboard.auth` and set ANALYST_PASSWORD_HASH or .streamlit/secrets.toml."},
+    "password": {"vi": "Mật khẩu chuyên viên", "en": "Analyst password"},
+    "sign_in": {"vi": "Đăng nhập", "en": "Sign in"},
+    "throttled": {"vi": "Sai mật khẩu nhiều lần: thử lại sau {s} giây.",
+                  "en": "Too many wrong passwords: try again in {s} s."},
+    "wrong": {"vi": "Sai mật khẩu.", "en": "Wrong password."},
+    "retry": {"vi": " Thử lại sau {s} giây.", "en": " Try again in {s} s."},
+}.items()})
+
+
+# Keys made at run time from a value (``t(f"flag_{flag}")``, ``w(f"shape_{shape}")``): each
+# pattern is declared with the values it takes, so tests/test_i18n.py knows every key in use
+# (a key no code names and no pattern makes fails that test, as does a pattern not declared).
+DYNAMIC: dict[str, tuple[str, ...]] = {
+    "flag_{}": ("inferred", "funding_source_unclear", "conflict", "fraction_mismatch"),
+    "cat_kind_{}": ("target", "actual"),
+    "scope_{}": ("province", "country"),  # progress.forecast_peer_scope
+    "{}_short": ("target_range", "target_threshold", "target_point", "target_ceiling"),
+    "cov_which_{}": ("no_plan", "no_results", "silent", "all"),
+    "cov_legend_{}": ("n_plan", "n_no_plan", "n_results", "n_no_results"),
+    # the contract's progress columns (etl/schema.sql): target_shape, direction, rule, gap_kind,
+    # forecast_method
+    "why.shape_{}": ("floor", "ceiling", "band", "level", "rank", "done", "deadline",
+                     "decrease", "text"),
+    "why.dir_{}": ("higher", "lower", "done"),
+    "why.rule_{}": ("no_result", "needs_baseline", "unit_mismatch", "met", "met_earlier",
+                    "unmet_closed", "bound_undecidable", "earlier_assessment",
+                    "assessed_achieved", "assessed_not_achieved", "assessed_not_yet",
+                    "done_vs_number", "text_result", "done", "done_100", "overdue",
+                    "milestone_not_due", "qualitative_vs_number", "forecast",
+                    "unmet_no_forecast"),
+    "why.gap_{}": ("exact", "at_most", "at_least", "none"),
+    "why.method_{}": ("trend_shrunk", "trend", "one_point_peers", "one_point_no_peers",
+                      "milestone", "latest_rank"),
+    "up.sev.{}": ("error", "confirm", "warning", "info"),
+    "up.col.{}": tuple(UPLOAD_COLUMNS),  # upload_view.table: the review frames' column names
+}
+# Module-level wrappers that prefix their key: framing.tx("x") is t("frame.x").
+WRAPPERS = {"dashboard/framing.py": "frame.", "dashboard/pack.py": "pack."}
+
+
+class MissingKey(KeyError):
+    """t() was asked for a key STRINGS does not have (raised in strict mode)."""
+
+
+def strict() -> bool:
+    """Strict mode (tests, development: DASHBOARD_STRICT_I18N=1): a missing key raises."""
+    return os.environ.get("DASHBOARD_STRICT_I18N") == "1"
+
+
+def has(key: str) -> bool:
+    """Whether ``key`` is a string of the table (for a key built from data, e.g. a flag)."""
+    return key in STRINGS
 
 
 # --- h11c: export headers of the column contracts (dashboard/columns.py) --------------------
@@ -737,10 +988,17 @@ STRINGS.update({
 })
 
 def t(key: str, lang: str | None = None, **kw) -> str:
+    """The string ``key`` in ``lang`` (default: the session's), filled with ``kw``.
+
+    A missing key raises :class:`MissingKey` in strict mode; otherwise it is logged and shown
+    as the key, so a page still renders."""
     if lang is None:
         lang = current_lang()
     entry = STRINGS.get(key)
     if entry is None:
+        if strict():
+            raise MissingKey(key)
+        _log.warning("i18n: missing key %r", key)
         return key
     text = entry.get(lang) or entry["vi"]
     return text.format(**kw) if kw else text

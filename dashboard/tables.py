@@ -46,7 +46,7 @@ def gap_text(gap, unit, status: str, lang: str, kind: str | None = "exact") -> s
     if status in ST.BEHIND or status == "not_comparable":
         return fmt.gap_bound(gap, kind, unit, lang)
     if status == "achieved" and gap < 0 and kind == "exact":
-        return f"{'vượt' if lang == 'vi' else 'ahead by'} {fmt.gap(-gap, unit, lang)}"
+        return t("gap_ahead", lang, g=fmt.gap(-gap, unit, lang))
     return "–"
 
 
@@ -245,7 +245,7 @@ def export_frame(df: pd.DataFrame, lang: str, view: str | None = None) -> pd.Dat
 def _cell(file, sheet, row, col, text, lang: str) -> str:
     if not isinstance(file, str) or not file:
         return ""
-    c = f", {'cột' if lang == 'vi' else 'column'} {col}" if isinstance(col, str) and col else ""
+    c = t("why_col", lang, col=col) if isinstance(col, str) and col else ""
     r = "–" if row is None or pd.isna(row) else str(int(row))
     text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
     # file, sheet and cell text came from a workbook: shown as text, not Markdown

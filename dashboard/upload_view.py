@@ -10,53 +10,20 @@ import streamlit as st
 
 from dashboard import auth, safe_text
 from etl import service
-from dashboard.i18n import current_lang
+from dashboard.i18n import current_lang, has, t
 from etl.catalog import Catalog
 from etl.detect import ROLE_NAMES, ROLES
 from etl.pipeline import Understanding
 from etl.service import labels_needing_review, problems_frame, rows_frame, tables_frame
 
-LOCAL = "— chỉ tiêu riêng của xã —"
-
-# Display names for the review and history tables (the frames keep their stable names).
-COLUMNS = {
-    "severity": ("Mức độ", "Severity"), "code": ("Mã lỗi", "Code"), "file": ("Tệp", "File"),
-    "sheet": ("Sheet", "Sheet"), "row": ("Dòng", "Row"), "column": ("Cột", "Column"),
-    "message": ("Nội dung", "Message"), "label": ("Chỉ tiêu (nguyên văn)", "Label (as written)"),
-    "year": ("Năm", "Year"), "raw": ("Giá trị gốc", "Raw text"), "kind": ("Loại", "Kind"),
-    "op": ("Phép so", "Op"), "low": ("Từ", "Low"), "high": ("Đến", "High"),
-    "unit": ("Đơn vị", "Unit"), "indicator_code": ("Mã chỉ tiêu chuẩn", "Indicator code"),
-    "match": ("Cách gắn", "Match"), "confidence": ("Độ tin cậy", "Confidence"),
-    "pillar": ("Nhóm DTI", "DTI group"), "lead_unit": ("Đơn vị chủ trì", "Lead unit"),
-    "flags": ("Cờ", "Flags"), "period": ("Kỳ", "Period"), "value": ("Giá trị", "Value"),
-    "task": ("Nhiệm vụ", "Task"), "plan_year": ("Năm", "Year"),
-    "amount_million_vnd": ("Kinh phí (triệu đồng)", "Amount (million VND)"),
-    "funding_source": ("Nguồn vốn", "Funding source"), "status": ("Trạng thái", "Status"),
-    "header_rows": ("Dòng tiêu đề", "Header rows"), "header": ("Tiêu đề cột", "Header"),
-    "role": ("Hiểu là", "Understood as"), "table": ("Bảng", "Table"),
-    "added": ("Thêm mới", "Added"), "replaced": ("Thay thế", "Replaced"),
-    "unchanged": ("Không đổi", "Unchanged"), "rejected": ("Bị từ chối", "Rejected"),
-    "import_id": ("Lượt nạp", "Import"), "loaded_at": ("Thời điểm", "Loaded at"),
-    "loaded_by": ("Người nạp", "By"), "file_name": ("Tệp", "File"), "commune": ("Xã", "Commune"),
-    "province": ("Tỉnh", "Province"), "n_targets": ("Chỉ tiêu", "Targets"),
-    "n_actuals": ("Kết quả", "Results"), "n_budget": ("Dòng kinh phí", "Budget lines"),
-    "n_replaced": ("Dòng bị thay", "Rows replaced"), "n_warnings": ("Cảnh báo", "Warnings"),
-    "synthetic": ("Mô phỏng", "Synthetic"), "undone_at": ("Hoàn tác lúc", "Undone at"),
-    "target_year": ("Năm", "Year"), "target_text": ("Mục tiêu", "Target"),
-    "value_low": ("Từ", "Low"), "value_high": ("Đến", "High"), "value_text": ("Giá trị", "Value"),
-    "amount_text": ("Số tiền (nguyên văn)", "Amount (as written)"),
-    "source_file": ("Tệp nguồn", "Source file"), "source_sheet": ("Sheet", "Sheet"),
-    "source_row": ("Dòng", "Row"), "source_col": ("Cột", "Column"), "active": ("Đang dùng", "Active"),
-    "role_name": ("Vai trò", "Role (meaning)"), "reason": ("Lý do", "Reason"),
-    "doubt": ("Cần hỏi", "Doubt"), "chosen": ("Chuyên viên chọn", "Chosen by analyst"),
-    "layout_key": ("Mẫu bảng", "Layout"),
-}
 
 
 def table(frame: pd.DataFrame, **kw) -> None:
     """A dataframe with translated column headers (text shown as text, never as HTML)."""
-    i = 1 if current_lang() == "en" else 0
-    config = {c: COLUMNS[c][i] for c in frame.columns if c in COLUMNS}
+    config = {c: t(f"up.col.{c}") for c in frame.columns if has(f"up.col.{c}")}
+    if "severity" in frame.columns:  # a problem's severity in words (the code stays beside it)
+        frame = frame.assign(severity=frame["severity"].map(
+            lambda s: t(f"up.sev.{s}") if has(f"up.sev.{s}") else s))
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kw)
 
 
@@ -96,30 +63,18 @@ def review(data: bytes, name: str, path: str, version: str, commune: str | None 
 def synthetic_notice(u: Understanding) -> None:
     """Say plainly when a workbook is marked "DỮ LIỆU MÔ PHỎNG" (what happens to it)."""
     if any(p.code == "file.synthetic" for p in u.problems):
-        st.error(tr("Tệp này ghi 'DỮ LIỆU MÔ PHỎNG': dữ liệu mô phỏng không được lưu vào cơ sở "
-                    "dữ liệu thật. Dùng `python -m etl load --synthetic` với một cơ sở dữ liệu "
-                    "mô phỏng (xem README).",
-                    "This workbook is marked 'DỮ LIỆU MÔ PHỎNG' (synthetic): synthetic data "
-                    "cannot be saved into the real database. Use `python -m etl load "
-                    "--synthetic` with a synthetic database (see README)."), icon="⚠️")
+        st.error(t("up.synthetic_refused"), icon="⚠️")
     elif service.is_synthetic(u):
-        st.warning(tr("Tệp này là dữ liệu mô phỏng: được lưu với nhãn 'Dữ liệu mô phỏng' "
-                      "(cơ sở dữ liệu đang dùng là cơ sở dữ liệu mô phỏng).",
-                      "This workbook is synthetic: it is saved labelled 'Dữ liệu mô phỏng' "
-                      "(the database in use is a synthetic one)."), icon="⚠️")
-
-
-def tr(vi: str, en: str) -> str:
-    return en if current_lang() == "en" else vi
+        st.warning(t("up.synthetic_labelled"), icon="⚠️")
 
 
 def analyst_gate() -> bool:
     """True when this session may write. Renders sign-in (password or OIDC) otherwise."""
-    return auth.gate(tr)
+    return auth.gate()
 
 
 def code_options(catalog: Catalog) -> list[str]:
-    return [LOCAL] + [f"{i.code} — {i.name_vi}" for i in catalog.indicators.values()]
+    return [t("up.local")] + [f"{i.code} — {i.name_vi}" for i in catalog.indicators.values()]
 
 
 def choose_codes(u: Understanding, catalog: Catalog, key: str,
@@ -130,18 +85,18 @@ def choose_codes(u: Understanding, catalog: Catalog, key: str,
     current = current or {}
     pending = labels_needing_review(u)
     if pending.empty:
-        st.success(tr("Mọi chỉ tiêu đều đã gắn với danh mục chuẩn hoặc đã được xác nhận.",
-                      "Every label is mapped to the catalogue or already confirmed."))
+        st.success(t("up.all_mapped"))
         return {}
+    local = t("up.local")
     names = {c: f"{c} — {i.name_vi}" for c, i in catalog.indicators.items()}
     frame = pd.DataFrame({
         "label": pending["label"],
-        "how": pending["method"].map({"low_confidence": tr("chưa chắc", "unsure"),
-                                      "local": tr("không khớp", "no match"),
-                                      "fuzzy": tr("khớp gần đúng", "fuzzy match")}),
+        "how": pending["method"].map({"low_confidence": t("up.how_low_confidence"),
+                                      "local": t("up.how_local"),
+                                      "fuzzy": t("up.how_fuzzy")}),
         "confidence": pending["confidence"],
-        "choice": [names.get(current[lbl], LOCAL) if lbl in current else
-                   (names.get(c, LOCAL) if m == "fuzzy" else LOCAL)
+        "choice": [names.get(current[lbl], local) if lbl in current else
+                   (names.get(c, local) if m == "fuzzy" else local)
                    for lbl, c, m in zip(pending["label"], pending["suggested_code"],
                                         pending["method"])],
         "suggested": [names.get(c, "") for c in pending["suggested_code"]],
@@ -151,21 +106,19 @@ def choose_codes(u: Understanding, catalog: Catalog, key: str,
         frame, key=f"codes-{key}", hide_index=True, width="stretch",
         disabled=["label", "how", "confidence", "suggested", "row"],
         column_config={
-            "label": st.column_config.TextColumn(tr("Tên chỉ tiêu trong tệp", "Label in file"),
-                                                width="large"),
-            "how": tr("Mức khớp", "Match"),
-            "confidence": st.column_config.ProgressColumn(tr("Độ tin cậy", "Confidence"),
-                                                          min_value=0, max_value=1,
-                                                          format="%.2f"),
+            "label": st.column_config.TextColumn(t("up.label_in_file"), width="large"),
+            "how": t("up.match_level"),
+            "confidence": st.column_config.ProgressColumn(t("up.confidence"), min_value=0,
+                                                          max_value=1, format="%.2f"),
             "choice": st.column_config.SelectboxColumn(
-                tr("Chỉ tiêu chuẩn (chọn)", "Canonical indicator (choose)"),
-                options=code_options(catalog), width="large", required=True),
-            "suggested": tr("Gợi ý", "Suggestion"),
-            "row": tr("Dòng", "Row"),
+                t("up.choose_canonical"), options=code_options(catalog), width="large",
+                required=True),
+            "suggested": t("up.suggestion"),
+            "row": t("up.row"),
         })
     out = {}
     for label, choice, how in zip(edited["label"], edited["choice"], pending["method"]):
-        code = "" if choice == LOCAL else choice.split(" — ")[0]
+        code = "" if choice == local else choice.split(" — ")[0]
         if how != "fuzzy" or code != "":
             out[label] = code
     return out
@@ -175,50 +128,37 @@ def show_review(u: Understanding) -> None:
     """What was understood: context, tables and columns, every row, every problem."""
     c = u.context
     cols = st.columns(4)
-    cols[0].metric(tr("Xã", "Commune"), safe_text.md(c.commune) or "?")
-    cols[1].metric(tr("Tỉnh", "Province"), safe_text.md(c.province) or "?")
-    cols[2].metric(tr("Năm", "Years"), ", ".join(map(str, c.years)) or "?")
+    cols[0].metric(t("commune"), safe_text.md(c.commune) or "?")
+    cols[1].metric(t("col_province"), safe_text.md(c.province) or "?")
+    cols[2].metric(t("up.m_years"), ", ".join(map(str, c.years)) or "?")
     n = u.counts()
-    cols[3].metric(tr("Dòng đọc được", "Rows understood"),
-                   n["targets"] + n["actuals"] + n["budget_lines"])
+    cols[3].metric(t("up.m_rows"), n["targets"] + n["actuals"] + n["budget_lines"])
     if c.commune_source or c.province_source:
-        st.text(safe_text.display(tr(
-            f"Nguồn: xã — {c.commune_source or '-'}; tỉnh — {c.province_source or '-'}",
-            f"Found in: commune — {c.commune_source or '-'}; province — "
-            f"{c.province_source or '-'}")))
-    probs = problems_frame(u)
+        st.text(safe_text.display(t("up.found_in", commune=c.commune_source or "-",
+                                    province=c.province_source or "-")))
+    probs = problems_frame(u, current_lang())
     errors = probs[probs["severity"] == "error"]
     confirms = probs[probs["severity"] == "confirm"]
     warnings = probs[probs["severity"] == "warning"]
     if not errors.empty:
-        st.error(tr(f"{len(errors)} lỗi: sửa tệp (hoặc điền xã/tỉnh/năm ở trên, hoặc chọn vai "
-                    "trò cột bên dưới) rồi tải lại. Chưa có gì được lưu.",
-                    f"{len(errors)} errors: fix the file (or fill commune/province/year above, "
-                    "or choose column roles below) and upload again. Nothing has been saved."))
+        st.error(t("up.n_errors", n=len(errors)))
     if not confirms.empty and not u.confirmed:
-        st.warning(tr(f"{len(confirms)} điểm cần xác nhận: kiểm tra rồi đánh dấu 'Tôi đã kiểm "
-                      "tra' hoặc chọn vai trò cột đúng bên dưới. Chưa lưu được.",
-                      f"{len(confirms)} points need confirmation: check them and tick 'I have "
-                      "checked', or choose the right column roles below. Cannot commit yet."))
+        st.warning(t("up.n_confirms", n=len(confirms)))
     elif not warnings.empty:
-        st.warning(tr(f"{len(warnings)} cảnh báo: vẫn lưu được; xem danh sách bên dưới.",
-                      f"{len(warnings)} warnings: you can still commit; see the list below."))
-    tabs = st.tabs([tr("Vấn đề", "Problems") + f" ({len(errors)}/{len(confirms)}/"
-                                                f"{len(warnings)})",
-                    tr("Chỉ tiêu", "Targets") + f" ({n['targets']})",
-                    tr("Kết quả", "Results") + f" ({n['actuals']})",
-                    tr("Kinh phí", "Budget") + f" ({n['budget_lines']})",
-                    tr("Bảng và cột", "Tables and columns")])
+        st.warning(t("up.n_warnings", n=len(warnings)))
+    tabs = st.tabs([t("up.tab_problems", e=len(errors), c=len(confirms), w=len(warnings)),
+                    t("up.tab_targets", n=n["targets"]), t("up.tab_results", n=n["actuals"]),
+                    t("up.tab_budget", n=n["budget_lines"]), t("up.tab_tables")])
     rows = rows_frame(u)
     with tabs[0]:
         if probs.empty:
-            st.text(tr("Không có vấn đề nào.", "No problems."))
+            st.text(t("up.no_problems"))
         else:
             table(probs)
     for tab, name in zip(tabs[1:4], ("targets", "actuals", "budget_lines")):
         with tab:
             if rows[name].empty:
-                st.text(tr("Không có dòng nào.", "No rows."))
+                st.text(t("up.no_rows"))
             else:
                 table(rows[name])
     with tabs[4]:
@@ -231,30 +171,29 @@ VALUE_ROLES_WITH_YEAR = ("target", "actual", "assessment")
 def choose_columns(u: Understanding, base: Understanding, key: str) -> service.ColumnRoles:
     """Each column's role (a selectbox) and year, with the reason it was read that way; the
     analyst's changes against ``base`` (the file as read with the remembered choices)."""
-    base_cols = {(i, c.letter): c for i, t in enumerate(base.tables) for c in t.columns}
+    base_cols = {(i, c.letter): c for i, tb in enumerate(base.tables) for c in tb.columns}
     out: service.ColumnRoles = {}
-    for i, t in enumerate(u.tables):
-        st.caption(tr(f"Sheet '{t.sheet}', tiêu đề dòng {t.header_first}-{t.header_last}",
-                      f"Sheet '{t.sheet}', header rows {t.header_first}-{t.header_last}"))
-        for c in t.columns:
+    for i, tb in enumerate(u.tables):
+        st.caption(t("up.sheet_header", sheet=tb.sheet, a=tb.header_first, b=tb.header_last))
+        for c in tb.columns:
             c1, c2, c3, c4 = st.columns([3, 3, 1.4, 5])
             c1.text(f"{c.letter}: {c.header}")
             role = c2.selectbox(
-                tr("Vai trò", "Role"), ROLES, index=ROLES.index(c.role) if c.role in ROLES
+                t("up.role"), ROLES, index=ROLES.index(c.role) if c.role in ROLES
                 else ROLES.index("ignored"), key=f"role-{key}-{i}-{c.letter}",
                 format_func=lambda r: ROLE_NAMES.get(r, r), label_visibility="collapsed")
             year = None
             if role in VALUE_ROLES_WITH_YEAR:
-                year = int(c3.number_input(tr("Năm", "Year"), min_value=0, max_value=2100,
+                year = int(c3.number_input(t("col_year"), min_value=0, max_value=2100,
                                            step=1, value=int(c.year or 0),
                                            key=f"ryear-{key}-{i}-{c.letter}",
                                            label_visibility="collapsed")) or None
             conf = f"{c.confidence:.2f}"
-            c4.text(f"[{conf}] {c.reason}" + (f" — {tr('cần hỏi', 'doubt')}: {c.doubt}"
+            c4.text(f"[{conf}] {c.reason}" + (f" — {t('up.doubt')}: {c.doubt}"
                                               if c.doubt else ""))
             b = base_cols.get((i, c.letter))
             base_year = b.year if b is not None else None
             if b is None or role != b.role or (role in VALUE_ROLES_WITH_YEAR and
                                                year != base_year):
-                out.setdefault(t.layout_key, {})[c.letter] = (role, year)
+                out.setdefault(tb.layout_key, {})[c.letter] = (role, year)
     return out

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_context_args(v)
     v.add_argument("--synthetic", action="store_true",
                    help="Chấp nhận tệp ghi 'DỮ LIỆU MÔ PHỎNG' (sẽ nạp với nhãn mô phỏng)")
+    v.add_argument("--lang", choices=("vi", "en"), default="vi",
+                   help="Ngôn ngữ của các vấn đề in ra (problems in English: --lang en)")
     ld = sub.add_parser("load", help="Nạp tệp vào cơ sở dữ liệu")
     _add_context_args(ld)
     ld.add_argument("--user", default="cli")
@@ -113,7 +115,8 @@ def roles_from_args(u: Understanding, role_args) -> dict:
     return out
 
 
-def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
+def report(u: Understanding, *, verbose: bool = False, out=None, lang: str = "vi") -> None:
+    """What was understood of one file and its problems (``lang``: the problems' language)."""
     out = out or sys.stdout
     c = u.context
     print(f"\n=== {u.file_name}", file=out)
@@ -150,7 +153,7 @@ def report(u: Understanding, *, verbose: bool = False, out=None) -> None:
     for p in u.problems:
         if p.severity == "info" and not verbose:
             continue
-        print(f"    {p}", file=out)
+        print(f"    {p.line(lang)}", file=out)
 
 
 def _catalog_for(db: Path | None):
@@ -187,7 +190,7 @@ def _understand_all(args) -> tuple[list[Understanding], dict]:
 def cmd_validate(args) -> int:
     bad = 0
     for u in _understand_all(args)[0]:
-        report(u, verbose=args.verbose)
+        report(u, verbose=args.verbose, lang=args.lang)
         bad += not u.ok
     print(f"\n{len(args.files) - bad} tệp hợp lệ, {bad} tệp có lỗi hoặc cần xác nhận.")
     return 1 if bad else 0

@@ -12,6 +12,7 @@ from datetime import datetime
 
 import duckdb
 
+from . import problems as P
 from .catalog import Catalog
 from .pipeline import Understanding
 from .records import ActualRecord, BudgetRecord, TargetRecord
@@ -244,7 +245,8 @@ def _load_batch(con: duckdb.DuckDBPyConnection, us: list[Understanding], *, load
             probs = [p for p in u.problems if p.severity != "info"]
             _insert(rows, "import_problems", [dict(
                 import_id=import_id, code=p.code, severity=p.severity, message=p.message,
-                source_sheet=p.sheet, source_row=p.row, source_col=p.column) for p in probs])
+                source_sheet=p.sheet, source_row=p.row, source_col=p.column,
+                params=P.params_json(p.params)) for p in probs])
             _insert(rows, "imports", [dict(
                 import_id=import_id, file_name=u.file_name, sha256=u.sha256, loaded_at=now,
                 loaded_by=loaded_by, commune=ctx.commune, province=ctx.province,

@@ -88,9 +88,11 @@ CREATE TABLE IF NOT EXISTS admin_units (
 );
 
 
+-- message: the Vietnamese text as made; params: the code's named params as JSON (NULL in rows
+-- stored before migration 002), so the UI renders the problem in its language.
 CREATE TABLE IF NOT EXISTS import_problems (
     import_id INTEGER, code VARCHAR, severity VARCHAR, message VARCHAR,
-    source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR
+    source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR, params VARCHAR
 );
 
 -- Analyst-confirmed mappings (label -> canonical code, '' = commune-specific), remembered

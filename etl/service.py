@@ -277,8 +277,10 @@ def list_imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "FROM imports ORDER BY import_id DESC").df()
 
 
-def import_rows(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, pd.DataFrame]:
-    """The rows an import added (whether still active or not) and the rows it replaced."""
+def import_rows(con: duckdb.DuckDBPyConnection, import_id: int,
+                lang: str = "vi") -> dict[str, pd.DataFrame]:
+    """The rows an import added (whether still active or not) and the rows it replaced; its
+    stored problems with their messages in ``lang``."""
     out = {}
     for table, cols in (
             ("target_rows", "label, target_year, target_text, op, value_low, value_high, unit, "
@@ -292,18 +294,37 @@ def import_rows(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, pd.
                                             "source_row", [import_id]).df()
         out[f"{table}:replaced"] = con.execute(base + "WHERE d.replaced_by = ? ORDER BY "
                                                "source_sheet, source_row", [import_id]).df()
-    out["problems"] = con.execute(
-        "SELECT severity, code, source_sheet, source_row, source_col, message "
-        "FROM import_problems WHERE import_id = ? ORDER BY source_sheet, source_row",
-        [import_id]).df()
+    out["problems"] = stored_problems(con, import_id, lang)
     return out
 
 
-def problems_frame(u: Understanding) -> pd.DataFrame:
+def stored_problems(con: duckdb.DuckDBPyConnection, import_id: int,
+                    lang: str = "vi") -> pd.DataFrame:
+    """An import's stored problems, each message rendered in ``lang`` from its code and params
+    (a row stored without params, by an earlier release, shows its stored Vietnamese text)."""
+    has_params = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'import_problems' "
+        "AND column_name = 'params' AND table_schema = current_schema()").fetchone()[0]
+    # a database not yet migrated (opened read-only before any write) has no params column
+    rows = con.execute(
+        "SELECT severity, code, source_sheet, source_row, source_col, message, "
+        f"{'params' if has_params else 'NULL'} "
+        "FROM import_problems WHERE import_id = ? ORDER BY source_sheet, source_row",
+        [import_id]).fetchall()
+    return pd.DataFrame(
+        [dict(severity=sev, code=code, source_sheet=sheet, source_row=row, source_col=col,
+              message=P.render(code, P.params_from_json(params), lang, message or ""))
+         for sev, code, sheet, row, col, message, params in rows],
+        columns=["severity", "code", "source_sheet", "source_row", "source_col", "message"]
+    ).astype({"source_row": "Int64"})
+
+
+def problems_frame(u: Understanding, lang: str = "vi") -> pd.DataFrame:
+    """The problems of a review, worst first, each message in ``lang``."""
     order = {"error": 0, "confirm": 1, "warning": 2, "info": 3}
     rows = sorted(u.problems, key=lambda p: (order[p.severity], p.sheet, p.row or 0))
     frame = pd.DataFrame([dict(severity=p.severity, code=p.code, file=p.file, sheet=p.sheet,
-                               row=p.row, column=p.column, message=p.message) for p in rows],
+                               row=p.row, column=p.column, message=p.text(lang)) for p in rows],
                          columns=["severity", "code", "file", "sheet", "row", "column", "message"])
     frame["row"] = frame["row"].astype("Int64")  # blank, not "None", for file-level problems
     return frame

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import catalog_queries as C
 from dashboard import ui
-from dashboard.i18n import t
+from dashboard.i18n import has, t
 
 f = ui.page_start("page_catalog")
 L = ui.lang()
@@ -13,7 +13,7 @@ EN = L == "en"
 
 def flags_text(v) -> str:
     words = [w for w in str(v or "").split(",") if w]
-    return "; ".join(t(f"flag_{w}") if t(f"flag_{w}") != f"flag_{w}" else w for w in words)
+    return "; ".join(t(f"flag_{w}") if has(f"flag_{w}") else w for w in words)
 
 
 def alias_table(rows: pd.DataFrame, with_code: bool) -> pd.DataFrame:

@@ -6,32 +6,28 @@ import hashlib
 import streamlit as st
 
 from dashboard import auth, db, safe_text, ui
+from dashboard.i18n import current_lang, t
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choose_columns,
                                    column_roles_for, review, roles_key, show_review,
-                                   synthetic_notice, table, tr)
+                                   synthetic_notice, table)
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
 from etl.templates import FILE_NAMES, template_bytes
 
 ui.ensure_frame()
-st.title(tr("Tải dữ liệu lên", "Upload data"))
-st.caption(tr("Tải phụ lục kế hoạch, báo cáo kết quả hoặc bảng kinh phí (.xlsx). Hệ thống cho "
-              "xem những gì đọc được trước khi lưu; không có gì được lưu cho đến khi bấm "
-              "'Lưu vào cơ sở dữ liệu'.",
-              "Upload plan appendices, results reports or budget tables (.xlsx). You see what "
-              "was understood before anything is saved."))
+st.title(t("page_upload"))
+st.caption(t("up.intro"))
 
 can_write = analyst_gate()
 upload_tab, history_tab, template_tab = st.tabs(
-    [tr("Tải lên", "Upload"), tr("Lịch sử nạp", "Import history"), tr("Tệp mẫu", "Templates")])
+    [t("up.tab_upload"), t("up.tab_history"), t("up.tab_templates")])
 db_state = db.state()
 catalog = catalog_for(db_state.path, db_state.version)
 
 with template_tab:
-    for kind, label in (("targets", tr("Mẫu chỉ tiêu", "Targets template")),
-                        ("results", tr("Mẫu kết quả", "Results template")),
-                        ("budget", tr("Mẫu kinh phí", "Budget template"))):
+    for kind, label in (("targets", t("up.tpl_targets")), ("results", t("up.tpl_results")),
+                        ("budget", t("up.tpl_budget"))):
         st.download_button(label, lambda kind=kind: template_bytes(kind, load_catalog()),
                            on_click="ignore",
                            file_name=FILE_NAMES[kind], key=f"tpl-{kind}",
@@ -43,11 +39,11 @@ with upload_tab:
         if who and who != auth.PASSWORD_IDENTITY:
             user = who
         else:
-            name = st.text_input(tr("Người nạp", "Your name"), value=st.session_state.get(
-                "uploader_name", ""), key="uploader_name", placeholder="vd. Nguyễn Văn A")
+            name = st.text_input(t("up.your_name"), value=st.session_state.get(
+                "uploader_name", ""), key="uploader_name", placeholder=t("up.name_placeholder"))
             user = f"{name.strip()} ({who})" if who and name.strip() else name
         gen = st.session_state.setdefault("upload_generation", 0)
-        files = st.file_uploader(tr("Chọn tệp .xlsx (có thể nhiều tệp)", "Choose .xlsx files"),
+        files = st.file_uploader(t("up.choose_files"),
                                  type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
                                  key=f"files-{gen}")
         reviews, all_choices, all_roles = [], {}, {}
@@ -59,19 +55,16 @@ with upload_tab:
             st.subheader(safe_text.md(f.name), anchor=False)
             first = review(data, f.name, db_state.path, db_state.version,
                            roles=roles_key(remembered))
-            with st.expander(tr("Xã / tỉnh / năm (điền khi tệp không ghi)",
-                                "Commune / province / year (fill in when the file does not say)"),
-                             expanded=not first.ok):
+            with st.expander(t("up.context_fill"), expanded=not first.ok):
                 c1, c2, c3 = st.columns(3)
-                commune = c1.text_input(tr("Xã", "Commune"), key=f"c-{key}",
+                commune = c1.text_input(t("commune"), key=f"c-{key}",
                                         value=first.context.commune)
                 prov_default = first.context.province if first.context.province in \
                     province_names else ""
-                province = c2.selectbox(tr("Tỉnh", "Province"), province_names, key=f"p-{key}",
+                province = c2.selectbox(t("col_province"), province_names, key=f"p-{key}",
                                         index=province_names.index(prov_default))
-                year = c3.number_input(tr("Năm", "Year"), min_value=0, max_value=2100, step=1,
-                                       key=f"y-{key}", value=0,
-                                       help=tr("0 = theo tệp", "0 = as in the file"))
+                year = c3.number_input(t("col_year"), min_value=0, max_value=2100, step=1,
+                                       key=f"y-{key}", value=0, help=t("up.year_help"))
             overrides = dict(commune=commune if commune != first.context.commune else None,
                              province=province if province != first.context.province else None,
                              year=int(year) or None)
@@ -86,10 +79,8 @@ with upload_tab:
             synthetic_notice(u)
             show_review(u)
             if any(p.severity == "confirm" for p in u.problems):
-                st.checkbox(tr("Tôi đã kiểm tra các điểm cần xác nhận", "I have checked the "
-                               "points that need confirmation"), key=f"confirm-{key}")
-            with st.expander(tr("Vai trò các cột (sửa khi đọc nhầm)",
-                                "Column roles (fix a misread column)"),
+                st.checkbox(t("up.confirm_checked"), key=f"confirm-{key}")
+            with st.expander(t("up.roles_expander"),
                              expanded=any(c.doubt and not c.chosen for t in u.tables
                                           for c in t.columns) or bool(col_roles)):
                 new_roles = choose_columns(u, first, key)
@@ -97,7 +88,7 @@ with upload_tab:
                 st.session_state[f"roles-{key}"] = new_roles
                 st.rerun()
             all_roles = service.merge_roles(all_roles, service.confirmed_roles(u), new_roles)
-            st.markdown("**" + tr("Gắn chỉ tiêu chuẩn", "Map to the catalogue") + "**")
+            st.markdown("**" + t("up.map_heading") + "**")
             # Labels to map come from the file as read with the column roles, before any label
             # choice (so a label stays listed after it was chosen).
             labels_from = review(data, f.name, db_state.path, db_state.version,
@@ -113,16 +104,14 @@ with upload_tab:
         if reviews:
             blocked = [u.file_name for u in reviews if not u.ok]
             if blocked:
-                st.error(tr("Chưa lưu được: còn lỗi hoặc điểm cần xác nhận trong ",
-                            "Cannot commit: errors or points to confirm in ")
-                         + ", ".join(map(safe_text.md, blocked)))
-            if st.button(tr("Lưu vào cơ sở dữ liệu", "Commit to the database"), type="primary",
+                st.error(t("up.blocked", files=", ".join(map(safe_text.md, blocked))))
+            if st.button(t("up.commit"), type="primary",
                          disabled=bool(blocked) or not user.strip(), key="commit"):
-                bar = st.progress(0.0, text=tr("Đang lưu…", "Saving…"))
+                bar = st.progress(0.0, text=t("up.saving"))
                 outcomes = service.commit(
                     db.db_path(), reviews, user=user.strip(), choices=all_choices,
                     column_roles=all_roles,
-                    progress=lambda x, name: bar.progress(x, text=name or tr("Xong", "Done")))
+                    progress=lambda x, name: bar.progress(x, text=name or t("up.done")))
                 st.session_state["last_summary"] = service.summary_frame(outcomes, reviews)
                 st.session_state["upload_generation"] = gen + 1
                 for k in [k for k in st.session_state
@@ -130,15 +119,15 @@ with upload_tab:
                     del st.session_state[k]
                 st.rerun()
             if not user.strip():
-                st.caption(tr("Ghi tên người nạp để lưu.", "Enter your name to commit."))
+                st.caption(t("up.enter_name"))
     summary = st.session_state.get("last_summary")
     if summary is not None:
-        st.success(tr("Đã lưu. Tóm tắt lượt nạp:", "Saved. Import summary:"))
+        st.success(t("up.saved"))
         table(summary)
 
 with history_tab:
     if db.state().missing:
-        st.info(tr("Chưa có cơ sở dữ liệu.", "No database yet."))
+        st.info(t("db_missing_title"))
     else:
         cur = db.cursor()
         try:
@@ -147,34 +136,32 @@ with history_tab:
             cur.close()
         table(imports.head(500))
         if len(imports) > 500:
-            st.caption(tr(f"500 lượt gần nhất trên tổng số {len(imports)}.",
-                          f"The latest 500 of {len(imports)} imports."))
+            st.caption(t("up.latest_500", n=len(imports)))
         if not imports.empty:
             names = dict(zip(imports["import_id"], imports["file_name"]))
-            chosen = st.selectbox(tr("Xem lượt nạp", "Open import"), list(names),
+            chosen = st.selectbox(t("up.open_import"), list(names),
                                   format_func=lambda i: f"#{i} — {safe_text.display(names[i])}",
                                   key="open_import")
             cur = db.cursor()
             try:
-                detail = service.import_rows(cur, int(chosen))
+                detail = service.import_rows(cur, int(chosen), current_lang())
             finally:
                 cur.close()
             headings = {
-                "target_rows:added": tr("Chỉ tiêu lượt này thêm", "Targets this import added"),
-                "target_rows:replaced": tr("Chỉ tiêu lượt này thay thế", "Targets it replaced"),
-                "actual_rows:added": tr("Kết quả lượt này thêm", "Results this import added"),
-                "actual_rows:replaced": tr("Kết quả lượt này thay thế", "Results it replaced"),
-                "budget_rows:added": tr("Dòng kinh phí lượt này thêm", "Budget lines added"),
-                "budget_rows:replaced": tr("Dòng kinh phí bị thay thế", "Budget lines replaced"),
-                "problems": tr("Cảnh báo khi nạp", "Warnings at load")}
+                "target_rows:added": t("up.target_rows_added"),
+                "target_rows:replaced": t("up.target_rows_replaced"),
+                "actual_rows:added": t("up.actual_rows_added"),
+                "actual_rows:replaced": t("up.actual_rows_replaced"),
+                "budget_rows:added": t("up.budget_rows_added"),
+                "budget_rows:replaced": t("up.budget_rows_replaced"),
+                "problems": t("up.problems_at_load")}
             for name, frame in detail.items():
                 if not frame.empty:
                     st.markdown(f"**{headings[name]}** ({len(frame)})")
                     table(frame)
             status = imports.loc[imports.import_id == chosen, "status"].iloc[0]
             if status == "active" and can_write:
-                if st.button(tr(f"Hoàn tác lượt nạp #{chosen}", f"Undo import #{chosen}"),
-                             key="undo"):
+                if st.button(t("up.undo", n=chosen), key="undo"):
                     try:
                         st.success(service.undo(db.db_path(), int(chosen)))
                         st.rerun()

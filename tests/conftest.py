@@ -1,12 +1,17 @@
 """Shared fixtures: the seed workbooks, a database built from them, a workbook builder."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Sequence
 
 import duckdb
 import pytest
 from openpyxl import Workbook
+
+# A missing i18n key raises instead of showing the key (dashboard/i18n.py t); the app started
+# by the browser tests inherits it.
+os.environ.setdefault("DASHBOARD_STRICT_I18N", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "data" / "seed"

@@ -217,7 +217,7 @@ def test_points_that_need_confirmation_block_until_confirmed(tmp_path, app_env):
     probs = next(df.value for df in at.dataframe if "severity" in df.value.columns)
     first = probs.iloc[0]
     assert (first["severity"], first["code"], first["row"], first["column"]) == (
-        "confirm", "section.count_mismatch", 4, "B")
+        "cần xác nhận", "section.count_mismatch", 4, "B")
     assert at.button(key="commit").disabled
     at.checkbox(key=f"confirm-{key}").check()
     run(at)
