@@ -844,6 +844,12 @@ STRINGS.update({f"up.{k}": v for k, v in {
     "sev.confirm": {"vi": "cần xác nhận", "en": "to confirm"},
     "sev.warning": {"vi": "cảnh báo", "en": "warning"},
     "sev.info": {"vi": "thông tin", "en": "info"},
+    # an import's status (etl/load.py: LoadResult.status, imports.status)
+    "st.loaded": {"vi": "đã nạp", "en": "loaded"},
+    "st.unchanged": {"vi": "không đổi (đã nạp trước đó)", "en": "unchanged (loaded before)"},
+    "st.rejected": {"vi": "bị từ chối", "en": "rejected"},
+    "st.active": {"vi": "đang dùng", "en": "active"},
+    "st.undone": {"vi": "đã hoàn tác", "en": "undone"},
 }.items()})
 # strings that were chosen inline by language (fmt.value, charts.sources_line, charts money)
 STRINGS.update({
@@ -921,6 +927,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "why.method_{}": ("trend_shrunk", "trend", "one_point_peers", "one_point_no_peers",
                       "milestone", "latest_rank"),
     "up.sev.{}": ("error", "confirm", "warning", "info"),
+    "up.st.{}": ("loaded", "unchanged", "rejected", "active", "undone"),
     "up.col.{}": tuple(UPLOAD_COLUMNS),  # upload_view.table: the review frames' column names
 }
 # Module-level wrappers that prefix their key: framing.tx("x") is t("frame.x").
