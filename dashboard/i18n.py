@@ -789,6 +789,10 @@ STRINGS.update({f"up.{k}": v for k, v in {
     "budget_rows_replaced": {"vi": "Dòng kinh phí bị thay thế", "en": "Budget lines replaced"},
     "problems_at_load": {"vi": "Cảnh báo khi nạp", "en": "Warnings at load"},
     "undo": {"vi": "Hoàn tác lượt nạp #{n}", "en": "Undo import #{n}"},
+    "undo_blocked": {"vi": "Dữ liệu của lượt nạp {n} đã bị lượt nạp {ids} thay thế: hãy hoàn "
+                           "tác lượt {ids} trước.",
+                     "en": "The data of import {n} was replaced by import {ids}: undo import "
+                           "{ids} first."},
     # review of one file (dashboard/upload_view.py)
     "synthetic_refused": {
         "vi": "Tệp này ghi 'DỮ LIỆU MÔ PHỎNG': dữ liệu mô phỏng không được lưu vào cơ sở dữ liệu "

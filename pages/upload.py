@@ -13,6 +13,7 @@ from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choo
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
+from etl.load import UndoBlocked
 from etl.templates import FILE_NAMES, template_bytes
 
 ui.ensure_frame()
@@ -165,5 +166,8 @@ with history_tab:
                     try:
                         st.success(service.undo(db.db_path(), int(chosen)))
                         st.rerun()
+                    except UndoBlocked as e:
+                        st.error(t("up.undo_blocked", n=e.import_id,
+                                   ids=", ".join(map(str, e.later))))
                     except ValueError as e:
                         st.error(str(e))
