@@ -789,6 +789,10 @@ STRINGS.update({f"up.{k}": v for k, v in {
     "budget_rows_replaced": {"vi": "Dòng kinh phí bị thay thế", "en": "Budget lines replaced"},
     "problems_at_load": {"vi": "Cảnh báo khi nạp", "en": "Warnings at load"},
     "undo": {"vi": "Hoàn tác lượt nạp #{n}", "en": "Undo import #{n}"},
+    "undo_blocked": {"vi": "Dữ liệu của lượt nạp {n} đã bị lượt nạp {ids} thay thế: hãy hoàn "
+                           "tác lượt {ids} trước.",
+                     "en": "The data of import {n} was replaced by import {ids}: undo import "
+                           "{ids} first."},
     # review of one file (dashboard/upload_view.py)
     "synthetic_refused": {
         "vi": "Tệp này ghi 'DỮ LIỆU MÔ PHỎNG': dữ liệu mô phỏng không được lưu vào cơ sở dữ liệu "
@@ -844,6 +848,12 @@ STRINGS.update({f"up.{k}": v for k, v in {
     "sev.confirm": {"vi": "cần xác nhận", "en": "to confirm"},
     "sev.warning": {"vi": "cảnh báo", "en": "warning"},
     "sev.info": {"vi": "thông tin", "en": "info"},
+    # an import's status (etl/load.py: LoadResult.status, imports.status)
+    "st.loaded": {"vi": "đã nạp", "en": "loaded"},
+    "st.unchanged": {"vi": "không đổi (đã nạp trước đó)", "en": "unchanged (loaded before)"},
+    "st.rejected": {"vi": "bị từ chối", "en": "rejected"},
+    "st.active": {"vi": "đang dùng", "en": "active"},
+    "st.undone": {"vi": "đã hoàn tác", "en": "undone"},
 }.items()})
 # strings that were chosen inline by language (fmt.value, charts.sources_line, charts money)
 STRINGS.update({
@@ -921,6 +931,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "why.method_{}": ("trend_shrunk", "trend", "one_point_peers", "one_point_no_peers",
                       "milestone", "latest_rank"),
     "up.sev.{}": ("error", "confirm", "warning", "info"),
+    "up.st.{}": ("loaded", "unchanged", "rejected", "active", "undone"),
     "up.col.{}": tuple(UPLOAD_COLUMNS),  # upload_view.table: the review frames' column names
 }
 # Module-level wrappers that prefix their key: framing.tx("x") is t("frame.x").

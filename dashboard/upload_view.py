@@ -27,6 +27,15 @@ def table(frame: pd.DataFrame, **kw) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kw)
 
 
+def status_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """An import summary or history with its import status in words (loaded, unchanged,
+    rejected; active, undone), for display; the frame's own values stay codes."""
+    if "status" not in frame.columns:
+        return frame
+    return frame.assign(status=frame["status"].map(
+        lambda s: t(f"up.st.{s}") if isinstance(s, str) and has(f"up.st.{s}") else s))
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def catalog_for(path: str, version: str) -> Catalog:
     """The catalogue plus analysts' remembered choices, read once per data version."""

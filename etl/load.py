@@ -322,6 +322,18 @@ def _count_same(old: list[tuple], new: list[tuple]) -> int:
     return sum((Counter(old) & Counter(new)).values())
 
 
+class UndoBlocked(ValueError):
+    """An import whose data later imports replaced: those must be undone first. The message
+    is Vietnamese (CLI); ``import_id`` and ``later`` let the upload page say it in its
+    language."""
+
+    def __init__(self, import_id: int, later: list[int]):
+        self.import_id, self.later = import_id, later
+        ids = ", ".join(map(str, later))
+        super().__init__(f"Dữ liệu của lượt nạp {import_id} đã bị lượt nạp {ids} thay thế: "
+                         f"hãy hoàn tác lượt {ids} trước.")
+
+
 def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> str:
     """Reverse an import: its datasets off, the datasets it replaced back on."""
     row = con.execute("SELECT status FROM imports WHERE import_id = ?", [import_id]).fetchone()
@@ -333,9 +345,7 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> str:
         "SELECT DISTINCT replaced_by FROM datasets WHERE import_id = ? AND replaced_by IS NOT NULL",
         [import_id]).fetchall()
     if later:
-        ids = ", ".join(str(r[0]) for r in later)
-        raise ValueError(f"Dữ liệu của lượt nạp {import_id} đã bị lượt nạp {ids} thay thế: "
-                         f"hãy hoàn tác lượt {ids} trước.")
+        raise UndoBlocked(import_id, [r[0] for r in later])
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("UPDATE datasets SET active = FALSE WHERE import_id = ?", [import_id])

@@ -9,10 +9,11 @@ from dashboard import auth, db, safe_text, ui
 from dashboard.i18n import current_lang, t
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choose_columns,
                                    column_roles_for, review, roles_key, show_review,
-                                   synthetic_notice, table)
+                                   status_words, synthetic_notice, table)
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
+from etl.load import UndoBlocked
 from etl.templates import FILE_NAMES, template_bytes
 
 ui.ensure_frame()
@@ -123,7 +124,7 @@ with upload_tab:
     summary = st.session_state.get("last_summary")
     if summary is not None:
         st.success(t("up.saved"))
-        table(summary)
+        table(status_words(summary))
 
 with history_tab:
     if db.state().missing:
@@ -134,7 +135,7 @@ with history_tab:
             imports = service.list_imports(cur)
         finally:
             cur.close()
-        table(imports.head(500))
+        table(status_words(imports.head(500)))
         if len(imports) > 500:
             st.caption(t("up.latest_500", n=len(imports)))
         if not imports.empty:
@@ -165,5 +166,8 @@ with history_tab:
                     try:
                         st.success(service.undo(db.db_path(), int(chosen)))
                         st.rerun()
+                    except UndoBlocked as e:
+                        st.error(t("up.undo_blocked", n=e.import_id,
+                                   ids=", ".join(map(str, e.later))))
                     except ValueError as e:
                         st.error(str(e))

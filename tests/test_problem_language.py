@@ -152,3 +152,24 @@ def test_words_the_code_chose_are_english_too_text_from_the_file_is_not(tmp_path
         "Not an Excel .xlsx file: this is a Word document (.docx)")
     p = P.make("context.override", file="x.xlsx", field="Tỉnh", found="Tỉnh", given="Nghệ An")
     assert p.text("en") == "Province: the file says 'Tỉnh', using 'Nghệ An' as chosen."
+
+
+def test_an_undo_the_page_refuses_is_explained_in_english(tmp_path, monkeypatch, seed_files):
+    from tests.test_load import corrected_copy
+    db = tmp_path / "u.duckdb"
+    nam_dan = next(f for f in seed_files if "nam_dan" in f.name)
+    assert main(["load", str(nam_dan), "--db", str(db)]) == 0
+    assert main(["load", str(corrected_copy(nam_dan, tmp_path / "sua.xlsx")), "--db",
+                 str(db)]) == 0
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_OPEN_UPLOADS", "1")
+    monkeypatch.delenv("ANALYST_PASSWORD_HASH", raising=False)
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["lang"] = "en"
+    run(at)
+    at.selectbox(key="open_import").set_value(1)
+    run(at)
+    at.button(key="undo").click()
+    run(at)
+    assert [e.value for e in at.error] == [
+        "The data of import 1 was replaced by import 2: undo import 2 first."]

@@ -97,6 +97,7 @@ def test_review_fix_commit_undo(tmp_path, app_env):
                    if {"added", "replaced", "unchanged", "rejected"} <= set(df.value.columns))
     assert set(summary["table"]) == {"targets", "actuals"}
     assert summary["added"].sum() == 6
+    assert set(summary["status"]) == {"đã nạp"}  # the import's status in words
     # Undo from the history tab restores the state before the import.
     con = duckdb.connect(str(db), read_only=True)
     last = con.execute("SELECT max(import_id) FROM imports").fetchone()[0]
@@ -106,6 +107,8 @@ def test_review_fix_commit_undo(tmp_path, app_env):
     at.button(key="undo").click()
     run(at)
     assert counts(db)[:2] == (0, 0)
+    history = next(df.value for df in at.dataframe if "loaded_by" in df.value.columns)
+    assert history.loc[history["import_id"] == last, "status"].tolist() == ["đã hoàn tác"]
 
 
 def test_broken_file_gets_an_actionable_message(tmp_path, app_env):
