@@ -86,7 +86,7 @@ ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
 ALTER TABLE actual_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
 ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS commune_code VARCHAR;
 ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
--- A synthetic database's register is the generator's own fictional units (etl/synth.py),
+-- A synthetic database's register is the generator's own fictional units (synth/),
 -- flagged here; the official list and synthetic units are never in the same database unless a
 -- real file is loaded into a synthetic one (then both are there, each flagged).
 ALTER TABLE admin_units ADD COLUMN IF NOT EXISTS synthetic BOOLEAN DEFAULT FALSE;

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import synth
+import synth
 from etl.catalog import load_catalog
 from etl.cli import main, understand_file
 from etl.normalize import fold
