@@ -26,7 +26,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from etl import synth
+import synth
 
 from . import machine
 from .timing import Stats, peak_rss_mb, reset_peak_rss, verdict

@@ -12,7 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-from etl import synth
+import synth
 
 _CATALOG = None
 

@@ -58,7 +58,7 @@ def sync_register(con: duckdb.DuckDBPyConnection) -> None:
     """The official register of commune-level units into ``admin_units`` (once per change)."""
     from .admin_units import load_register
     reg = load_register()
-    # Only the official rows: a synthetic database's fictional units (etl/synth.py) stay.
+    # Only the official rows: a synthetic database's fictional units (synth/) stay.
     n = con.execute("SELECT count(*) FROM admin_units WHERE NOT synthetic").fetchone()[0]
     if n == len(reg) and con.execute(
             "SELECT count(*) FROM admin_units WHERE code = ? AND name = ? AND NOT synthetic",
@@ -75,6 +75,20 @@ def sync_register(con: duckdb.DuckDBPyConnection) -> None:
                     f"WHERE {table}.commune_code IS NULL AND a.name = {table}.commune "
                     f"AND a.province = {table}.province"
                     + ("" if table == "datasets" else f" AND NOT {table}.synthetic"))
+
+
+def replace_register(con: duckdb.DuckDBPyConnection, units: list[dict]) -> None:
+    """Make ``units`` (dicts of code, name, type, province_code, province) the whole register,
+    flagged synthetic: a synthetic database's fictional units replace the official list
+    (``synth.build``), so the ``coverage`` view works on it as on real data."""
+    con.execute("DELETE FROM admin_units")
+    _insert(con, "admin_units", [dict(u, synthetic=True) for u in units])
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
+    """Write ``meta`` keys (``synthetic`` = 'true': every view of the data carries the banner)."""
+    for key, value in values.items():
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
 def user_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -229,7 +243,8 @@ def _load_batch(con: duckdb.DuckDBPyConnection, us: list[Understanding], *, load
             for (kind, period), recs in groups[i].items():
                 old_keys = [k for ds in active.get((ctx.commune, ctx.province, kind, period), [])
                             for k in old_rows.get(ds, [])]
-                same = _count_same(old_keys, [_record_key(kind, r) for r in recs])
+                same = _count_same(old_keys, [_record_key(kind, r) for r in recs]) \
+                    if old_keys else 0
                 if old_keys:
                     replaced[kind] = len(old_keys) - same
                     unchanged[kind] = same

@@ -210,7 +210,6 @@ EN: dict[str, str] = {
     "row.unknown_flag": "Data flag '{flag}' is not in the list ({known}): kept, check the "
                         "spelling.",
     # values
-    "value.unparsed": "Value '{text}' not understood: kept as text.",
     "value.qualitative": "Qualitative value '{text}' kept as text.",
     "value.percent_over_100": "Percentage {value}% is over 100%.",
     "value.fraction_mismatch": "Fraction {fraction} = {computed}% but the text says {stated}%.",

@@ -81,7 +81,7 @@ CREATE TABLE IF NOT EXISTS budget_rows (
 CREATE TABLE IF NOT EXISTS admin_units (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL,
     province_code VARCHAR NOT NULL, province VARCHAR NOT NULL,
-    -- a synthetic database's register is the generator's own fictional units (etl/synth.py),
+    -- a synthetic database's register is the generator's own fictional units (synth/),
     -- flagged here; the official list and synthetic units are never in the same database
     -- unless a real file is loaded into a synthetic one (then both are there, each flagged)
     synthetic BOOLEAN DEFAULT FALSE
@@ -89,7 +89,7 @@ CREATE TABLE IF NOT EXISTS admin_units (
 
 
 -- message: the Vietnamese text as made; params: the code's named params as JSON (NULL in rows
--- stored before migration 002), so the UI renders the problem in its language.
+-- stored before migration 003), so the UI renders the problem in its language.
 CREATE TABLE IF NOT EXISTS import_problems (
     import_id INTEGER, code VARCHAR, severity VARCHAR, message VARCHAR,
     source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR, params VARCHAR

@@ -9,7 +9,8 @@ import pytest
 
 pytest.importorskip("python_calamine")
 
-from etl import read, read_calamine, synth  # noqa: E402
+import synth  # noqa: E402
+from etl import read, read_calamine  # noqa: E402
 from tests import hostile  # noqa: E402
 
 

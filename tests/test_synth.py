@@ -1,4 +1,6 @@
-"""Synthetic national data (`python -m etl synth`): labelled, fictional, loadable."""
+"""Synthetic national data (`python -m etl synth`, package synth/): labelled, fictional,
+loadable, and written by the loader itself (etl.load.load_many), the one writer of the base
+tables."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import synth
+import synth
 from etl.catalog import load_catalog
 from etl.cli import main, understand_file
 from etl.normalize import fold
@@ -49,6 +51,63 @@ def test_every_row_is_flagged_synthetic(con):
     for view in ("targets", "actuals", "budget_lines", "progress"):
         assert _one(con, f"SELECT bool_and(synthetic) FROM {view}") is True, view
     assert dict(con.execute("SELECT key, value FROM meta").fetchall())["synthetic"] == "true"
+
+
+# What `etl synth --communes 40 --seed 7` wrote when the generator still had its own bulk
+# writer (etl/synth.py before synth/ existed): the build through the loader writes the same.
+# A change of the plans (or of the catalogue's wordings) changes these on purpose.
+BUILT_40_SEED_7 = dict(target_rows=3725, actual_rows=5867, budget_rows=371, imports=287,
+                       datasets=487, admin_units=40, import_problems=0)
+DATASETS_40_SEED_7 = {"actuals": 247, "budget": 40, "targets": 200}
+
+
+def test_the_build_has_the_rows_it_always_had(con):
+    got = {t: _one(con, f"SELECT count(*) FROM {t}") for t in BUILT_40_SEED_7}
+    assert got == BUILT_40_SEED_7
+    assert dict(con.execute("SELECT kind, count(*) FROM datasets GROUP BY 1").fetchall()) == \
+        DATASETS_40_SEED_7
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    assert {k: meta[k] for k in ("synthetic", "synthetic_communes", "synthetic_seed",
+                                 "synthetic_version")} == \
+        {"synthetic": "true", "synthetic_communes": "40", "synthetic_seed": "7",
+         "synthetic_version": synth.SYNTH_VERSION}
+    # the register is the generator's own units, and every row carries its unit's code
+    assert con.execute("SELECT count(*), bool_and(synthetic), min(code), max(code) "
+                       "FROM admin_units").fetchone() == (40, True, "S00001", "S00040")
+    for table in ("target_rows", "actual_rows", "budget_rows", "datasets", "imports"):
+        assert _one(con, f"SELECT count(*) FROM {table} t LEFT JOIN admin_units a "
+                         f"ON a.code = t.commune_code AND a.name = t.commune "
+                         f"AND a.province = t.province WHERE a.code IS NULL") == 0, table
+
+
+def test_every_file_is_one_import_as_the_loader_records_it(con):
+    """The plan and each quarterly report are one import each, with the loader's
+    bookkeeping: counts that match the rows, one active dataset per (commune, kind, period),
+    nothing replaced, no problem stored."""
+    plans = [synth.plan_commune(i, c, p, 7) for i, (c, p) in enumerate(synth.communes(N, 7))]
+    expected = sorted([p.plan_file for p in plans] +
+                      [p.report_file(*q) for p in plans
+                       for q in {q for ip in p.indicators for q in ip.quarterly}])
+    assert [f for (f,) in con.execute("SELECT file_name FROM imports ORDER BY 1").fetchall()] \
+        == expected
+    bad = con.execute("""
+        SELECT i.file_name FROM imports i
+        LEFT JOIN (SELECT import_id, count(*) n FROM target_rows GROUP BY 1) t USING (import_id)
+        LEFT JOIN (SELECT import_id, count(*) n FROM actual_rows GROUP BY 1) a USING (import_id)
+        LEFT JOIN (SELECT import_id, count(*) n FROM budget_rows GROUP BY 1) b USING (import_id)
+        WHERE i.n_targets <> coalesce(t.n, 0) OR i.n_actuals <> coalesce(a.n, 0)
+           OR i.n_budget <> coalesce(b.n, 0) OR i.status <> 'active' OR i.n_replaced <> 0
+           OR i.n_warnings <> 0 OR NOT i.synthetic OR i.loaded_by <> 'synth'""").fetchall()
+    assert bad == []
+    assert _one(con, "SELECT count(DISTINCT sha256) FROM imports") == len(expected)
+    # rows sit in a dataset of their own import, and a report's rows cite its quarter's sheet
+    for table in ("target_rows", "actual_rows", "budget_rows"):
+        assert _one(con, f"SELECT count(*) FROM {table} r JOIN datasets d USING (dataset_id) "
+                         f"WHERE d.import_id <> r.import_id OR NOT d.active") == 0, table
+    assert _one(con, "SELECT count(*) FROM actual_rows r JOIN datasets d USING (dataset_id) "
+                     "WHERE d.period_key <> r.period OR r.source_sheet <> 'Quý ' || "
+                     "['I', 'II', 'III', 'IV'][CAST(right(r.period, 1) AS INTEGER)] || '/' "
+                     "|| left(r.period, 4)") == 0
 
 
 def test_names_are_fictional_and_provinces_real(con):
@@ -152,16 +211,51 @@ def test_workbooks_load_with_zero_errors(tmp_path, synth_db):
     db = tmp_path / "ingest.duckdb"
     assert main(["load", *map(str, files), "--db", str(db), "--synthetic"]) == 0
     loaded = duckdb.connect(str(db), read_only=True)
-    direct = duckdb.connect(str(synth_db), read_only=True)
-    q = ("SELECT commune, province, indicator_code, target_year, target_text, op, value_low "
-         "FROM targets WHERE commune IN ({}) ORDER BY ALL")
-    names = ", ".join(f"'{p.commune}'" for p in pick)
-    # the workbook and the direct build are the same plan: same targets, same codes
-    assert loaded.execute(q.format(names)).fetchall() == direct.execute(q.format(names)).fetchall()
-    qb = "SELECT commune, task, funding_source, amount_million_vnd FROM budget_lines " \
-         "WHERE commune IN ({}) ORDER BY ALL"
-    assert loaded.execute(qb.format(names)).fetchall() == \
-        direct.execute(qb.format(names)).fetchall()
-    assert _one(loaded, "SELECT count(*) FROM actuals") > 0
+    loaded.execute(f"ATTACH '{synth_db}' AS direct (READ_ONLY)")
+    names = [p.commune for p in pick]
+    # The workbook read by the real reader and the direct build are the same plan written by
+    # the same loader: every column of every target and budget row is the same (scope, flags,
+    # match, section, the cell it came from), except the file name (one workbook per commune
+    # here, a plan file there), the ids, and the register code (a workbook loaded into a
+    # database without the generator's register has none).
+    for view in ("targets", "budget_lines"):
+        cols = ", ".join(f'"{c}"' for (c,) in loaded.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND "
+            "table_catalog = current_database() AND column_name NOT IN ('source_file', "
+            "'import_id', 'dataset_id', 'commune_code')", [view]).fetchall())
+        q = f"SELECT {cols} FROM {{}}{view} WHERE commune IN (SELECT unnest(?)) ORDER BY ALL"
+        from_workbooks = loaded.execute(q.format(""), [names]).fetchall()
+        assert from_workbooks and from_workbooks == \
+            loaded.execute(q.format("direct."), [names]).fetchall(), view
+    # Results: the workbook carries the annual view (the latest quarter of 2025, of 2026 so
+    # far); the direct build every quarter. The latest quarter of each year is that value.
+    result = ("indicator_code, label, value_text, value_kind, op, value, value_low, value_high, "
+              "unit, numerator, denominator, stated_percent, assessment, scope, flags, section, "
+              "line_no, match_method")
+    annual = loaded.execute(f"SELECT commune, period_year, source_row, {result} FROM actuals "
+                            "WHERE commune IN (SELECT unnest(?)) ORDER BY ALL", [names]).fetchall()
+    latest = loaded.execute(f"""
+        SELECT commune, period_year, source_row, {result} FROM (
+            SELECT *, row_number() OVER (PARTITION BY commune, period_year, source_row
+                                         ORDER BY period DESC) AS k
+            FROM direct.actuals WHERE commune IN (SELECT unnest(?))) WHERE k = 1
+        ORDER BY ALL""", [names]).fetchall()
+    assert annual and annual == latest
     loaded.close()
-    direct.close()
+
+
+def test_only_the_loader_writes_the_base_tables():
+    """One writer: no application module but etl/load.py inserts into, updates or deletes
+    from a base table (the generator included), so a schema change touches etl/schema.sql
+    (or a migration) and etl/load.py only. Test fixtures may build rows of their own."""
+    write = re.compile(r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"
+                       r"((?:target_rows|actual_rows|budget_rows|imports|datasets|admin_units|"
+                       r"import_problems)\b|\{)", re.I)  # "{": a table named by a variable
+    found = {}
+    for folder in ("etl", "synth", "dashboard", "pages", "bench", "tools"):
+        for path in (ROOT / folder).rglob("*.py"):
+            rel = path.relative_to(ROOT).as_posix()
+            if rel != "etl/load.py" and (hits := write.findall(path.read_text(encoding="utf-8"))):
+                found[rel] = sorted(set(hits))
+    assert found == {}
+    assert write.search((ROOT / "etl" / "load.py").read_text(encoding="utf-8"))
