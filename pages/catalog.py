@@ -5,9 +5,10 @@ import streamlit as st
 from dashboard import catalog_queries as C
 from dashboard import ui
 from dashboard.i18n import t
+from dashboard.frame import start_page
 
-f = ui.page_start("page_catalog")
-L = ui.lang()
+frame = start_page("page_catalog")
+f, L = frame.filters, frame.lang
 EN = L == "en"
 
 

@@ -5,7 +5,8 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import auth, db, safe_text, ui
+from dashboard import auth, db, safe_text
+from dashboard.frame import for_page
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choose_columns,
                                    column_roles_for, review, roles_key, show_review,
                                    synthetic_notice, table, tr)
@@ -14,7 +15,7 @@ from etl.catalog import load_catalog
 from etl.context import provinces
 from etl.templates import FILE_NAMES, template_bytes
 
-ui.ensure_frame()
+for_page()  # this run's frame (dashboard/frame.py)
 st.title(tr("Tải dữ liệu lên", "Upload data"))
 st.caption(tr("Tải phụ lục kế hoạch, báo cáo kết quả hoặc bảng kinh phí (.xlsx). Hệ thống cho "
               "xem những gì đọc được trước khi lưu; không có gì được lưu cho đến khi bấm "
