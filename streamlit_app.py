@@ -2,39 +2,21 @@
 
 The repository root is this script's folder, so `import dashboard` and `import etl` work in
 the real server and under AppTest. This script is the frame around every page: page config,
-language and briefing toggles, navigation, the filters (kept in the URL), then the page.
+language and briefing toggles, navigation (dashboard/nav.py: each page at its file name's
+address), the filters (kept in the URL), then one Frame for the page (dashboard/frame.py).
 """
-from pathlib import Path
-
 import streamlit as st
 
-from dashboard import ui
+from dashboard import frame, nav, sidebar, url_state
 
 st.set_page_config(page_title="Chuyển đổi số cấp xã", page_icon="📊", layout="wide",
                    initial_sidebar_state="expanded")
-ui.init_state()
-ui.sidebar_controls()
-ui.css()
-
-# URL paths are the file names (/overview, /compare, …): on a fresh server Streamlit first
-# treats pages/ as a v1 multipage folder, and a bookmarked /compare?... must resolve there
-# too (see ui.ensure_frame). Every page keeps its own address; "/" is a hidden default page
-# that forwards to /overview with the query string, so /overview is never "Page not found".
-PAGES = [
-    ("pages/overview.py", "page_overview", ":material/dashboard:"),
-    ("pages/compare.py", "page_compare", ":material/compare_arrows:"),
-    ("pages/gaps.py", "page_gaps", ":material/trending_down:"),
-    ("pages/budget.py", "page_budget", ":material/payments:"),
-    ("pages/commune.py", "page_commune", ":material/location_city:"),
-    ("pages/coverage.py", "page_coverage", ":material/fact_check:"),
-    ("pages/catalog.py", "page_catalog", ":material/menu_book:"),
-    ("pages/upload.py", "page_upload", ":material/upload_file:"),
-]
-PAGES = [p for p in PAGES if (Path(__file__).parent / p[0]).is_file()]
-st.session_state["_frame"] = True
-page = st.navigation(ui.app_pages(PAGES), position="hidden" if ui.briefing() else "sidebar")
-ui.sidebar_filters()
-page.run()
-ui.page_end()
-ui.sync_url()
-st.session_state["_frame"] = False
+url_state.init()
+sidebar.controls()
+sidebar.css(url_state.briefing())
+page = st.navigation(nav.pages(), position="hidden" if url_state.briefing() else "sidebar")
+filters = sidebar.filters(url_state.lang())
+with frame.opened(frame.build(filters)) as fr:
+    page.run()
+    frame.end_page(fr)
+    url_state.sync(fr.page_params)

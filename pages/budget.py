@@ -4,9 +4,10 @@ import streamlit as st
 from dashboard import charts, fmt, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
+from dashboard.frame import start_page
 
-f = ui.page_start("page_budget")
-L = ui.lang()
+frame = start_page("page_budget")
+f, L = frame.filters, frame.lang
 tot = ui.q(Q.budget_totals, f).iloc[0]
 large = (not f.provinces and not f.communes  # a scope narrowed on purpose is never rolled up
          and tot["n_communes_with_budget"] > ui.LARGE)

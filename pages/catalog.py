@@ -4,10 +4,11 @@ import streamlit as st
 
 from dashboard import catalog_queries as C
 from dashboard import ui
+from dashboard.frame import start_page
 from dashboard.i18n import has, t
 
-f = ui.page_start("page_catalog")
-L = ui.lang()
+frame = start_page("page_catalog")
+f, L = frame.filters, frame.lang
 EN = L == "en"
 
 

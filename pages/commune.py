@@ -4,9 +4,10 @@ import streamlit as st
 from dashboard import charts, fmt, safe_text, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
+from dashboard.frame import start_page
 
-f = ui.page_start("page_commune")
-L = ui.lang()
+frame = start_page("page_commune")
+f, L = frame.filters, frame.lang
 picks = ui.q(Q.communes, None)
 if f.provinces:  # the picker honours the province filter
     picks = picks[picks["province"].isin(f.provinces)]

@@ -4,9 +4,10 @@ import streamlit as st
 from dashboard import charts, fmt, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
+from dashboard.frame import start_page
 
-f = ui.page_start("page_compare")
-L = ui.lang()
+frame = start_page("page_compare")
+f, L = frame.filters, frame.lang
 show = ui.briefing_choice({"compare": t("compare_title"), "ambition": t("ambition_heading")})
 c1, c2 = st.columns([1, 3]) if not ui.briefing() else (st.container(), st.container())
 with c1:

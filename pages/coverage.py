@@ -10,9 +10,10 @@ from dashboard import coverage as C
 from dashboard import coverage_view as V
 from dashboard import export, fmt, ui
 from dashboard.i18n import t
+from dashboard.frame import start_page
 
-f = ui.page_start("page_coverage")
-L = ui.lang()
+frame = start_page("page_coverage")
+f, L = frame.filters, frame.lang
 year = C.plan_year(f)
 tot = ui.q(C.totals, f, year=year).iloc[0]
 scope = ", ".join(f.provinces) if f.provinces else t("cov_country")

@@ -4,9 +4,10 @@ import streamlit as st
 from dashboard import charts, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
+from dashboard.frame import start_page
 
-f = ui.page_start("page_gaps")
-L = ui.lang()
+frame = start_page("page_gaps")
+f, L = frame.filters, frame.lang
 show = ui.briefing_choice({"ranked": t("gaps_ranked_title"), "lead": t("lead_title")})
 
 if show == "ranked" or not ui.briefing():

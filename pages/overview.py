@@ -4,9 +4,10 @@ import streamlit as st
 from dashboard import charts, fmt, status, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
+from dashboard.frame import start_page
 
-f = ui.page_start("page_overview")
-L = ui.lang()
+frame = start_page("page_overview")
+f, L = frame.filters, frame.lang
 tiles = ui.q(Q.overview_tiles, f).iloc[0]
 # Roll up only the unnarrowed (country) scope: a province or communes chosen on purpose
 # always show their communes, however many (the heatmap grows in height).

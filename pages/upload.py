@@ -5,7 +5,8 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import auth, db, safe_text, ui
+from dashboard import auth, db, safe_text
+from dashboard.frame import for_page
 from dashboard.i18n import current_lang, t
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choose_columns,
                                    column_roles_for, review, roles_key, show_review,
@@ -16,7 +17,7 @@ from etl.context import provinces
 from etl.load import UndoBlocked
 from etl.templates import FILE_NAMES, template_bytes
 
-ui.ensure_frame()
+for_page()  # this run's frame (dashboard/frame.py)
 st.title(t("page_upload"))
 st.caption(t("up.intro"))
 

@@ -117,9 +117,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(db: Path, log_path: Path, env: dict | None = None):
+def start_streamlit(db: Path, log_path: Path, env: dict | None = None,
+                    script: Path | str = "streamlit_app.py", cwd: Path = ROOT):
     """The app on a free loopback port, serving ``db``: (process, log file, url) once it
-    answers its health check; the test fails with the log's tail when it does not start."""
+    answers its health check; the test fails with the log's tail when it does not start.
+    ``script``/``cwd``: another app (tests/test_streamlit_workaround.py)."""
     import os
     import subprocess
     import sys
@@ -130,11 +132,11 @@ def start_streamlit(db: Path, log_path: Path, env: dict | None = None):
     port = free_port()
     log = open(log_path, "w+")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        [sys.executable, "-m", "streamlit", "run", str(script),
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db), **(env or {})},
+        cwd=cwd, env={**os.environ, "DASHBOARD_DB": str(db), **(env or {})},
         stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -1,0 +1,97 @@
+"""The entry script's widgets around every page: language and briefing toggles, the filters,
+the briefing-pack buttons, and the page CSS (briefing mode hides Streamlit's chrome)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from . import db, vn_order
+from .i18n import LANGS, t
+from .queries import Filters, NO_PILLAR
+from . import queries as Q
+from .url_state import filters as current_filters, persist
+
+
+def controls() -> None:
+    """Language and briefing toggles (rendered before st.navigation so titles translate)."""
+    with st.sidebar:
+        val = persist("lang", st.segmented_control, options=list(LANGS), default="vi",
+                      label=t("language"), format_func=lambda x: {"vi": "Tiếng Việt",
+                                                                 "en": "English"}[x],
+                      selection_mode="single")
+        st.session_state["lang"] = val or "vi"
+        persist("briefing", st.toggle, default=False, label=t("briefing"),
+                help=t("briefing_help"))
+
+
+def filters(lang: str) -> Filters:
+    """The filters (province, communes, DTI group, target year) and the pack buttons; returns
+    the filters they set. Without a database there is nothing to filter: the URL's values."""
+    if db.state().missing:
+        return current_filters()
+    cm = db.run(Q.communes, None)
+    provinces = vn_order.sorted_vi(cm["province"].unique().tolist())  # Hà Nội before Huế
+    pl = db.run(Q.pillars, None)
+    pillar_names = dict(zip(pl["code"], pl["name_vi" if lang == "vi" else "name_en"]))
+    pillar_names[NO_PILLAR] = t("no_pillar", lang)
+    years = [None] + [int(y) for y in db.run(Q.target_years, None)["target_year"]]
+    with st.sidebar:
+        st.subheader(t("filters"))
+        sel_prov = persist("provinces", st.multiselect, options=provinces, multi=True,
+                           label=t("province"), placeholder=t("all_provinces"))
+        scoped = vn_order.sort_frame(cm[cm["province"].isin(sel_prov)] if sel_prov else cm,
+                                     ["province", "commune"])
+        persist("communes", st.multiselect, options=scoped["commune_key"].tolist(), multi=True,
+                label=t("communes"), placeholder=t("all_communes"))
+        persist("pillars", st.multiselect, options=list(pillar_names), multi=True,
+                label=t("pillar"), placeholder=t("all_pillars"),
+                format_func=lambda c: pillar_names.get(c, c))
+        year_opts = [str(y) if y else "" for y in years]
+        persist("year", st.selectbox, options=year_opts, default="", label=t("target_year"),
+                format_func=lambda y: y or t("year_current", lang),
+                help=t("year_current_help", lang))
+        st.caption(t("share_link"))
+        f = current_filters()
+        pack_buttons(f, lang)
+    return f
+
+
+def pack_buttons(f: Filters, lang: str) -> None:
+    """The briefing pack of this view's filters (.pptx, and .pdf when LibreOffice is
+    installed), built only when the button is clicked."""
+    from . import pack
+    L, path = lang, db.state().path
+    ind = st.session_state.get("p_indicator")  # the compare page's indicator, if chosen
+    st.markdown(f"**{pack.tx('pack_heading', L)}**")
+    st.download_button(pack.tx("download_pptx", L),
+                       data=lambda: pack.build_from_db(path, f, L, ind),
+                       file_name=pack.file_name(f), mime=pack.MIME_PPTX, key="pack_pptx",
+                       on_click="ignore", icon=":material/slideshow:",
+                       help=pack.tx("pack_help", L))
+    if pack.soffice():
+        st.download_button(pack.tx("download_pdf", L),
+                           data=lambda: pack.to_pdf(pack.build_from_db(path, f, L, ind)),
+                           file_name=pack.file_name(f, "pdf"), mime="application/pdf",
+                           key="pack_pdf", on_click="ignore", icon=":material/picture_as_pdf:")
+    else:
+        st.caption(pack.tx("pdf_missing", L))
+
+
+def css(briefing: bool) -> None:
+    """Tile values that fit Vietnamese money amounts; briefing mode hides all chrome."""
+    st.html("""<style>
+      [data-testid="stMetricValue"] { font-size: 1.9rem; }
+      [data-testid="stMetricValue"] > div { overflow: visible; }
+    </style>""")
+    if not briefing:
+        return
+    st.html("""<style>
+      [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+      [data-testid="stSidebarNav"], header[data-testid="stHeader"],
+      [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+      footer, #MainMenu { display: none !important; }
+      .block-container, [data-testid="stMainBlockContainer"] {
+          padding: 1.2rem 2.2rem 0.5rem 2.2rem !important; max-width: 100% !important; }
+      html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+      [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
+      h1, h2, h3 { padding-top: 0 !important; }
+    </style>""")
