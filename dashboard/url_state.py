@@ -32,7 +32,8 @@ def init() -> None:
     qp = st.query_params
     for name, key in URL.items():
         ss[f"p_{name}"] = qp.get_all(key) if name in MULTI else qp.get(key)
-    ss["p_lang"] = ss["p_lang"] if ss["p_lang"] in LANGS else "vi"
+    if ss["p_lang"] not in LANGS:  # no ?lang=: a language already chosen (a test's) stays
+        ss["p_lang"] = ss.get("lang") if ss.get("lang") in LANGS else "vi"
     ss["p_briefing"] = str(ss["p_briefing"]).lower() in ("1", "true", "yes", "on")
     ss["lang"] = ss["p_lang"]
     ss["_init"] = True
