@@ -70,6 +70,35 @@ def billions(million_vnd, lang: str = "vi") -> str:
     return num(million_vnd / 1000, 2, lang)
 
 
+def _unit_words() -> dict[str, str]:
+    """Unit words vi -> en (data/catalog/unit_words.csv), keyed by the lower-case word."""
+    global _UNITS
+    if _UNITS is None:
+        import csv
+        from pathlib import Path
+        path = Path(__file__).resolve().parents[1] / "data" / "catalog" / "unit_words.csv"
+        with open(path, encoding="utf-8", newline="") as fh:
+            _UNITS = {r["vi"].strip().lower(): r["en"].strip() for r in csv.DictReader(fh)
+                      if r.get("vi") and r.get("en")}
+    return _UNITS
+
+
+_UNITS: dict[str, str] | None = None
+
+
+def unit_name(unit, lang: str = "vi") -> str:
+    """A unit (đơn vị tính) in the UI language: the one path every unit shown goes through.
+    Vietnamese: as written. English: from data/catalog/unit_words.csv ("người" -> "people",
+    "hồ sơ" -> "dossiers", "triệu đồng" -> "million VND"); a word the table does not have
+    stays as written."""
+    if not isinstance(unit, str) or not unit.strip():
+        return ""
+    u = unit.strip()
+    if lang == "vi":
+        return u
+    return _unit_words().get(u.lower(), u)
+
+
 def value(x, unit: str | None, lang: str = "vi") -> str:
     """A measured value in its unit: (85, '%') -> '85%'; (20, 'hạng') -> 'thứ 20'."""
     if _missing(x):
@@ -78,7 +107,7 @@ def value(x, unit: str | None, lang: str = "vi") -> str:
         return pct(x, 2, lang)
     if unit in ("hạng", "rank"):
         return (f"thứ {num(x, 0, lang)}" if lang == "vi" else f"rank {num(x, 0, lang)}")
-    return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
+    return f"{num(x, 2, lang)}{' ' + unit_name(unit, lang) if unit else ''}"
 
 
 def gap(x, unit: str | None, lang: str = "vi") -> str:
@@ -89,7 +118,7 @@ def gap(x, unit: str | None, lang: str = "vi") -> str:
         return f"{num(x, 1, lang)} {'điểm %' if lang == 'vi' else 'pp'}"
     if unit in ("hạng", "rank"):
         return f"{num(x, 0, lang)} {'bậc' if lang == 'vi' else 'places'}"
-    return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
+    return f"{num(x, 2, lang)}{' ' + unit_name(unit, lang) if unit else ''}"
 
 
 def gap_bound(x, kind: str | None, unit: str | None, lang: str = "vi") -> str:

@@ -689,6 +689,19 @@ STRINGS.update({f"pack.{k}": v for k, v in {
                           "libreoffice-impress)."},
 }.items()})
 
+# h13: briefing slides (target-vs-result layout, units in English, normalised spellings)
+STRINGS.update({
+    "gap_short_by": {"vi": "còn thiếu {g}", "en": "short by {g}"},
+    "col_lead_norm": {"vi": "Đơn vị chủ trì (tên chuẩn)", "en": "Lead unit (normalised)"},
+    "col_lead_raw": {"vi": "Đơn vị chủ trì (nguyên văn)", "en": "Lead unit (as written)"},
+    "col_funding_norm": {"vi": "Nguồn vốn (tên chuẩn)", "en": "Funding source (normalised)"},
+    "col_funding_raw": {"vi": "Nguồn vốn (nguyên văn)", "en": "Funding source (as written)"},
+    "col_spellings": {"vi": "Các cách viết trong tệp", "en": "Spellings in the files"},
+    "why_lead": {"vi": "Đơn vị chủ trì", "en": "Lead unit"},
+    "why_lead_raw": {"vi": "{name} (trong tệp viết: “{raw}”)",
+                     "en": "{name} (the file writes “{raw}”)"},
+})
+
 
 def t(key: str, lang: str | None = None, **kw) -> str:
     if lang is None:

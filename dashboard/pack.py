@@ -436,7 +436,7 @@ def _compare_slide(dk: Deck) -> None:
     unit = num["unit"].iat[0] if len(num) else (rows["unit"].dropna().iat[0]
                                                 if rows["unit"].notna().any() else "")
     rank = len(num) and num["direction"].iat[0] == "lower"
-    unit_text = tx("unit_of", L, u=unit) + (f" ({tx('rank_note', L)})" if rank else "") \
+    unit_text = tx("unit_of", L, u=fmt.unit_name(unit, L)) + (f" ({tx('rank_note', L)})" if rank else "") \
         if unit else ""
     total = int(rows["n_total"].iat[0]) if "n_total" in rows else len(rows)
     files = sorted(set(rows.get("target_source_file", pd.Series(dtype=str)).dropna())

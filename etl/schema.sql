@@ -90,6 +90,11 @@ ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS legacy_commune_code VARCHAR;
 -- flagged here; the official list and synthetic units are never in the same database unless a
 -- real file is loaded into a synthetic one (then both are there, each flagged).
 ALTER TABLE admin_units ADD COLUMN IF NOT EXISTS synthetic BOOLEAN DEFAULT FALSE;
+-- One name per lead unit and funding source, beside the raw text (etl/spellings.py; an old
+-- database gets them from etl/migrations/002_normalised_spellings.sql).
+ALTER TABLE target_rows ADD COLUMN IF NOT EXISTS lead_unit_norm VARCHAR;
+ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS lead_unit_norm VARCHAR;
+ALTER TABLE budget_rows ADD COLUMN IF NOT EXISTS funding_source_norm VARCHAR;
 
 
 CREATE TABLE IF NOT EXISTS import_problems (
@@ -283,7 +288,7 @@ WITH data_date AS (
            t.commune, t.province, t.indicator_code, t.pillar, t.label, t.target_year,
            t.target_year * 10 + 9 AS target_order, t.target_text, t.value_kind AS target_kind,
            t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
-           t.lead_unit, t.source_file AS target_source_file,
+           t.lead_unit, t.lead_unit_norm, t.source_file AS target_source_file,
            t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
            t.source_col AS target_source_col, t.synthetic, t.commune_code,
            t.scope AS target_scope, t.flags AS target_flags
@@ -435,7 +440,7 @@ FROM cmp c;
 CREATE OR REPLACE MACRO progress_finish(base) AS TABLE
 SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
        b.target_year, b.target_text, b.target_kind, b.target_op, b.target_low, b.target_high,
-       b.unit, b.lead_unit, b.direction, b.target_shape, b.threshold, b.threshold_strict,
+       b.unit, b.lead_unit, b.lead_unit_norm, b.direction, b.target_shape, b.threshold, b.threshold_strict,
        b.actual_period, b.actual_year, b.actual_value, b.actual_text, b.actual_kind,
        b.actual_op, b.actual_unit, b.actual_conflict, b.as_of_period, b.year_open,
        b.gap, b.gap_kind,
