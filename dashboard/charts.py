@@ -114,6 +114,29 @@ def labels_of(df: pd.DataFrame, cols, lang: str, missing: str = "") -> list[str]
     return out
 
 
+def distinct_labels(d: pd.DataFrame, labels: list[str], lang: str) -> list[str]:
+    """Rows that would carry the same label (a commune with two targets of one indicator)
+    are told apart by what differs between them: the wording's scope, the document's own
+    wording of the row, the target, else the source row ('Can Lộc (Hà Tĩnh) · Tỷ lệ văn bản
+    đến lãnh đạo duyệt trên phần mềm')."""
+    labels = list(labels)
+    s = pd.Series(labels)
+    for lab in s[s.duplicated(keep=False)].unique():
+        idx = [i for i, x in enumerate(labels) if x == lab]
+        for col in ("target_scope", "doc_label", "target_text", "target_source_row"):
+            if col not in d:
+                continue
+            vals = [d[col].iat[i] for i in idx]
+            shown = ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else
+                     (t("row_n", lang, n=int(v)) if col == "target_source_row" else str(v))
+                     for v in vals]
+            if len(set(shown)) == len(shown) and all(shown):
+                for i, extra in zip(idx, shown):
+                    labels[i] = f"{lab} · {short(extra, 70)}"
+                break
+    return labels
+
+
 def indicator_heading(rows: pd.DataFrame, lang: str) -> tuple[str, str]:
     """(name, unit in the UI language) of the indicator a frame is about."""
     col = "indicator_name_en" if lang == "en" and "indicator_name_en" in rows else "indicator_name"
@@ -132,6 +155,8 @@ def config(meta: ChartMeta, fig: go.Figure | None = None) -> dict:
         w = max(1280, int(round(h * 16 / 9)))
         img.update(width=w, height=int(round(w * 9 / 16)), scale=max(1.0, 1920 / w))
     return {"displaylogo": False,
+            # briefing mode: the screen is the slide, Plotly's toolbar stays out of it
+            "displayModeBar": False if meta.briefing else "hover",
             "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
             "toImageButtonOptions": img}
 
@@ -527,7 +552,8 @@ def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     lang = meta.lang
     fs = meta.font_size
     d = df.reset_index(drop=True)
-    labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
+    labels = [wrap(v, 40 if not meta.briefing else 46, 3)
+              for v in distinct_labels(d, labels_of(d, label_cols, lang), lang)]
     ys = list(range(len(d)))
     fig = go.Figure()
     for s in STATUS_ORDER:
@@ -580,7 +606,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     if df.empty:
         return empty_figure(meta, t("no_result_report", lang))
     d = df.reset_index(drop=True)
-    row_labels = labels_of(d, label_cols, lang)
+    row_labels = distinct_labels(d, labels_of(d, label_cols, lang), lang)
     numeric = d["target_shape"].isin(NUMERIC_SHAPES)
     units = d.loc[numeric, "unit"].dropna()
     unit = units.mode().iat[0] if len(units) else "%"

@@ -164,12 +164,21 @@ def _spec_num(x, unit, lang: str) -> str:
     return value(x, unit, lang)
 
 
+_BARE_NUMBER = re.compile(r"^\s*\d[\d.,]*\s*%?\s*$")
+
+
 def spec_text(raw, kind, op, low, high=None, unit=None, lang: str = "vi") -> str:
     """A target or result in the UI language, from its parsed columns (``*_kind``, ``*_op``,
     ``*_low``/``actual_value``, ``*_high``, unit). Vietnamese, free text and anything the
     parse did not decide: the text as typed. English: 'Trên 80%' -> 'above 80%',
     'Tối thiểu 50%' -> 'at least 50%', 'Hoàn thành' -> 'done', 'Thứ 1-3' -> 'rank 1–3'."""
     raw_s = raw if isinstance(raw, str) else ("" if _missing(raw) else str(raw))
+    if (lang == "vi" and kind in ("percent", "number") and op == "=" and not _missing(low)
+            and _BARE_NUMBER.match(raw_s)):
+        # a bare figure ("19.5%" from a number cell) in the language's one number format,
+        # so it never sits beside "10,8%"; anything with words stays as typed
+        return value(low, "%" if kind == "percent" else None, lang) + (
+            "" if kind == "percent" or not unit or unit == "%" else f" {unit_name(unit, lang)}")
     if lang == "vi" or not isinstance(kind, str) or not isinstance(op, str):
         return raw_s
     if kind in ("done", "status"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -194,6 +195,10 @@ class Deck:
                                      unit) if x)
         self.text(s, MARGIN, Inches(0.95), W - 2 * MARGIN, Inches(0.45), sub, size=14,
                   color="#444444", name="subtitle")
+        # where the slide's body may start: below the subtitle's last line (about 120
+        # characters a line at 14 pt; the heatmap's long unit takes two)
+        lines = max(1, -(-len(sub) // 120))
+        self.body_top = max(self.CHART_BOX[1], Inches(0.95) + Inches(0.27) * lines + Inches(0.14))
         foot = [x for x in (legend, " · ".join(x for x in (note, coverage) if x),
                             " · ".join(x for x in (charts.sources_text(sources, self.L),
                                                    t("data_date", self.L, d=self.loaded))
@@ -353,6 +358,7 @@ def _matrix_slides(dk: Deck) -> None:
                      synthetic=_synthetic(m[m["unit"].isin(part)]), sources=dk.d.files,
                      coverage=dk.coverage(), legend=tx("matrix_legend", L), note=note)
         x, y, w, h = dk.CHART_BOX
+        y, h = dk.body_top, h - (dk.body_top - y)  # never on the subtitle's second line
         row_h = min(Inches(0.42), int((h - Inches(0.8)) / max(len(part), 1)))
         shape = s.shapes.add_table(len(part) + 1, len(cols) + 1, x, y, w,
                                    Inches(0.8) + row_h * len(part))
@@ -447,7 +453,8 @@ def _compare_slide(dk: Deck) -> None:
     if num.empty:
         return dk.empty(s)
     nf = '0"%"' if unit == "%" else "#,##0.##"
-    ch = dk.bar_chart(s, num["commune_key"].tolist(),
+    cats = charts.distinct_labels(num.reset_index(drop=True), num["commune_key"].tolist(), L)
+    ch = dk.bar_chart(s, cats,
                       [(tx("target_floor", L), num["threshold"].tolist(), charts.TARGET_COLOR),
                        (tx("result_status", L), num["actual_value"].tolist(), charts.GREY)],
                       number_format=nf)
@@ -565,18 +572,22 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(pptx: bytes, timeout: float = 180) -> bytes:
-    """The same pack as PDF, through LibreOffice headless. RuntimeError when it is missing."""
+def to_pdf(pptx: bytes, timeout: float = 180, lang: str = "vi") -> bytes:
+    """The same pack as PDF, through LibreOffice headless. RuntimeError when it is missing.
+    LibreOffice formats the charts' numbers in its locale: the pack's language decides it
+    (1.200 in Vietnamese, 1,200 in English), not the server's."""
     exe = soffice()
     if not exe:
         raise RuntimeError("PDF cần LibreOffice (soffice) trên máy chủ: apt-get install "
                            "libreoffice-impress. Bản PPTX không cần.")
+    loc = "vi_VN.UTF-8" if lang == "vi" else "en_US.UTF-8"
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "pack.pptx"
         src.write_bytes(pptx)
         subprocess.run([exe, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/u",
                         "--convert-to", "pdf", "--outdir", tmp, str(src)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
+                       env={**os.environ, "LANG": loc, "LC_ALL": loc})
         return (Path(tmp) / "pack.pdf").read_bytes()
 
 
@@ -603,7 +614,7 @@ def main(argv: list[str] | None = None) -> int:
     data = build_from_db(a.db, f, a.lang)
     if a.out.suffix.lower() == ".pdf":
         try:
-            data = to_pdf(data)
+            data = to_pdf(data, lang=a.lang)
         except RuntimeError as e:
             print(e, file=sys.stderr)
             return 3

@@ -283,7 +283,7 @@ def status_matrix(con, f: Filters, level: str = "commune") -> pd.DataFrame:
 # forecast) and the provenance of both cells. Nothing downstream recomputes them.
 _GAP_COLUMNS = """
     target_ref, commune_key, commune, province, indicator_code, indicator_name,
-    indicator_name_en, pillar_code, pillar_name, pillar_name_en, target_year, target_text,
+    indicator_name_en, label AS doc_label, pillar_code, pillar_name, pillar_name_en, target_year, target_text,
     target_kind, target_op, target_low, target_high, unit, direction, target_shape,
     threshold, threshold_strict, actual_value, actual_text, actual_kind, actual_op, actual_unit,
     actual_period, actual_year, as_of_period, year_open, status, status_rule, gap, gap_kind,

@@ -39,7 +39,7 @@ HEADERS = {
     # one name per lead unit / funding source (etl/spellings.py), the raw text beside it
     "lead_unit_norm": "col_lead_norm", "lead_unit_name": "col_lead_norm",
     "funding_source_norm": "col_funding_norm", "lead_unit_spellings": "col_spellings",
-    "source_spellings": "col_spellings",
+    "source_spellings": "col_spellings", "doc_label": "col_doc_label",
 }
 
 
@@ -153,8 +153,12 @@ def qualified(df: pd.DataFrame, side: str, lang: str) -> list[str]:
 
 
 def compare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One indicator across communes: the indicator is in the chart title, not repeated."""
-    return progress(df, lang, with_gap=True, with_indicator=False)
+    """One indicator across communes: the indicator is in the chart title, not repeated.
+    A commune with two rows (two targets of the indicator) gets each row's own wording."""
+    out = progress(df, lang, with_gap=True, with_indicator=False)
+    if "doc_label" in df and df["commune_key"].duplicated().any():
+        out.insert(1, t("col_doc_label", lang), df["doc_label"].fillna("").values)
+    return out
 
 
 def budget(df: pd.DataFrame, lang: str, *, with_commune: bool = True) -> pd.DataFrame:

@@ -53,11 +53,49 @@ COLUMNS = {
 }
 
 
+# Cell values of the review and history tables in the UI language (the frames keep codes)
+VALUES = {
+    "severity": {"error": ("lỗi", "error"), "confirm": ("cần xác nhận", "to confirm"),
+                 "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info")},
+    "table": {"targets": ("chỉ tiêu", "targets"), "actuals": ("kết quả", "results"),
+              "budget": ("kinh phí", "budget")},
+}
+
+
+_PLAIN_INTS = {"row", "source_row", "year", "plan_year", "target_year", "import_id"}
+
+
+def cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Cells as a reader expects them: no "None", numbers and times in the UI language's
+    format (66,1 · 01/12/2026 14:05), severities and table names in words."""
+    from dashboard import fmt
+    i = 1 if lang == "en" else 0
+    out = frame.copy()
+    for c in out.columns:
+        col = out[c]
+        if c in _PLAIN_INTS and pd.api.types.is_float_dtype(col):  # 1234, not 1.234
+            out[c] = col.map(lambda v: "" if pd.isna(v) else str(int(v)))
+        elif c in VALUES:
+            out[c] = col.map(lambda v, m=VALUES[c]: m[v][i] if v in m else v)
+        elif pd.api.types.is_datetime64_any_dtype(col):
+            out[c] = col.map(lambda v: "" if pd.isna(v) else
+                             f"{fmt.day(v, lang)} {pd.Timestamp(v).strftime('%H:%M')}")
+        elif pd.api.types.is_float_dtype(col):
+            out[c] = col.map(lambda v: "" if pd.isna(v) else fmt.num(v, 2, lang))
+        elif col.dtype == object or pd.api.types.is_string_dtype(col):
+            out[c] = col.astype(object).map(
+                lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v))
+                else (fmt.num(v, 2, lang) if isinstance(v, float) else v))
+    return out
+
+
 def table(frame: pd.DataFrame, **kw) -> None:
     """A dataframe with translated column headers (text shown as text, never as HTML)."""
-    i = 1 if current_lang() == "en" else 0
+    lang = current_lang()
+    i = 1 if lang == "en" else 0
     config = {c: COLUMNS[c][i] for c in frame.columns if c in COLUMNS}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kw)
+    st.dataframe(cells(frame, lang), hide_index=True, width="stretch", column_config=config,
+                 **kw)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -22,7 +22,7 @@ ui.headline(t("headline_commune", c=safe_text.md(key), tgt=fmt.num(tiles["n_targ
               r=fmt.num(tiles["n_with_result"], 0, L), a=fmt.num(tiles["n_achieved"], 0, L),
               b=fmt.num(tiles["n_behind"], 0, L),
               money=fmt.money(tiles["budget_total"], L) if tiles["n_budget_lines"]
-              else t("no_budget_short")))
+              else t("headline_no_budget")))
 
 if not ui.briefing():
     st.subheader(t("plans"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 
 import streamlit as st
 
@@ -12,10 +13,13 @@ from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choo
 from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
+from etl.read import MAX_FILE_MB
 from etl.templates import FILE_NAMES, template_bytes
 
 ui.ensure_frame()
 st.title(tr("Tải dữ liệu lên", "Upload data"))
+if ui.briefing():  # the other pages have it in their frame (ui.page_start)
+    ui.leave_briefing_button()
 st.caption(tr("Tải phụ lục kế hoạch, báo cáo kết quả hoặc bảng kinh phí (.xlsx). Hệ thống cho "
               "xem những gì đọc được trước khi lưu; không có gì được lưu cho đến khi bấm "
               "'Lưu vào cơ sở dữ liệu'.",
@@ -48,7 +52,9 @@ with upload_tab:
             user = f"{name.strip()} ({who})" if who and name.strip() else name
         gen = st.session_state.setdefault("upload_generation", 0)
         files = st.file_uploader(tr("Chọn tệp .xlsx (có thể nhiều tệp)", "Choose .xlsx files"),
-                                 type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
+                                 # the widget states the rule: .xlsx, ETL_MAX_FILE_MB (20 MB)
+                                 type=["xlsx"], max_upload_size=math.ceil(MAX_FILE_MB),
+                                 accept_multiple_files=True,
                                  key=f"files-{gen}")
         reviews, all_choices, all_roles = [], {}, {}
         remembered = column_roles_for(db_state.path, db_state.version)

@@ -96,3 +96,21 @@ def test_units_are_written_in_the_ui_language():
     cells = " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations)
     assert "at least 80 dossiers (2026)" in cells and "70 dossiers (2026-Q2)" in cells
     assert "hồ sơ" not in cells
+
+
+def test_two_targets_of_one_commune_are_told_apart():
+    """So sánh xã: Can Lộc plans one indicator twice (two wordings, both '100%'): each row's
+    label names the row instead of repeating 'Can Lộc (Hà Tĩnh)'."""
+    d = _rows(3)
+    d["commune_key"] = ["Can Lộc (Hà Tĩnh)", "Can Lộc (Hà Tĩnh)", "Nam Đàn (Nghệ An)"]
+    d["doc_label"] = ["Tỷ lệ văn bản đến lãnh đạo duyệt trên phần mềm",
+                      "Có 100% hồ sơ công việc được xử lý trên môi trường mạng", "Tỷ lệ văn bản"]
+    d["target_scope"] = ""
+    fig = charts.target_vs_actual(d, charts.ChartMeta(title="T"), "commune_key")
+    ticks = [t.replace("<br>", " ") for t in fig.layout.yaxis.ticktext]
+    assert ticks[0].startswith("Can Lộc (Hà Tĩnh) · Tỷ lệ văn bản đến lãnh đạo")
+    assert ticks[1].startswith("Can Lộc (Hà Tĩnh) · Có 100% hồ sơ công việc")
+    assert ticks[2] == "Nam Đàn (Nghệ An)"                 # a single row keeps its plain name
+    same = d.assign(doc_label="Tỷ lệ văn bản", target_source_row=[12, 16, 9])
+    ticks = charts.distinct_labels(same, same["commune_key"].tolist(), "vi")
+    assert ticks[:2] == ["Can Lộc (Hà Tĩnh) · dòng 12", "Can Lộc (Hà Tĩnh) · dòng 16"]
