@@ -408,7 +408,7 @@ def ambition(con, f: Filters, limit: int = 60) -> pd.DataFrame:
                p0.actual_value, p0.actual_text, p0.status AS status0,
                p0.target_source_file AS source_file, p0.target_source_sheet AS source_sheet,
                p0.target_source_row AS source_row_y0, p1.target_source_row AS source_row_y1,
-               p0.synthetic OR p1.synthetic AS synthetic
+               p0.synthetic OR p1.synthetic AS synthetic, count(*) OVER () AS n_total
         FROM multi m
         JOIN p p0 ON p0.commune_key = m.commune_key AND p0.indicator_code = m.indicator_code
                  AND p0.target_year = m.y0

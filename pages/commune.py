@@ -50,7 +50,7 @@ if show == "trajectory" or not ui.briefing():
     else:
         y0, y1 = int(traj["y0"].min()), int(traj["y1"].max())
         m = ui.meta(one, f"{t('trajectory_title')} {y0} → {y1}", t("unit_pct"),
-                    sources=ui.files_of(traj), name=f"lo_trinh_{key}")
+                    sources=ui.files_of(traj), name=f"lo_trinh_{key}", shown=ui.shown_of(traj))
         ui.chart(charts.ambition_chart(traj, m, "indicator_name"), m, traj, "trajectory")
 
 if not ui.briefing():
