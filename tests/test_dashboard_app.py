@@ -174,7 +174,7 @@ def test_english_toggle(env):
     at = run(lang="en")
     assert at.title[0].value == "Overview"
     assert metrics(at)["Communes"][0] == "5"
-    assert metrics(at)["Total budget (billion VND)"] == ("3.15", "3,150 million VND")
+    assert metrics(at)["Budget (bn VND)"] == ("3.15", "3,150 million VND")
 
 
 def test_empty_states_say_what_is_missing(env):
