@@ -661,7 +661,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     # target, result (and gap) written out in the right margin. Normal mode (a figure about
     # 1,000 px wide beside the sidebar) writes the gap under the result, so the plot keeps
     # about 40 % of the width; briefing mode (1,850 px) has room for a third column.
-    w_t, w_r, w_g = (145, 165, 130) if not meta.briefing else (200, 240, 170)
+    w_t, w_r, w_g = (145, 165, 130) if not meta.briefing else (230, 290, 170)
     cfs = fs - 2 if not meta.briefing else fs - 1
     ct, cr = _chars(w_t - 16, cfs), _chars(w_r - 16, cfs)
     gap_col = show_gap and behind.any() and meta.briefing

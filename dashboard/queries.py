@@ -472,7 +472,7 @@ def gaps_by_lead_unit(con, f: Filters, limit: int = 15) -> pd.DataFrame:
                {_counts()},
                count(DISTINCT commune_key) AS n_communes,
                max(gap) FILTER (WHERE status IN ({_in(ST.BEHIND)}) AND unit = '%') AS max_gap_pp,
-               bool_or(synthetic) AS synthetic
+               bool_or(synthetic) AS synthetic, count(*) OVER () AS n_total
         FROM p GROUP BY 1
         ORDER BY behind DESC, no_data DESC, n DESC, lead_unit NULLS LAST
         LIMIT ?""", [*params, int(limit)])

@@ -200,11 +200,13 @@ def css() -> None:
     </style>""")
 
 
-def leave_briefing_button() -> None:
+def leave_briefing_button(faint: bool = True) -> None:
+    """The way out of briefing mode: faint on a slide (until pointed at), plain elsewhere."""
     def _leave():
         st.session_state["w_briefing"] = False
         st.session_state["p_briefing"] = False
-    st.button(t("briefing_exit"), on_click=_leave, key="leave_briefing", type="tertiary")
+    st.button(t("briefing_exit"), on_click=_leave, type="tertiary" if faint else "secondary",
+              key="leave_briefing" if faint else "leave_briefing_plain")
 
 
 # --------------------------------------------------------------------------- page frame

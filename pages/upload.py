@@ -19,7 +19,7 @@ from etl.templates import FILE_NAMES, template_bytes
 ui.ensure_frame()
 st.title(tr("Tải dữ liệu lên", "Upload data"))
 if ui.briefing():  # the other pages have it in their frame (ui.page_start)
-    ui.leave_briefing_button()
+    ui.leave_briefing_button(faint=False)
 st.caption(tr("Tải phụ lục kế hoạch, báo cáo kết quả hoặc bảng kinh phí (.xlsx). Hệ thống cho "
               "xem những gì đọc được trước khi lưu; không có gì được lưu cho đến khi bấm "
               "'Lưu vào cơ sở dữ liệu'.",
