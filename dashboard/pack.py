@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from . import charts, fmt, framing
@@ -45,6 +47,7 @@ from .status import SYMBOL as STATUS_SYMBOL
 W, H = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.45)
 TABLE_ROWS = 16       # matrix rows per slide
+ROLLUP_COMMUNES = 40  # beyond this many communes the matrix rolls up by province
 BAR_ROWS = 12         # bars per chart
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -112,8 +115,12 @@ def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -
     d0 = di.iloc[0].to_dict() if len(di) else {}
     files = [x for x in (d0.get("files") or "").split(", ") if x]
     tiles = Q.overview_tiles(con, f).iloc[0].to_dict()
-    level = "province" if (tiles.get("n_communes") or 0) > 40 else "commune"
+    level = "province" if (tiles.get("n_communes") or 0) > ROLLUP_COMMUNES else "commune"
     matrix = Q.status_matrix(con, f, level=level)
+    if level == "province" and matrix["unit"].nunique() < 2:
+        # one province: its roll-up is one row that says nothing; list its communes
+        # (split over slides, "dòng 1–16 / 130"), as the page does
+        level, matrix = "commune", Q.status_matrix(con, f, level="commune")
     pl = Q.pillars(con, None)
     names = dict(zip(pl["code"], pl["name_vi" if lang == "vi" else "name_en"]))
     return PackData(
@@ -236,7 +243,8 @@ class Deck:
             ch.legend.position = XL_LEGEND_POSITION.TOP
             ch.legend.include_in_layout = False
         ch.category_axis.reverse_order = True  # first row at the top, as on the page
-        ch.category_axis.tick_labels.font.size = Pt(12)
+        ch.category_axis.tick_labels.font.size = Pt(12 if len(categories) <= 8 else 10)
+        _every_label(ch.category_axis)
         ch.value_axis.has_major_gridlines = True
         ch.value_axis.tick_labels.font.size = Pt(11)
         ch.value_axis.tick_labels.number_format = number_format
@@ -280,6 +288,23 @@ class Deck:
 
 
 # --------------------------------------------------------------------------- slides
+def _every_label(axis) -> None:
+    """Every category gets its label (PowerPoint and LibreOffice otherwise skip every other
+    one when they are crowded, leaving bars nobody can name): ``c:tickLblSkip val=1``."""
+    ax = axis._element
+    el = OxmlElement("c:tickLblSkip")
+    el.set("val", "1")
+    after = ax.find(qn("c:lblOffset"))
+    if after is None:
+        after = ax.find(qn("c:lblAlgn"))
+    if after is not None:
+        after.addnext(el)
+    elif ax.find(qn("c:noMultiLvlLbl")) is not None:
+        ax.find(qn("c:noMultiLvlLbl")).addprevious(el)
+    else:
+        ax.append(el)
+
+
 def _title_slide(dk: Deck) -> None:
     d, L, f = dk.d, dk.L, dk.d.filters
     s = dk.prs.slides.add_slide(dk.blank)
@@ -384,10 +409,17 @@ def _matrix_slides(dk: Deck) -> None:
                 run.font.bold = bold
                 run.font.color.rgb = rgb(color)
 
-        tbl.rows[0].height = Inches(0.8)
+        # headers never cut: a font small enough for the longest word in a column, a row
+        # tall enough for the most lines ("Digital infrastructure and platforms")
+        col_pt = (w - Inches(2.6)) / len(cols) / 12700 - 10
+        longest = max(len(word) for c in cols for word in str(c).split())
+        head_pt = max(8.0, min(fs.pt, col_pt / (longest * 0.62)))
+        per_line = max(4, int(col_pt / (head_pt * 0.56)))
+        lines = max(len(textwrap.wrap(str(c), per_line)) or 1 for c in cols)
+        tbl.rows[0].height = max(Inches(0.5), int(Pt(head_pt) * 1.3 * lines + Inches(0.12)))
         put(0, 0, "", "#FFFFFF")
         for j, c in enumerate(cols, start=1):
-            put(0, j, c, "#FFFFFF", bold=True)
+            put(0, j, c, "#FFFFFF", bold=True, fs=Pt(head_pt))
         for i, u in enumerate(part, start=1):
             tbl.rows[i].height = row_h
             put(i, 0, str(u), "#FFFFFF", align=PP_ALIGN.RIGHT)
