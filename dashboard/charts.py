@@ -673,7 +673,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
         txt = wrap(_result_text(r, lang), cr, 2)
         g = gap_of(r) if show_gap and not gap_col else ""
         if g and g != "–":
-            txt += "<br>" + wrap(t("gap_short_by", lang, g=g), cr, 1)
+            txt += "<br>" + wrap(t("gap_short_by", lang, g=g), cr + 4, 2)
         return txt
     heads = [(w_t, t("target", lang)), (w_r, t("result", lang))]
     cells = [[(y, wrap(_target_text(r, lang), ct, 2), TARGET_COLOR)

@@ -691,7 +691,7 @@ STRINGS.update({f"pack.{k}": v for k, v in {
 
 # h13: briefing slides (target-vs-result layout, units in English, normalised spellings)
 STRINGS.update({
-    "gap_short_by": {"vi": "còn thiếu {g}", "en": "short by {g}"},
+    "gap_short_by": {"vi": "thiếu {g}", "en": "{g} short"},
     "col_lead_norm": {"vi": "Đơn vị chủ trì (tên chuẩn)", "en": "Lead unit (normalised)"},
     "col_lead_raw": {"vi": "Đơn vị chủ trì (nguyên văn)", "en": "Lead unit (as written)"},
     "col_funding_norm": {"vi": "Nguồn vốn (tên chuẩn)", "en": "Funding source (normalised)"},
