@@ -59,6 +59,7 @@ VALUES = {
                  "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info")},
     "table": {"targets": ("chỉ tiêu", "targets"), "actuals": ("kết quả", "results"),
               "budget": ("kinh phí", "budget")},
+    "status": {"active": ("đang dùng", "active"), "undone": ("đã hoàn tác", "undone")},
 }
 
 
