@@ -36,6 +36,7 @@ BASE_FONT = 16
 ROW_PX = 46
 # target shapes drawn on a number line (the ETL decides the shape: progress.target_shape)
 NUMERIC_SHAPES = ("floor", "ceiling", "band", "level", "rank")
+OPEN_ARROW = 0.08  # a floor/ceiling's open arrow: this share of the axis from the threshold
 
 
 @dataclass(frozen=True)
@@ -113,12 +114,35 @@ def labels_of(df: pd.DataFrame, cols, lang: str, missing: str = "") -> list[str]
     return out
 
 
+def distinct_labels(d: pd.DataFrame, labels: list[str], lang: str) -> list[str]:
+    """Rows that would carry the same label (a commune with two targets of one indicator)
+    are told apart by what differs between them: the wording's scope, the document's own
+    wording of the row, the target, else the source row ('Can Lộc (Hà Tĩnh) · Tỷ lệ văn bản
+    đến lãnh đạo duyệt trên phần mềm')."""
+    labels = list(labels)
+    s = pd.Series(labels)
+    for lab in s[s.duplicated(keep=False)].unique():
+        idx = [i for i, x in enumerate(labels) if x == lab]
+        for col in ("target_scope", "doc_label", "target_text", "target_source_row"):
+            if col not in d:
+                continue
+            vals = [d[col].iat[i] for i in idx]
+            shown = ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else
+                     (t("row_n", lang, n=int(v)) if col == "target_source_row" else str(v))
+                     for v in vals]
+            if len(set(shown)) == len(shown) and all(shown):
+                for i, extra in zip(idx, shown):
+                    labels[i] = f"{lab} · {short(extra, 70)}"
+                break
+    return labels
+
+
 def indicator_heading(rows: pd.DataFrame, lang: str) -> tuple[str, str]:
-    """(name, unit) of the indicator a frame is about."""
+    """(name, unit in the UI language) of the indicator a frame is about."""
     col = "indicator_name_en" if lang == "en" and "indicator_name_en" in rows else "indicator_name"
     name = short(rows[col].iat[0], 110) if len(rows) else ""
     units = rows["unit"].fillna("") if "unit" in rows else pd.Series(dtype=object)
-    return name, (units.mode().iat[0] if len(units) else "")
+    return name, fmt.unit_name(units.mode().iat[0] if len(units) else "", lang)
 
 
 def config(meta: ChartMeta, fig: go.Figure | None = None) -> dict:
@@ -131,6 +155,8 @@ def config(meta: ChartMeta, fig: go.Figure | None = None) -> dict:
         w = max(1280, int(round(h * 16 / 9)))
         img.update(width=w, height=int(round(w * 9 / 16)), scale=max(1.0, 1920 / w))
     return {"displaylogo": False,
+            # briefing mode: the screen is the slide, Plotly's toolbar stays out of it
+            "displayModeBar": False if meta.briefing else "hover",
             "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
             "toImageButtonOptions": img}
 
@@ -376,8 +402,9 @@ def _glyphs(fig: go.Figure, rows: pd.DataFrame, ys, axis_lo: float, axis_hi: flo
             color: str, lang: str, *, legend_prefix: str = "", showlegend: bool = True,
             width: int = 12, reversed_axis: bool = False) -> None:
     """Draw targets for what the ETL decided they are (``target_shape``, ``threshold``):
-    band -> a band; floor -> a tick at the threshold plus a segment open towards the high
-    end, ending in an arrow; ceiling -> the same towards the low end; rank -> a band (Thứ
+    band -> a band; floor -> a tick at the threshold plus a short segment (``OPEN_ARROW`` of
+    the axis) pointing towards the high end, ending in an arrow; ceiling -> the same towards
+    the low end; rank -> a band (Thứ
     20-30) or a ceiling (Top 10); level -> a tick."""
     band_x, band_y, lvl_x, lvl_y = [], [], [], []
     sides = {"floor": ([], [], [], [], [], [], []), "ceiling": ([], [], [], [], [], [], [])}
@@ -391,10 +418,13 @@ def _glyphs(fig: go.Figure, rows: pd.DataFrame, ys, axis_lo: float, axis_hi: flo
         if shape in ("band", "rank") and lo is not None and hi is not None and hi > lo:
             band_x += [lo, hi, None]
             band_y += [y, y, None]
-        elif shape in ("floor", "ceiling") or (shape == "rank" and thr is not None):
+        elif thr is not None and shape in ("floor", "ceiling", "rank"):
             side = "floor" if shape == "floor" else "ceiling"
             ox, oy, tx, ty, px, py, psym = sides[side]
-            end = axis_hi if side == "floor" else axis_lo
+            # a short open arrow from the threshold ("Trên 1%" is a floor at 1 %, not a
+            # stroke across 1-100 % that reads as a range)
+            reach = (axis_hi - axis_lo) * OPEN_ARROW
+            end = min(axis_hi, thr + reach) if side == "floor" else max(axis_lo, thr - reach)
             ox += [thr, end, None]
             oy += [y, y, None]
             tx.append(thr)
@@ -486,20 +516,31 @@ def _chars(px: int, fs: float) -> int:
     return max(8, int(px / (fs * 0.56)))
 
 
-def _text_columns(heads: list[tuple[int, str]], cells: list[list[tuple]], fs: int
-                  ) -> tuple[int, list[dict]]:
+def _col_px(head: str, texts, fs: float, cap: int) -> int:
+    """Width of a written-out column: its widest line or its bold header (so "Khoảng cách"
+    is never cut at the figure's edge), plus a gutter; at most ``cap``."""
+    widest = max((_text_px(line, fs) for x in texts for line in str(x).split("<br>")),
+                 default=0)
+    return int(min(cap, max(widest, _text_px(head, fs) * 1.1) + 16))
+
+
+def _text_columns(heads: list[tuple[int, str]], cells: list[list[tuple]], fs: int,
+                  cell_fs: float | None = None) -> tuple[int, list[dict]]:
     """Written-out columns in the right margin, placed in pixels so they never overlap
-    whatever the figure's width: heads [(width_px, title)], cells[col] = [(y, text, colour)].
-    Returns the right margin they need and the annotations (dicts, for :func:`_finish` to set
-    in one go)."""
+    whatever the figure's width: heads [(max width_px, title)], cells[col] = [(y, text,
+    colour)]. Each column is as wide as its widest line or header (up to its width), so the
+    plot keeps the room the text does not need. Returns the right margin they need and the
+    annotations (dicts, for :func:`_finish` to set in one go)."""
     x0, notes = 14, []
-    for (w, h), col in zip(heads, cells):
+    cfs = cell_fs or fs - 1
+    for (cap, h), col in zip(heads, cells):
+        w = max(_col_px(h, [], fs - 1, cap), _col_px("", [text for _, text, _ in col], cfs, cap))
         notes.append(dict(x=1, xshift=x0, y=1, yref="paper", yshift=4, xref="paper",
                           text=f"<b>{h}</b>", showarrow=False, xanchor="left",
                           yanchor="bottom", font=dict(size=fs - 1)))
         notes += [dict(x=1, xshift=x0, y=y, xref="paper", yref="y", showarrow=False,
                        xanchor="left", align="left", text=text,
-                       font=dict(size=fs - 1, color=color)) for y, text, color in col]
+                       font=dict(size=cfs, color=color)) for y, text, color in col]
         x0 += w
     return x0 + 6, notes
 
@@ -511,7 +552,8 @@ def status_checklist(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     lang = meta.lang
     fs = meta.font_size
     d = df.reset_index(drop=True)
-    labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
+    labels = [wrap(v, 40 if not meta.briefing else 46, 3)
+              for v in distinct_labels(d, labels_of(d, label_cols, lang), lang)]
     ys = list(range(len(d)))
     fig = go.Figure()
     for s in STATUS_ORDER:
@@ -564,7 +606,7 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
     if df.empty:
         return empty_figure(meta, t("no_result_report", lang))
     d = df.reset_index(drop=True)
-    row_labels = labels_of(d, label_cols, lang)
+    row_labels = distinct_labels(d, labels_of(d, label_cols, lang), lang)
     numeric = d["target_shape"].isin(NUMERIC_SHAPES)
     units = d.loc[numeric, "unit"].dropna()
     unit = units.mode().iat[0] if len(units) else "%"
@@ -616,37 +658,71 @@ def target_vs_actual(df: pd.DataFrame, meta: ChartMeta, label_cols="commune_key"
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip",
                                  name=_status_name(s, lang),
                                  meta=dict(glyph=STATUS_SYMBOL[s], color=STATUS_COLOR[s])))
-    # target, result (and gap) written out in the right margin
-    w_t, w_r, w_g = (135, 165, 100) if not meta.briefing else (165, 195, 120)
-    ct, cr = _chars(w_t - 10, fs - 1), _chars(w_r - 10, fs - 1)
+    # target, result (and gap) written out in the right margin. Normal mode (a figure about
+    # 1,000 px wide beside the sidebar) writes the gap under the result, so the plot keeps
+    # about 40 % of the width; briefing mode (1,850 px) has room for a third column.
+    w_t, w_r, w_g = (145, 165, 130) if not meta.briefing else (230, 290, 170)
+    cfs = fs - 2 if not meta.briefing else fs - 1
+    ct, cr = _chars(w_t - 16, cfs), _chars(w_r - 16, cfs)
+    gap_col = show_gap and behind.any() and meta.briefing
+
+    def gap_of(r) -> str:
+        return fmt.gap_bound(r.gap, r.gap_kind, r.unit, lang) if r.status in ST.BEHIND else ""
+
+    def result_cell(r) -> str:
+        txt = wrap(_result_text(r, lang), cr, 2)
+        g = gap_of(r) if show_gap and not gap_col else ""
+        if g and g != "–":
+            txt += "<br>" + wrap(t("gap_short_by", lang, g=g), cr + 4, 2)
+        return txt
     heads = [(w_t, t("target", lang)), (w_r, t("result", lang))]
     cells = [[(y, wrap(_target_text(r, lang), ct, 2), TARGET_COLOR)
               for y, r in zip(ys, d.itertuples())],
-             [(y, wrap(_result_text(r, lang), cr, 2), STATUS_COLOR.get(r.status, GREY))
+             [(y, result_cell(r), STATUS_COLOR.get(r.status, GREY))
               for y, r in zip(ys, d.itertuples())]]
-    if show_gap and behind.any():
+    if gap_col:
         heads.append((w_g, t("gap", lang)))
-        cells.append([(y, fmt.gap_bound(r.gap, r.gap_kind, r.unit, lang),
-                       STATUS_COLOR.get(r.status, GREY))
+        cells.append([(y, gap_of(r), STATUS_COLOR.get(r.status, GREY))
                       for y, r in zip(ys, d.itertuples()) if r.status in ST.BEHIND])
-    right, notes = _text_columns(heads, cells, fs)
-    labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in row_labels]
+    right, notes = _text_columns(heads, cells, fs, cfs)
+    labels = [wrap(v, 30 if not meta.briefing else 46, 3) for v in row_labels]
     ticks = [lab if ok else f"<span style='color:#666666'>{lab}</span>"
              for lab, ok in zip(labels, drawable)]
+    lab_fs = fs - 1 if not meta.briefing else fs
     fig.update_yaxes(tickvals=ys, ticktext=ticks, range=[len(d) - 0.5, -0.6],
-                     showgrid=True, gridcolor="#EEEEEE", zeroline=False, tickfont=dict(size=fs))
-    pad = (hi - lo) * 0.03
+                     showgrid=True, gridcolor="#EEEEEE", zeroline=False,
+                     tickfont=dict(size=lab_fs), ticklabelstandoff=LABEL_STANDOFF)
+    fig.update_layout(xaxis=_value_axis(lo, hi, rev, unit, lang, fs))
+    lines = [str(x).count("<br>") + 1 for col in cells for _, x, _ in col]
+    height = 90 + _row_h(labels, lines, fs, meta.briefing) * len(d) + (26 if unit != "%" else 0)
+    return _finish(fig, meta, max(220, height), left=left_margin(labels, lab_fs) + LABEL_STANDOFF,
+                   right=right, extra_top=26, bottom=64 + (26 if unit != "%" else 0),
+                   annotations=notes)
+
+
+LABEL_STANDOFF = 12  # px between the row labels and the plot: a marker at 0 % never sits on them
+
+
+def _row_h(labels, cell_lines, fs: float, briefing: bool) -> int:
+    """Row height for the taller of the label and the written-out cells."""
+    cell = max(cell_lines, default=1)
+    return max(row_px(labels, fs, briefing=briefing),
+               int((cell * (fs - 1) * 1.3 + 14) * (1.05 if briefing else 1)))
+
+
+def _value_axis(lo: float, hi: float, rev: bool, unit: str, lang: str, fs: float) -> dict:
+    """The number line: padded so a marker at either end stays inside the plot, ticks
+    horizontal (they stood vertical over the source line when the plot was narrow)."""
+    pad = (hi - lo) * 0.05
     xaxis = dict(range=[hi + pad, lo - pad] if rev else [lo - pad, hi + pad], zeroline=False,
-                 gridcolor="#E5E5E5")
+                 gridcolor="#E5E5E5", tickangle=0, automargin=False)
     if unit == "%":
-        xaxis.update(ticksuffix="%", dtick=20)
+        xaxis.update(ticksuffix="%", dtick=20 if hi <= 100 else None)
     else:
-        xaxis.update(title=dict(text=(t("rank_note", lang) if rev else f"{t('unit', lang)}: {unit}"),
-                                font=dict(size=fs - 1)))
-    fig.update_layout(xaxis=xaxis)
-    height = 90 + row_px(labels, fs, briefing=meta.briefing) * len(d) + (26 if unit != "%" else 0)
-    return _finish(fig, meta, max(220, height), left=left_margin(labels, fs), right=right,
-                   extra_top=26, bottom=64 + (26 if unit != "%" else 0), annotations=notes)
+        xaxis.update(nticks=6, title=dict(
+            text=(t("rank_note", lang) if rev else f"{t('unit', lang)}: {fmt.unit_name(unit, lang)}"),
+            font=dict(size=fs - 1)))
+    return xaxis
 
 
 def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name"
@@ -692,23 +768,27 @@ def ambition_chart(df: pd.DataFrame, meta: ChartMeta, label_cols="indicator_name
             arrows.append(dict(x=b, y=y + off, ax=a, ay=y - off, xref="x", yref="y",
                                axref="x", ayref="y", showarrow=True, arrowhead=2,
                                arrowsize=1.2, arrowwidth=1.8, arrowcolor="#333333", text=""))
-    w = 140 if not meta.briefing else 185
-    c = _chars(w - 10, fs - 1)
+    w = 145 if not meta.briefing else 200
+    cfs = fs - 2 if not meta.briefing else fs - 1
+    c = _chars(w - 16, cfs)
     right, notes = _text_columns(
         [(w, str(y0s)), (w, str(y1s))],
         [[(y, wrap(fmt.spec_text(r.text0, r.kind0, r.op0, r.low0, r.high0, r.unit0, lang), c,
                    2), "#1F6FA3") for y, r in zip(ys, d.itertuples())],
          [(y, wrap(fmt.spec_text(r.text1, r.kind1, r.op1, r.low1, r.high1, r.unit1, lang), c,
-                   2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs)
-    labels = [wrap(v, 40 if not meta.briefing else 46, 3) for v in labels_of(d, label_cols, lang)]
+                   2), TARGET_COLOR) for y, r in zip(ys, d.itertuples())]], fs, cfs)
+    labels = [wrap(v, 30 if not meta.briefing else 46, 3)
+              for v in labels_of(d, label_cols, lang)]
     ticks = [lab if (a or b) else f"<span style='color:#666666'>{lab}</span>"
              for lab, a, b in zip(labels, pct0, pct1)]
+    lab_fs = fs - 1 if not meta.briefing else fs
     fig.update_yaxes(tickvals=ys, ticktext=ticks, range=[len(d) - 0.5, -0.6],
-                     gridcolor="#EEEEEE", zeroline=False, tickfont=dict(size=fs))
-    fig.update_xaxes(range=[-3, 103], ticksuffix="%", dtick=20, gridcolor="#E5E5E5",
-                     zeroline=False)
+                     gridcolor="#EEEEEE", zeroline=False, tickfont=dict(size=lab_fs),
+                     ticklabelstandoff=LABEL_STANDOFF)
+    fig.update_layout(xaxis=_value_axis(0, 100, False, "%", lang, fs))
     height = 90 + row_px(labels, fs, ROW_PX + 8, meta.briefing) * len(d)
-    return _finish(fig, meta, max(220, height), left=left_margin(labels, fs), right=right,
+    return _finish(fig, meta, max(220, height),
+                   left=left_margin(labels, lab_fs) + LABEL_STANDOFF, right=right,
                    extra_top=26, annotations=arrows + notes)
 
 
@@ -736,7 +816,9 @@ def status_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, missing_label: st
                         pattern=dict(shape=STATUS_PATTERN[s], fgcolor="rgba(255,255,255,0.45)",
                                      size=10, solidity=0.15)),
             text=[f"{STATUS_SYMBOL[s]} {fmt.num(v, 0, lang)}" if v else "" for v in vals],
-            textposition="inside", insidetextanchor="middle",
+            # horizontal always (plotly turned a label 90° in a narrow segment); one that
+            # does not fit is hidden (uniformtext) and stays in the hover and the table
+            textposition="inside", insidetextanchor="middle", textangle=0,
             textfont=dict(color="white" if s != "no_data" else "#111111", size=fs - 1),
             customdata=labels,
             hovertemplate="%{customdata}<br>" + status_label(s, lang) + ": %{x}<extra></extra>"))

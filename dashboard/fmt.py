@@ -72,6 +72,35 @@ def billions(million_vnd, lang: str = "vi") -> str:
     return num(million_vnd / 1000, 2, lang)
 
 
+def _unit_words() -> dict[str, str]:
+    """Unit words vi -> en (data/catalog/unit_words.csv), keyed by the lower-case word."""
+    global _UNITS
+    if _UNITS is None:
+        import csv
+        from pathlib import Path
+        path = Path(__file__).resolve().parents[1] / "data" / "catalog" / "unit_words.csv"
+        with open(path, encoding="utf-8", newline="") as fh:
+            _UNITS = {r["vi"].strip().lower(): r["en"].strip() for r in csv.DictReader(fh)
+                      if r.get("vi") and r.get("en")}
+    return _UNITS
+
+
+_UNITS: dict[str, str] | None = None
+
+
+def unit_name(unit, lang: str = "vi") -> str:
+    """A unit (đơn vị tính) in the UI language: the one path every unit shown goes through.
+    Vietnamese: as written. English: from data/catalog/unit_words.csv ("người" -> "people",
+    "hồ sơ" -> "dossiers", "triệu đồng" -> "million VND"); a word the table does not have
+    stays as written."""
+    if not isinstance(unit, str) or not unit.strip():
+        return ""
+    u = unit.strip()
+    if lang == "vi":
+        return u
+    return _unit_words().get(u.lower(), u)
+
+
 def value(x, unit: str | None, lang: str = "vi") -> str:
     """A measured value in its unit: (85, '%') -> '85%'; (20, 'hạng') -> 'thứ 20'."""
     if _missing(x):
@@ -80,7 +109,7 @@ def value(x, unit: str | None, lang: str = "vi") -> str:
         return pct(x, 2, lang)
     if unit in ("hạng", "rank"):
         return t("fmt_rank", lang, n=num(x, 0, lang))
-    return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
+    return f"{num(x, 2, lang)}{' ' + unit_name(unit, lang) if unit else ''}"
 
 
 def gap(x, unit: str | None, lang: str = "vi") -> str:
@@ -91,7 +120,7 @@ def gap(x, unit: str | None, lang: str = "vi") -> str:
         return f"{num(x, 1, lang)} {t('pp', lang)}"
     if unit in ("hạng", "rank"):
         return f"{num(x, 0, lang)} {t('fmt_places', lang)}"
-    return f"{num(x, 2, lang)}{' ' + unit if unit else ''}"
+    return f"{num(x, 2, lang)}{' ' + unit_name(unit, lang) if unit else ''}"
 
 
 def gap_bound(x, kind: str | None, unit: str | None, lang: str = "vi") -> str:
@@ -137,12 +166,21 @@ def _spec_num(x, unit, lang: str) -> str:
     return value(x, unit, lang)
 
 
+_BARE_NUMBER = re.compile(r"^\s*\d[\d.,]*\s*%?\s*$")
+
+
 def spec_text(raw, kind, op, low, high=None, unit=None, lang: str = "vi") -> str:
     """A target or result in the UI language, from its parsed columns (``*_kind``, ``*_op``,
     ``*_low``/``actual_value``, ``*_high``, unit). Vietnamese, free text and anything the
     parse did not decide: the text as typed. English: 'Trên 80%' -> 'above 80%',
     'Tối thiểu 50%' -> 'at least 50%', 'Hoàn thành' -> 'done', 'Thứ 1-3' -> 'rank 1–3'."""
     raw_s = raw if isinstance(raw, str) else ("" if _missing(raw) else str(raw))
+    if (lang == "vi" and kind in ("percent", "number") and op == "=" and not _missing(low)
+            and _BARE_NUMBER.match(raw_s)):
+        # a bare figure ("19.5%" from a number cell) in the language's one number format,
+        # so it never sits beside "10,8%"; anything with words stays as typed
+        return value(low, "%" if kind == "percent" else None, lang) + (
+            "" if kind == "percent" or not unit or unit == "%" else f" {unit_name(unit, lang)}")
     if lang == "vi" or not isinstance(kind, str) or not isinstance(op, str):
         return raw_s
     if kind in ("done", "status"):

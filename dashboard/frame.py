@@ -102,6 +102,13 @@ def current() -> Frame:
     return frame if frame is not None else for_page()
 
 
+def leave_briefing_button(faint: bool = True) -> None:
+    """The way out of briefing mode: faint on a slide (until pointed at), plain elsewhere."""
+    st.button(t("briefing_exit"), on_click=url_state.leave_briefing,
+              type="tertiary" if faint else "secondary",
+              key="leave_briefing" if faint else "leave_briefing_plain")
+
+
 def start_page(title_key: str) -> Frame:
     """A page's first line: its title, the database check, a slot for the simulated-data
     banner; returns the frame."""
@@ -109,8 +116,8 @@ def start_page(title_key: str) -> Frame:
     if frame.briefing:
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
         c1.markdown(f"#### {t(title_key)}")
-        c2.button(t("briefing_exit"), on_click=url_state.leave_briefing, key="leave_briefing",
-                  type="tertiary")
+        with c2:
+            leave_briefing_button()
     else:
         st.title(t(title_key))
     if frame.data.missing:

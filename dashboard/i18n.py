@@ -69,7 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tile_targets": {"vi": "Chỉ tiêu có mục tiêu", "en": "Indicators with a target"},
     "tile_targets_help": {"vi": "Số cặp (xã, chỉ tiêu) có mục tiêu trong năm đang xem.",
                           "en": "(commune, indicator) pairs with a target in the year shown."},
-    "tile_reported": {"vi": "Đã có báo cáo kết quả", "en": "With a reported result"},
+    "tile_reported": {"vi": "Có kết quả", "en": "With a result"},
     "tile_reported_help": {"vi": "Tỷ lệ chỉ tiêu đã có kết quả báo cáo (kỳ gần nhất, không muộn "
                                  "hơn năm mục tiêu).",
                            "en": "Share of targets with a reported result (latest period up to "
@@ -80,7 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "Among assessable targets (achieved, on track, off track, not "
                                  "achieved): achieved / all of them."},
     "tile_budget": {"vi": "Tổng kinh phí", "en": "Total budget"},
-    "tile_budget_billion": {"vi": "Tổng kinh phí (tỷ đồng)", "en": "Total budget (billion VND)"},
+    "tile_budget_billion": {"vi": "Kinh phí (tỷ đồng)", "en": "Budget (bn VND)"},
     "unit_targets": {"vi": "Đơn vị: số chỉ tiêu", "en": "Unit: targets"},
     "unit_communes": {"vi": "Đơn vị: số xã", "en": "Unit: communes"},
     "tile_lines": {"vi": "Số dòng nhiệm vụ", "en": "Budget lines"},
@@ -139,7 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # compare
     "compare_mode": {"vi": "So sánh theo", "en": "Compare by"},
     "mode_indicator": {"vi": "Một chỉ tiêu", "en": "One indicator"},
-    "mode_group": {"vi": "Cả nhóm DTI", "en": "A whole DTI group"},
+    "mode_group": {"vi": "Cả nhóm DTI", "en": "DTI group"},
     "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
     "n_communes_label": {"vi": "{n} xã có mục tiêu", "en": "communes with a target: {n}"},
     "compare_title": {"vi": "Mục tiêu và kết quả gần nhất của từng xã",
@@ -854,6 +854,10 @@ STRINGS.update({f"up.{k}": v for k, v in {
     "st.rejected": {"vi": "bị từ chối", "en": "rejected"},
     "st.active": {"vi": "đang dùng", "en": "active"},
     "st.undone": {"vi": "đã hoàn tác", "en": "undone"},
+    # a review table's name (etl/service.py tables_frame: targets, actuals, budget)
+    "tbl.targets": {"vi": "chỉ tiêu", "en": "targets"},
+    "tbl.actuals": {"vi": "kết quả", "en": "results"},
+    "tbl.budget": {"vi": "kinh phí", "en": "budget"},
 }.items()})
 # strings that were chosen inline by language (fmt.value, charts.sources_line, charts money)
 STRINGS.update({
@@ -932,6 +936,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
                       "milestone", "latest_rank"),
     "up.sev.{}": ("error", "confirm", "warning", "info"),
     "up.st.{}": ("loaded", "unchanged", "rejected", "active", "undone"),
+    "up.tbl.{}": ("targets", "actuals", "budget"),
     "up.col.{}": tuple(UPLOAD_COLUMNS),  # upload_view.table: the review frames' column names
 }
 # Module-level wrappers that prefix their key: framing.tx("x") is t("frame.x").
@@ -997,6 +1002,25 @@ STRINGS.update({
     "col_denominator": {"vi": "Mẫu số", "en": "Denominator"},
     "col_stated_percent": {"vi": "Tỷ lệ ghi trong văn bản", "en": "Stated percentage"},
 })
+
+# h13: briefing slides (target-vs-result layout, units in English, normalised spellings)
+STRINGS.update({
+    "gap_short_by": {"vi": "thiếu {g}", "en": "{g} short"},
+    "col_lead_norm": {"vi": "Đơn vị chủ trì (tên chuẩn)", "en": "Lead unit (normalised)"},
+    "col_lead_raw": {"vi": "Đơn vị chủ trì (nguyên văn)", "en": "Lead unit (as written)"},
+    "col_funding_norm": {"vi": "Nguồn vốn (tên chuẩn)", "en": "Funding source (normalised)"},
+    "col_funding_raw": {"vi": "Nguồn vốn (nguyên văn)", "en": "Funding source (as written)"},
+    "col_spellings": {"vi": "Các cách viết trong tệp", "en": "Spellings in the files"},
+    "why_lead": {"vi": "Đơn vị chủ trì", "en": "Lead unit"},
+    "col_doc_label": {"vi": "Cách viết trong văn bản", "en": "Wording in the document"},
+    "row_n": {"vi": "dòng {n}", "en": "row {n}"},
+    # the commune headline's "kinh phí {money}" when there is no budget line (it read
+    # "kinh phí chưa có dòng kinh phí")
+    "headline_no_budget": {"vi": "chưa có", "en": "none yet"},
+    "why_lead_raw": {"vi": "{name} (trong tệp viết: “{raw}”)",
+                     "en": "{name} (the file writes “{raw}”)"},
+})
+
 
 def t(key: str, lang: str | None = None, **kw) -> str:
     """The string ``key`` in ``lang`` (default: the session's), filled with ``kw``.

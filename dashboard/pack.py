@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,6 +35,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from . import charts, columns, fmt, framing
@@ -44,6 +47,7 @@ from .status import SYMBOL as STATUS_SYMBOL
 W, H = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.45)
 TABLE_ROWS = 16       # matrix rows per slide
+ROLLUP_COMMUNES = 40  # beyond this many communes the matrix rolls up by province
 BAR_ROWS = 12         # bars per chart
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -111,8 +115,12 @@ def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -
     d0 = di.iloc[0].to_dict() if len(di) else {}
     files = columns.as_list(d0.get("files"))  # a LIST column: each name whole
     tiles = Q.overview_tiles(con, f).iloc[0].to_dict()
-    level = "province" if (tiles.get("n_communes") or 0) > 40 else "commune"
+    level = "province" if (tiles.get("n_communes") or 0) > ROLLUP_COMMUNES else "commune"
     matrix = Q.status_matrix(con, f, level=level)
+    if level == "province" and matrix["unit"].nunique() < 2:
+        # one province: its roll-up is one row that says nothing; list its communes
+        # (split over slides, "dòng 1–16 / 130"), as the page does
+        level, matrix = "commune", Q.status_matrix(con, f, level="commune")
     pl = Q.pillars(con, None)
     names = dict(zip(pl["code"], pl["name_vi" if lang == "vi" else "name_en"]))
     return PackData(
@@ -194,6 +202,10 @@ class Deck:
                                      unit) if x)
         self.text(s, MARGIN, Inches(0.95), W - 2 * MARGIN, Inches(0.45), sub, size=14,
                   color="#444444", name="subtitle")
+        # where the slide's body may start: below the subtitle's last line (about 120
+        # characters a line at 14 pt; the heatmap's long unit takes two)
+        lines = max(1, -(-len(sub) // 120))
+        self.body_top = max(self.CHART_BOX[1], Inches(0.95) + Inches(0.27) * lines + Inches(0.14))
         foot = [x for x in (legend, " · ".join(x for x in (note, coverage) if x),
                             " · ".join(x for x in (charts.sources_text(sources, self.L),
                                                    t("data_date", self.L, d=self.loaded))
@@ -231,7 +243,8 @@ class Deck:
             ch.legend.position = XL_LEGEND_POSITION.TOP
             ch.legend.include_in_layout = False
         ch.category_axis.reverse_order = True  # first row at the top, as on the page
-        ch.category_axis.tick_labels.font.size = Pt(12)
+        ch.category_axis.tick_labels.font.size = Pt(12 if len(categories) <= 8 else 10)
+        _every_label(ch.category_axis)
         ch.value_axis.has_major_gridlines = True
         ch.value_axis.tick_labels.font.size = Pt(11)
         ch.value_axis.tick_labels.number_format = number_format
@@ -275,6 +288,23 @@ class Deck:
 
 
 # --------------------------------------------------------------------------- slides
+def _every_label(axis) -> None:
+    """Every category gets its label (PowerPoint and LibreOffice otherwise skip every other
+    one when they are crowded, leaving bars nobody can name): ``c:tickLblSkip val=1``."""
+    ax = axis._element
+    el = OxmlElement("c:tickLblSkip")
+    el.set("val", "1")
+    after = ax.find(qn("c:lblOffset"))
+    if after is None:
+        after = ax.find(qn("c:lblAlgn"))
+    if after is not None:
+        after.addnext(el)
+    elif ax.find(qn("c:noMultiLvlLbl")) is not None:
+        ax.find(qn("c:noMultiLvlLbl")).addprevious(el)
+    else:
+        ax.append(el)
+
+
 def _title_slide(dk: Deck) -> None:
     d, L, f = dk.d, dk.L, dk.d.filters
     s = dk.prs.slides.add_slide(dk.blank)
@@ -353,6 +383,7 @@ def _matrix_slides(dk: Deck) -> None:
                      synthetic=_synthetic(m[m["unit"].isin(part)]), sources=dk.d.files,
                      coverage=dk.coverage(), legend=tx("matrix_legend", L), note=note)
         x, y, w, h = dk.CHART_BOX
+        y, h = dk.body_top, h - (dk.body_top - y)  # never on the subtitle's second line
         row_h = min(Inches(0.42), int((h - Inches(0.8)) / max(len(part), 1)))
         shape = s.shapes.add_table(len(part) + 1, len(cols) + 1, x, y, w,
                                    Inches(0.8) + row_h * len(part))
@@ -378,10 +409,17 @@ def _matrix_slides(dk: Deck) -> None:
                 run.font.bold = bold
                 run.font.color.rgb = rgb(color)
 
-        tbl.rows[0].height = Inches(0.8)
+        # headers never cut: a font small enough for the longest word in a column, a row
+        # tall enough for the most lines ("Digital infrastructure and platforms")
+        col_pt = (w - Inches(2.6)) / len(cols) / 12700 - 10
+        longest = max(len(word) for c in cols for word in str(c).split())
+        head_pt = max(8.0, min(fs.pt, col_pt / (longest * 0.62)))
+        per_line = max(4, int(col_pt / (head_pt * 0.56)))
+        lines = max(len(textwrap.wrap(str(c), per_line)) or 1 for c in cols)
+        tbl.rows[0].height = max(Inches(0.5), int(Pt(head_pt) * 1.3 * lines + Inches(0.12)))
         put(0, 0, "", "#FFFFFF")
         for j, c in enumerate(cols, start=1):
-            put(0, j, c, "#FFFFFF", bold=True)
+            put(0, j, c, "#FFFFFF", bold=True, fs=Pt(head_pt))
         for i, u in enumerate(part, start=1):
             tbl.rows[i].height = row_h
             put(i, 0, str(u), "#FFFFFF", align=PP_ALIGN.RIGHT)
@@ -436,7 +474,7 @@ def _compare_slide(dk: Deck) -> None:
     unit = num["unit"].iat[0] if len(num) else (rows["unit"].dropna().iat[0]
                                                 if rows["unit"].notna().any() else "")
     rank = len(num) and num["direction"].iat[0] == "lower"
-    unit_text = tx("unit_of", L, u=unit) + (f" ({tx('rank_note', L)})" if rank else "") \
+    unit_text = tx("unit_of", L, u=fmt.unit_name(unit, L)) + (f" ({tx('rank_note', L)})" if rank else "") \
         if unit else ""
     total = int(rows["n_total"].iat[0]) if "n_total" in rows else len(rows)
     files = sorted(set(rows.get("target_source_file", pd.Series(dtype=str)).dropna())
@@ -447,7 +485,8 @@ def _compare_slide(dk: Deck) -> None:
     if num.empty:
         return dk.empty(s)
     nf = '0"%"' if unit == "%" else "#,##0.##"
-    ch = dk.bar_chart(s, num["commune_key"].tolist(),
+    cats = charts.distinct_labels(num.reset_index(drop=True), num["commune_key"].tolist(), L)
+    ch = dk.bar_chart(s, cats,
                       [(tx("target_floor", L), num["threshold"].tolist(), charts.TARGET_COLOR),
                        (tx("result_status", L), num["actual_value"].tolist(), charts.GREY)],
                       number_format=nf)
@@ -565,18 +604,22 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(pptx: bytes, timeout: float = 180) -> bytes:
-    """The same pack as PDF, through LibreOffice headless. RuntimeError when it is missing."""
+def to_pdf(pptx: bytes, timeout: float = 180, lang: str = "vi") -> bytes:
+    """The same pack as PDF, through LibreOffice headless. RuntimeError when it is missing.
+    LibreOffice formats the charts' numbers in its locale: the pack's language decides it
+    (1.200 in Vietnamese, 1,200 in English), not the server's."""
     exe = soffice()
     if not exe:
         raise RuntimeError("PDF cần LibreOffice (soffice) trên máy chủ: apt-get install "
                            "libreoffice-impress. Bản PPTX không cần.")
+    loc = "vi_VN.UTF-8" if lang == "vi" else "en_US.UTF-8"
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "pack.pptx"
         src.write_bytes(pptx)
         subprocess.run([exe, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/u",
                         "--convert-to", "pdf", "--outdir", tmp, str(src)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
+                       env={**os.environ, "LANG": loc, "LC_ALL": loc})
         return (Path(tmp) / "pack.pdf").read_bytes()
 
 
@@ -603,7 +646,7 @@ def main(argv: list[str] | None = None) -> int:
     data = build_from_db(a.db, f, a.lang)
     if a.out.suffix.lower() == ".pdf":
         try:
-            data = to_pdf(data)
+            data = to_pdf(data, lang=a.lang)
         except RuntimeError as e:
             print(e, file=sys.stderr)
             return 3

@@ -283,7 +283,7 @@ def status_matrix(con, f: Filters, level: str = "commune") -> pd.DataFrame:
 # forecast) and the provenance of both cells. Nothing downstream recomputes them.
 _GAP_COLUMNS = """
     target_ref, commune_key, commune, province, indicator_code, indicator_name,
-    indicator_name_en, pillar_code, pillar_name, pillar_name_en, target_year, target_text,
+    indicator_name_en, label AS doc_label, pillar_code, pillar_name, pillar_name_en, target_year, target_text,
     target_kind, target_op, target_low, target_high, unit, direction, target_shape,
     threshold, threshold_strict, actual_value, actual_text, actual_kind, actual_op, actual_unit,
     actual_period, actual_year, as_of_period, year_open, status, status_rule, gap, gap_kind,
@@ -291,6 +291,7 @@ _GAP_COLUMNS = """
     forecast_peers, forecast_peer_scope, own_pace, peer_pace, required_pace, forecast_horizon,
     forecast_value, forecast_likelihood, due_date,
     coalesce(nullif(trim(lead_unit), ''), NULL) AS lead_unit,
+    coalesce(nullif(trim(lead_unit_norm), ''), NULL) AS lead_unit_norm,
     target_source_file, target_source_sheet, target_source_row, target_source_col,
     actual_source_file, actual_source_sheet, actual_source_row, actual_source_col, synthetic,
     target_scope, target_flags, actual_scope, actual_flags"""
@@ -407,7 +408,7 @@ def ambition(con, f: Filters, limit: int = 60) -> pd.DataFrame:
                p0.actual_value, p0.actual_text, p0.status AS status0,
                p0.target_source_file AS source_file, p0.target_source_sheet AS source_sheet,
                p0.target_source_row AS source_row_y0, p1.target_source_row AS source_row_y1,
-               p0.synthetic OR p1.synthetic AS synthetic
+               p0.synthetic OR p1.synthetic AS synthetic, count(*) OVER () AS n_total
         FROM multi m
         JOIN p p0 ON p0.commune_key = m.commune_key AND p0.indicator_code = m.indicator_code
                  AND p0.target_year = m.y0
@@ -457,16 +458,21 @@ def gaps_ranked(con, f: Filters, limit: int = 25, offset: int = 0) -> pd.DataFra
 
 
 def gaps_by_lead_unit(con, f: Filters, limit: int = 15) -> pd.DataFrame:
-    """Who is accountable: status counts per lead unit (đơn vị chủ trì), most behind first."""
+    """Who is accountable: status counts per lead unit (đơn vị chủ trì), most behind first.
+    One row per unit under its normalised name (``lead_unit_norm``: "Phòng VHXH" and "Phòng
+    Văn hóa – Xã hội" are one unit; etl/spellings.py); ``lead_unit_spellings`` lists the
+    spellings as written behind it."""
     cte, params = _progress_cte(f)
     return _df(con, f"""
         WITH {cte}
-        SELECT coalesce(nullif(trim(lead_unit), ''), NULL) AS lead_unit,
+        SELECT coalesce(nullif(trim(lead_unit_norm), ''), NULL) AS lead_unit,
+               string_agg(DISTINCT nullif(trim(lead_unit), ''), ' | '
+                          ORDER BY nullif(trim(lead_unit), '')) AS lead_unit_spellings,
                count(*) AS n,
                {_counts()},
                count(DISTINCT commune_key) AS n_communes,
                max(gap) FILTER (WHERE status IN ({_in(ST.BEHIND)}) AND unit = '%') AS max_gap_pp,
-               bool_or(synthetic) AS synthetic
+               bool_or(synthetic) AS synthetic, count(*) OVER () AS n_total
         FROM p GROUP BY 1
         ORDER BY behind DESC, no_data DESC, n DESC, lead_unit NULLS LAST
         LIMIT ?""", [*params, int(limit)])
@@ -585,7 +591,12 @@ def _budget_cte(f: Filters) -> tuple[str, list]:
     bl AS (
         SELECT b.*, {_ckey('b')}
                    AS commune_key,
-               coalesce(nullif(trim(b.funding_source), ''), NULL) AS source_name,
+               -- one name per funding source (etl/spellings.py); the raw text stays beside
+               coalesce(nullif(trim(b.funding_source_norm), ''),
+                        nullif(trim(b.funding_source), '')) AS source_name,
+               nullif(trim(b.funding_source), '') AS source_raw,
+               coalesce(nullif(trim(b.lead_unit_norm), ''),
+                        nullif(trim(b.lead_unit), '')) AS lead_unit_name,
                coalesce(nullif(trim(b.status), ''), NULL) AS status_name,
                coalesce(b.pillar, '{NO_PILLAR}') AS pillar_code,
                cp.name_vi AS pillar_name, cp.name_en AS pillar_name_en,
@@ -657,6 +668,7 @@ def budget_by_source(con, f: Filters, limit: int = 12) -> pd.DataFrame:
         WITH {cte}
         SELECT source_name, sum(amount_million_vnd) AS total, count(*) AS n_lines,
                count(DISTINCT commune_key) AS n_communes, bool_or(synthetic) AS synthetic,
+               string_agg(DISTINCT source_raw, ' | ' ORDER BY source_raw) AS source_spellings,
                {_FILES} AS source_files
         FROM bl GROUP BY source_name ORDER BY total DESC NULLS LAST LIMIT ?""",
                [*params, int(limit)])
@@ -704,8 +716,9 @@ def budget_lines(con, f: Filters, limit: int = 50, offset: int = 0) -> pd.DataFr
     return _df(con, f"""
         WITH {cte}
         SELECT commune_key, commune, province, plan_year, line_no, task, pillar_code,
-               pillar_name, pillar_name_en, lead_unit, amount_million_vnd, amount_text,
-               source_name AS funding_source, status_name AS status, note, objective,
+               pillar_name, pillar_name_en, lead_unit, lead_unit_name, amount_million_vnd,
+               amount_text, source_raw AS funding_source, source_name AS funding_source_norm,
+               status_name AS status, note, objective,
                expected_result, source_file, source_sheet, source_row, source_col, synthetic,
                count(*) OVER () AS n_total, sum(amount_million_vnd) OVER () AS grand_total
         FROM bl ORDER BY commune_key COLLATE vi, plan_year, source_file, source_sheet, source_row, source_col

@@ -69,7 +69,7 @@ def pack_buttons(f: Filters, lang: str) -> None:
                        help=pack.tx("pack_help", L))
     if pack.soffice():
         st.download_button(pack.tx("download_pdf", L),
-                           data=lambda: pack.to_pdf(pack.build_from_db(path, f, L, ind)),
+                           data=lambda: pack.to_pdf(pack.build_from_db(path, f, L, ind), lang=L),
                            file_name=pack.file_name(f, "pdf"), mime="application/pdf",
                            key="pack_pdf", on_click="ignore", icon=":material/picture_as_pdf:")
     else:
@@ -94,4 +94,8 @@ def css(briefing: bool) -> None:
       html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
       [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
       h1, h2, h3 { padding-top: 0 !important; }
+      /* the way out stays out of the slide's screenshot until pointed at */
+      .st-key-leave_briefing button { opacity: 0.12; }
+      .st-key-leave_briefing button:hover, .st-key-leave_briefing button:focus-visible {
+          opacity: 1; }
     </style>""")

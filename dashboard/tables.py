@@ -12,6 +12,20 @@ from .i18n import status_label, t, w
 
 
 
+def _named(df: pd.DataFrame, raw: str, norm: str, key: str, raw_key: str, cols: dict,
+           missing: str = "") -> None:
+    """The normalised name under ``key``; the text as written under ``raw_key``, only when
+    some row's spelling differs from its name (so the trace keeps what the file says)."""
+    if norm not in df:
+        cols[key] = df[raw].fillna(missing)
+        return
+    name = df[norm].where(df[norm].notna(), df[raw])
+    cols[key] = name.fillna(missing)
+    differs = df[raw].notna() & (df[raw].fillna("").str.strip() != name.fillna(""))
+    if differs.any():
+        cols[raw_key] = df[raw].fillna("")
+
+
 def _name_col(df: pd.DataFrame, base: str, lang: str) -> pd.Series:
     col = f"{base}_en" if lang == "en" and f"{base}_en" in df else base
     return df[col]
@@ -72,7 +86,7 @@ def progress(df: pd.DataFrame, lang: str, *, with_commune: bool = True,
         open_ = df["status"].isin(("on_track", "off_track")) & (df["status_rule"] == "forecast")
         cols["col_forecast"] = [fmt.likelihood(v, lang) if o else ""
                                 for v, o in zip(df["forecast_likelihood"], open_)]
-    cols["col_lead"] = df["lead_unit"].fillna("")
+    _named(df, "lead_unit", "lead_unit_norm", "col_lead", "col_lead_raw", cols)
     cols["col_file"] = df["target_source_file"]
     cols["col_sheet"] = df["target_source_sheet"]
     cols["col_row"] = _int(df["target_source_row"])
@@ -108,8 +122,12 @@ def qualified(df: pd.DataFrame, side: str, lang: str) -> list[str]:
 
 
 def compare(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One indicator across communes: the indicator is in the chart title, not repeated."""
-    return progress(df, lang, with_gap=True, with_indicator=False)
+    """One indicator across communes: the indicator is in the chart title, not repeated.
+    A commune with two rows (two targets of the indicator) gets each row's own wording."""
+    out = progress(df, lang, with_gap=True, with_indicator=False)
+    if "doc_label" in df and df["commune_key"].duplicated().any():
+        out.insert(1, t("col_doc_label", lang), df["doc_label"].fillna("").values)
+    return out
 
 
 def budget(df: pd.DataFrame, lang: str, *, with_commune: bool = True) -> pd.DataFrame:
@@ -120,10 +138,15 @@ def budget(df: pd.DataFrame, lang: str, *, with_commune: bool = True) -> pd.Data
         "col_year": df["plan_year"].astype("Int64").astype(str),
         "col_task": df["task"],
         "col_pillar": _pillar(df, lang),
-        "col_lead": df["lead_unit"].fillna(""),
+    })
+    _named(df, "lead_unit", "lead_unit_name", "col_lead", "col_lead_raw", cols)
+    cols.update({
         "col_amount": _num(df["amount_million_vnd"], lang),
         "col_amount_text": df["amount_text"].fillna(""),
-        "col_funding": df["funding_source"].fillna(t("no_source", lang)),
+    })
+    _named(df, "funding_source", "funding_source_norm", "col_funding", "col_funding_raw", cols,
+           t("no_source", lang))
+    cols.update({
         "col_budget_status": df["status"].fillna(t("no_status", lang)),
         "col_note": df["note"].fillna(""),
         "col_file": df["source_file"], "col_sheet": df["source_sheet"],
@@ -279,6 +302,11 @@ def why(r: dict, lang: str) -> str:
     else:
         res = t("why_no_result", lang, y=y)
     lines.append(f"- **{t('why_result_cell', lang)}:** {res}")
+    raw_lead, lead = get("lead_unit"), get("lead_unit_norm") or get("lead_unit")
+    if raw_lead:  # the normalised name, and the spelling of the file when it differs
+        text = (safe_text.md(lead) if str(raw_lead).strip() == lead else
+                t("why_lead_raw", lang, name=safe_text.md(lead), raw=safe_text.md(raw_lead)))
+        lines.append(f"- **{t('why_lead', lang)}:** {text}")
     lines.append("- " + t("why_periods", lang, y=y,
                           open=t("why_open" if get("year_open") else "why_closed", lang),
                           p=get("actual_period") or "–", asof=get("as_of_period") or "–"))

@@ -18,13 +18,39 @@ from etl.service import labels_needing_review, problems_frame, rows_frame, table
 
 
 
+_WORDS = {"severity": "up.sev.", "status": "up.st.", "table": "up.tbl."}
+_PLAIN_INTS = {"row", "source_row", "year", "plan_year", "target_year", "import_id"}
+
+
+def cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Cells as a reader expects them: no "None", numbers and times in the UI language's
+    format (66,1 · 01/12/2026 14:05), severities and table names in words."""
+    from dashboard import fmt
+    out = frame.copy()
+    for c in out.columns:
+        col = out[c]
+        if c in _PLAIN_INTS and pd.api.types.is_float_dtype(col):  # 1234, not 1.234
+            out[c] = col.map(lambda v: "" if pd.isna(v) else str(int(v)))
+        elif c in _WORDS:  # a code shown as its word (up.sev.*, up.st.*, up.tbl.*)
+            out[c] = col.map(lambda v, p=_WORDS[c]: t(f"{p}{v}", lang)
+                             if isinstance(v, str) and has(f"{p}{v}") else v)
+        elif pd.api.types.is_datetime64_any_dtype(col):
+            out[c] = col.map(lambda v: "" if pd.isna(v) else
+                             f"{fmt.day(v, lang)} {pd.Timestamp(v).strftime('%H:%M')}")
+        elif pd.api.types.is_float_dtype(col):
+            out[c] = col.map(lambda v: "" if pd.isna(v) else fmt.num(v, 2, lang))
+        elif col.dtype == object or pd.api.types.is_string_dtype(col):
+            out[c] = col.astype(object).map(
+                lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v))
+                else (fmt.num(v, 2, lang) if isinstance(v, float) else v))
+    return out
+
+
 def table(frame: pd.DataFrame, **kw) -> None:
     """A dataframe with translated column headers (text shown as text, never as HTML)."""
     config = {c: t(f"up.col.{c}") for c in frame.columns if has(f"up.col.{c}")}
-    if "severity" in frame.columns:  # a problem's severity in words (the code stays beside it)
-        frame = frame.assign(severity=frame["severity"].map(
-            lambda s: t(f"up.sev.{s}") if has(f"up.sev.{s}") else s))
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kw)
+    st.dataframe(cells(frame, current_lang()), hide_index=True, width="stretch",
+                 column_config=config, **kw)
 
 
 def status_words(frame: pd.DataFrame) -> pd.DataFrame:

@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS target_rows (
     suggested_code VARCHAR, note VARCHAR, source_ref VARCHAR, flags VARCHAR,
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
     synthetic BOOLEAN DEFAULT FALSE,
-    commune_code VARCHAR, legacy_commune_code VARCHAR, scope VARCHAR  -- since schema 2
+    commune_code VARCHAR, legacy_commune_code VARCHAR, scope VARCHAR,  -- since schema 2
+    lead_unit_norm VARCHAR  -- since schema 4 (etl/spellings.py)
 );
 
 CREATE TABLE IF NOT EXISTS actual_rows (
@@ -69,7 +70,8 @@ CREATE TABLE IF NOT EXISTS budget_rows (
     note VARCHAR, flags VARCHAR,
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER, source_col VARCHAR,
     synthetic BOOLEAN DEFAULT FALSE,
-    commune_code VARCHAR, legacy_commune_code VARCHAR  -- since schema 2
+    commune_code VARCHAR, legacy_commune_code VARCHAR,  -- since schema 2
+    lead_unit_norm VARCHAR, funding_source_norm VARCHAR  -- since schema 4 (etl/spellings.py)
 );
 
 -- The official register of commune-level units since 1 July 2025 (34 provinces, 3,321
@@ -278,7 +280,7 @@ WITH data_date AS (
            t.commune, t.province, t.indicator_code, t.pillar, t.label, t.target_year,
            t.target_year * 10 + 9 AS target_order, t.target_text, t.value_kind AS target_kind,
            t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
-           t.lead_unit, t.source_file AS target_source_file,
+           t.lead_unit, t.lead_unit_norm, t.source_file AS target_source_file,
            t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
            t.source_col AS target_source_col, t.synthetic, t.commune_code,
            t.scope AS target_scope, t.flags AS target_flags
@@ -430,7 +432,7 @@ FROM cmp c;
 CREATE OR REPLACE MACRO progress_finish(base) AS TABLE
 SELECT b.target_ref, b.commune, b.province, b.indicator_code, b.pillar, b.label,
        b.target_year, b.target_text, b.target_kind, b.target_op, b.target_low, b.target_high,
-       b.unit, b.lead_unit, b.direction, b.target_shape, b.threshold, b.threshold_strict,
+       b.unit, b.lead_unit, b.lead_unit_norm, b.direction, b.target_shape, b.threshold, b.threshold_strict,
        b.actual_period, b.actual_year, b.actual_value, b.actual_text, b.actual_kind,
        b.actual_op, b.actual_unit, b.actual_conflict, b.as_of_period, b.year_open,
        b.gap, b.gap_kind,

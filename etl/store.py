@@ -43,7 +43,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 # Bump when the derived tables change shape or meaning: a database built by an earlier
 # release is then refreshed by the next write session even when nothing new is loaded.
-DERIVED_VERSION = "progress-3"
+DERIVED_VERSION = "progress-4"  # 4: lead_unit_norm
 
 FORECAST_INPUT = """
     SELECT target_ref, commune, province, indicator_code, coalesce(unit, '') AS unit,
@@ -63,6 +63,8 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
     ``progress_forecast``), then the ``progress`` snapshot. Runs at the end of every write
     session."""
     from .forecast import OUT_COLS, forecast
+    from .spellings import fill_normalised
+    fill_normalised(con)  # one name per lead unit / funding source, beside the raw text
     # progress_base once, into a temporary table both steps read
     con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS SELECT * FROM progress_base")
     rows = con.execute(FORECAST_INPUT.format(base="_progress_base")).df()

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import catalog_queries as C
-from dashboard import ui
+from dashboard import fmt, ui
 from dashboard.frame import start_page
 from dashboard.i18n import has, t
 
@@ -70,7 +70,7 @@ display = pd.DataFrame({
     t("cat_col_code"): inds["code"],
     t("pillar"): inds["pillar_en" if EN else "pillar_vi"],
     t("cat_col_name"): inds["name_en" if EN else "name_vi"],
-    t("cat_col_unit"): inds["unit"].fillna(""),
+    t("cat_col_unit"): inds["unit"].map(lambda u: fmt.unit_name(u, L)),
     t("cat_numerator"): inds["numerator"].fillna(""),
     t("cat_denominator"): inds["denominator"].fillna(""),
     t("cat_scope"): inds["scope"].fillna(""),

@@ -23,7 +23,7 @@ ui.headline(t("headline_commune", c=safe_text.md(key), tgt=fmt.num(tiles["n_targ
               r=fmt.num(tiles["n_with_result"], 0, L), a=fmt.num(tiles["n_achieved"], 0, L),
               b=fmt.num(tiles["n_behind"], 0, L),
               money=fmt.money(tiles["budget_total"], L) if tiles["n_budget_lines"]
-              else t("no_budget_short")))
+              else t("headline_no_budget")))
 
 if not ui.briefing():
     st.subheader(t("plans"))
@@ -51,7 +51,7 @@ if show == "trajectory" or not ui.briefing():
     else:
         y0, y1 = int(traj["y0"].min()), int(traj["y1"].max())
         m = ui.meta(one, f"{t('trajectory_title')} {y0} → {y1}", t("unit_pct"),
-                    sources=ui.files_of(traj), name=f"lo_trinh_{key}")
+                    sources=ui.files_of(traj), name=f"lo_trinh_{key}", shown=ui.shown_of(traj))
         ui.chart(charts.ambition_chart(traj, m, "indicator_name"), m, traj, "trajectory")
 
 if not ui.briefing():

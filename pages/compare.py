@@ -67,7 +67,8 @@ if show == "ambition" or not ui.briefing():
         amb = ui.q(Q.ambition, fc, limit=ui.BRIEFING_ROWS if ui.briefing() else 60)
         y0, y1 = int(amb["y0"].min()), int(amb["y1"].max())
         m = ui.meta(fc, t("ambition_title", y0=y0, y1=y1), t("unit_pct"),
-                    sources=ui.files_of(amb), name=f"tham_vong_{key}_{y0}_{y1}")
+                    sources=ui.files_of(amb), name=f"tham_vong_{key}_{y0}_{y1}",
+                    shown=ui.shown_of(amb))
         ui.chart(charts.ambition_chart(amb, m, "indicator_name"), m, amb, f"ambition_{key}")
         if not ui.briefing():
             ui.table(tables.ambition(amb, L), f"ambition_{key}")

@@ -18,7 +18,8 @@ if show == "ranked" or not ui.briefing():
 
 if show == "lead" or not ui.briefing():
     lead = ui.q(Q.gaps_by_lead_unit, f, limit=10 if ui.briefing() else 15)
-    m = ui.meta(f, t("lead_title"), t("unit_targets"), name="theo_don_vi_chu_tri")
+    m = ui.meta(f, t("lead_title"), t("unit_targets"), name="theo_don_vi_chu_tri",
+                shown=ui.shown_of(lead))
     if lead.empty:
         ui.empty("no_targets_scope")
     else:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+import math
 
 import streamlit as st
 
 from dashboard import auth, db, safe_text
-from dashboard.frame import for_page
+from dashboard.frame import for_page, leave_briefing_button
 from dashboard.i18n import current_lang, t
 from dashboard.upload_view import (analyst_gate, catalog_for, choose_codes, choose_columns,
                                    column_roles_for, review, roles_key, show_review,
@@ -15,10 +16,13 @@ from etl import service
 from etl.catalog import load_catalog
 from etl.context import provinces
 from etl.load import UndoBlocked
+from etl.read import MAX_FILE_MB
 from etl.templates import FILE_NAMES, template_bytes
 
-for_page()  # this run's frame (dashboard/frame.py)
+frame = for_page()  # this run's frame (dashboard/frame.py)
 st.title(t("page_upload"))
+if frame.briefing:  # the other pages have it in their frame (start_page)
+    leave_briefing_button(faint=False)
 st.caption(t("up.intro"))
 
 can_write = analyst_gate()
@@ -46,7 +50,9 @@ with upload_tab:
             user = f"{name.strip()} ({who})" if who and name.strip() else name
         gen = st.session_state.setdefault("upload_generation", 0)
         files = st.file_uploader(t("up.choose_files"),
-                                 type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
+                                 # the widget states the rule: .xlsx, ETL_MAX_FILE_MB (20 MB)
+                                 type=["xlsx"], max_upload_size=math.ceil(MAX_FILE_MB),
+                                 accept_multiple_files=True,
                                  key=f"files-{gen}")
         reviews, all_choices, all_roles = [], {}, {}
         remembered = column_roles_for(db_state.path, db_state.version)

@@ -348,7 +348,9 @@ def _indicator(rng: random.Random, spec: Spec, perf: float, style: str,
     never = rng.random() < 0.12  # planned, never reported
     quarters = [] if never else [q for q in reported if rng.random() > 0.1]
     vt = spec.value_type
-    if vt == "percent" and spec.unit == "%":
+    if spec.code == "CQ.CHI_NGAN_SACH_CDS":  # real plans: 1-3 % of the budget, not 100 %
+        p.targets = {y: (f"Tối thiểu {rng.choice((1, 1, 2, 3))}%", False) for y in years}
+    elif vt == "percent" and spec.unit == "%":
         start = min(100.0, max(3.0, rng.gauss(62 + 9 * perf, 20)))
         traj = _trajectory(rng, start, perf, province, spec.code or spec.labels[0])
         all_100 = rng.random() < 0.3

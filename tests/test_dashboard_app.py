@@ -101,10 +101,10 @@ def test_overview_tiles_equal_the_database(env):
     m = metrics(at)
     assert m["Số xã"][0] == str(n_communes) == "5"
     assert m["Chỉ tiêu có mục tiêu"][0] == str(n_targets)
-    assert m["Đã có báo cáo kết quả"][1] == f"{n_result} / {n_targets} chỉ tiêu"
+    assert m["Có kết quả"][1] == f"{n_result} / {n_targets} chỉ tiêu"
     assert m["Tỷ lệ đạt"][1] == f"{n_ok} / {n_assessed} chỉ tiêu"
     assert total == 3150
-    assert m["Tổng kinh phí (tỷ đồng)"] == ("3,15", "3.150 triệu đồng")
+    assert m["Kinh phí (tỷ đồng)"] == ("3,15", "3.150 triệu đồng")
     # the URL carries no filter by default, and the heatmap is drawn
     assert "xa" not in at.query_params
     assert len(at.get("plotly_chart")) == 2
@@ -124,7 +124,7 @@ def test_filters_go_into_the_url_and_narrow_the_view(env):
 def test_budget_page_shows_the_can_loc_lines(env):
     at = run("pages/budget.py")
     m = metrics(at)
-    assert m["Tổng kinh phí (tỷ đồng)"] == ("3,15", "3.150 triệu đồng")
+    assert m["Kinh phí (tỷ đồng)"] == ("3,15", "3.150 triệu đồng")
     assert m["Số dòng nhiệm vụ"][0] == "7"
     lines = table(at, "Nhiệm vụ", "Kinh phí (triệu đồng)")
     assert len(lines) == 7
@@ -162,7 +162,7 @@ def test_english_toggle(env):
     at = run(lang="en")
     assert at.title[0].value == "Overview"
     assert metrics(at)["Communes"][0] == "5"
-    assert metrics(at)["Total budget (billion VND)"] == ("3.15", "3,150 million VND")
+    assert metrics(at)["Budget (bn VND)"] == ("3.15", "3,150 million VND")
 
 
 def test_empty_states_say_what_is_missing(env):

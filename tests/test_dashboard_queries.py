@@ -53,9 +53,12 @@ def test_budget_total_for_can_loc_is_3150(con):
     assert set(lines["source_row"]) == set(range(7, 14))
     by_source = Q.budget_by_source(cur(con), F)
     assert by_source["total"].sum() == 3150
+    # one name per funding source (data/catalog/funding_sources.csv), the text as written beside
     assert dict(zip(by_source["source_name"], by_source["total"])) == {
-        "Nguồn NS tỉnh bố trí trong dự toán chi năm 2026": 3050,
-        "Nguồn hợp pháp của đơn vị": 100}
+        "Ngân sách tỉnh": 3050, "Nguồn hợp pháp của đơn vị": 100}
+    assert dict(zip(by_source["source_name"], by_source["source_spellings"])) == {
+        "Ngân sách tỉnh": "Nguồn NS tỉnh bố trí trong dự toán chi năm 2026",
+        "Nguồn hợp pháp của đơn vị": "Nguồn hợp pháp của đơn vị"}
     assert Q.budget_by_pillar(cur(con), F)["total"].sum() == 3150
     status = Q.budget_by_status(cur(con), F)
     assert dict(zip(status["status_name"].fillna(""), status["total"])) == {"Đề xuất": 2800,
@@ -360,11 +363,13 @@ def test_charts_draw_targets_honestly():
     _check_frame(fig)
     by_name = {tr.name: tr for tr in fig.data if tr.name}
     assert list(by_name["Mục tiêu: khoảng"].x[:2]) == [50, 80]      # a band, never 65
-    assert list(by_name["Mục tiêu: tối thiểu"].x[:2]) == [80, 100]  # right-open from 80 ...
+    # a floor is a tick at 80 with a short arrow to the right (8 % of the axis), never a
+    # stroke to 100 % that reads as the range 80-100
+    assert list(by_name["Mục tiêu: tối thiểu"].x[:2]) == [80, 88]  # right-open from 80 ...
     tips = [tr for tr in fig.data if tr.marker.symbol == ("triangle-right",)]
     assert tips                                                      # ... ending in an arrow
     # a ceiling ("không vượt quá 10%") is drawn open towards 0, never as a minimum
-    assert list(by_name["Mục tiêu: tối đa"].x[:2]) == [10, 0]
+    assert list(by_name["Mục tiêu: tối đa"].x[:2]) == [10, 2]
     assert list(by_name["Mục tiêu: mức"].x) == [95]
     assert by_name["Đạt"].marker.symbol == "circle"
     assert by_name["Không đạt"].marker.symbol == "x" and len(by_name["Không đạt"].x) == 2

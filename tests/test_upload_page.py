@@ -95,7 +95,7 @@ def test_review_fix_commit_undo(tmp_path, app_env):
     assert codes["Số buổi phát thanh về chuyển đổi số"].startswith("LOCAL.")
     summary = next(df.value for df in at.dataframe
                    if {"added", "replaced", "unchanged", "rejected"} <= set(df.value.columns))
-    assert set(summary["table"]) == {"targets", "actuals"}
+    assert set(summary["table"]) == {"chỉ tiêu", "kết quả"}  # table names in the UI language
     assert summary["added"].sum() == 6
     assert set(summary["status"]) == {"đã nạp"}  # the import's status in words
     # Undo from the history tab restores the state before the import.
@@ -220,7 +220,7 @@ def test_points_that_need_confirmation_block_until_confirmed(tmp_path, app_env):
     probs = next(df.value for df in at.dataframe if "severity" in df.value.columns)
     first = probs.iloc[0]
     assert (first["severity"], first["code"], first["row"], first["column"]) == (
-        "cần xác nhận", "section.count_mismatch", 4, "B")
+        "cần xác nhận", "section.count_mismatch", 4, "B")  # the severity in the UI language
     assert at.button(key="commit").disabled
     at.checkbox(key=f"confirm-{key}").check()
     run(at)
