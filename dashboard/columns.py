@@ -62,7 +62,8 @@ SOURCE = (Col("source_file", "col_file"), Col("source_sheet", "col_sheet"),
 # one progress row (dashboard.queries._GAP_COLUMNS): the contract's decided columns and the
 # provenance of both cells
 PROGRESS = _cols(
-    "target_ref commune_key", *COMMUNE, *INDICATOR, "pillar_code", *PILLAR,
+    "target_ref commune_key", *COMMUNE, *INDICATOR, Col("doc_label", "col_doc_label"),
+    "pillar_code", *PILLAR,
     Col("target_year", "col_target_year"), Col("target_text", "col_target"),
     Col("target_kind", "col_target_kind"), Col("target_op", "col_target_op"),
     Col("target_low", "col_target_low"), Col("target_high", "col_target_high"),
@@ -78,8 +79,8 @@ PROGRESS = _cols(
     "forecast_points forecast_first_period forecast_last_period forecast_peers "
     "forecast_peer_scope own_pace peer_pace required_pace forecast_horizon",
     Col("forecast_value", "col_forecast_value"), Col("forecast_likelihood", "col_forecast"),
-    Col("due_date", "col_due_date"), Col("lead_unit", "col_lead"),
-    Col("target_source_file", "col_file"), Col("target_source_sheet", "col_sheet"),
+    Col("due_date", "col_due_date"), Col("lead_unit", "col_lead_raw"),
+    Col("lead_unit_norm", "col_lead_norm"), Col("target_source_file", "col_file"), Col("target_source_sheet", "col_sheet"),
     Col("target_source_row", "col_row"), Col("target_source_col", "col_col"),
     Col("actual_source_file", "col_result_file"), Col("actual_source_sheet", "col_result_sheet"),
     Col("actual_source_row", "col_result_row"), Col("actual_source_col", "col_result_col"),
@@ -127,14 +128,17 @@ VIEWS: dict[str, tuple[Col, ...]] = {
         "kind1 op1 low1 high1 unit1", Col("actual_value", "col_actual_value"),
         Col("actual_text", "col_result"), Col("status0", "col_status", "status"),
         Col("source_file", "col_file"), Col("source_sheet", "col_sheet"),
-        Col("source_row_y0", "col_row_first"), Col("source_row_y1", "col_row_last"), SYN),
+        Col("source_row_y0", "col_row_first"), Col("source_row_y1", "col_row_last"), SYN,
+        "n_total"),
     "progress_rows": _cols(*PROGRESS, "n_total"),
     "ambition_communes": _cols("commune_key y0 y1 n_indicators n_total"),
     # ------------------------------------------------------------------ gaps
     "gaps_ranked": _cols(*PROGRESS, "n_total"),
     "gaps_by_lead_unit": _cols(
-        Col("lead_unit", "col_lead"), Col("n", "col_n_targets"), *_statuses(),
-        Col("n_communes", "col_n_communes"), Col("max_gap_pp", "col_max_gap_pp"), SYN),
+        Col("lead_unit", "col_lead"), Col("lead_unit_spellings", "col_spellings"),
+        Col("n", "col_n_targets"), *_statuses(),
+        Col("n_communes", "col_n_communes"), Col("max_gap_pp", "col_max_gap_pp"), SYN,
+        "n_total"),
     "coverage_summary": _cols(
         "commune_key", *COMMUNE, Col("n_targets", "col_n_targets"),
         Col("n_no_result", "col_n_no_result"), Col("n_canonical", "col_n_canonical"),
@@ -163,7 +167,8 @@ VIEWS: dict[str, tuple[Col, ...]] = {
         Col("n_communes", "col_n_communes"), SYN, FILES, "n_total"),
     "budget_by_source": _cols(
         Col("source_name", "col_funding"), Col("total", "col_total"),
-        Col("n_lines", "col_lines"), Col("n_communes", "col_n_communes"), SYN, FILES),
+        Col("n_lines", "col_lines"), Col("n_communes", "col_n_communes"), SYN,
+        Col("source_spellings", "col_spellings"), FILES),
     "budget_by_pillar": _cols(
         "pillar_code", *PILLAR, "pillar_order", Col("total", "col_total"),
         Col("n_lines", "col_lines"), Col("n_communes", "col_n_communes"), SYN, FILES),
@@ -172,9 +177,11 @@ VIEWS: dict[str, tuple[Col, ...]] = {
         Col("n_lines", "col_lines"), SYN),
     "budget_lines": _cols(
         "commune_key", *COMMUNE, Col("plan_year", "col_year"), Col("line_no", "col_line_no"),
-        Col("task", "col_task"), "pillar_code", *PILLAR, Col("lead_unit", "col_lead"),
+        Col("task", "col_task"), "pillar_code", *PILLAR, Col("lead_unit", "col_lead_raw"),
+        Col("lead_unit_name", "col_lead_norm"),
         Col("amount_million_vnd", "col_amount"), Col("amount_text", "col_amount_text"),
-        Col("funding_source", "col_funding"), Col("status", "col_budget_status"),
+        Col("funding_source", "col_funding_raw"),
+        Col("funding_source_norm", "col_funding_norm"), Col("status", "col_budget_status"),
         Col("note", "col_note"), Col("objective", "col_objective"),
         Col("expected_result", "col_expected_result"), *SOURCE, Col("source_col", "col_col"),
         SYN, "n_total grand_total"),

@@ -18,7 +18,6 @@ from etl.service import labels_needing_review, problems_frame, rows_frame, table
 
 
 
-_WORDS = {"severity": "up.sev.", "status": "up.st.", "table": "up.tbl."}
 _PLAIN_INTS = {"row", "source_row", "year", "plan_year", "target_year", "import_id"}
 
 
@@ -31,9 +30,12 @@ def cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         col = out[c]
         if c in _PLAIN_INTS and pd.api.types.is_float_dtype(col):  # 1234, not 1.234
             out[c] = col.map(lambda v: "" if pd.isna(v) else str(int(v)))
-        elif c in _WORDS:  # a code shown as its word (up.sev.*, up.st.*, up.tbl.*)
-            out[c] = col.map(lambda v, p=_WORDS[c]: t(f"{p}{v}", lang)
-                             if isinstance(v, str) and has(f"{p}{v}") else v)
+        elif c == "severity":  # codes shown as their words
+            out[c] = col.map(lambda v: t(f"up.sev.{v}", lang) if has(f"up.sev.{v}") else v)
+        elif c == "status":
+            out[c] = col.map(lambda v: t(f"up.st.{v}", lang) if has(f"up.st.{v}") else v)
+        elif c == "table":
+            out[c] = col.map(lambda v: t(f"up.tbl.{v}", lang) if has(f"up.tbl.{v}") else v)
         elif pd.api.types.is_datetime64_any_dtype(col):
             out[c] = col.map(lambda v: "" if pd.isna(v) else
                              f"{fmt.day(v, lang)} {pd.Timestamp(v).strftime('%H:%M')}")

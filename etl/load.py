@@ -456,3 +456,18 @@ def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synt
 
 def problems_json(u: Understanding) -> str:
     return json.dumps([p.as_dict() for p in u.problems], ensure_ascii=False)
+
+
+def write_normalised(con: duckdb.DuckDBPyConnection, table: str, raw_col: str, norm_col: str,
+                     mapping: list[tuple[str, str]]) -> int:
+    """Set ``norm_col`` from ``raw_col`` by the (raw, normalised) pairs of
+    :func:`etl.spellings.fill_normalised`, only where it differs; returns the rows changed.
+    The table and column names come from etl.spellings.COLUMNS, never from a file."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _spelling_map (raw VARCHAR, norm VARCHAR)")
+    con.executemany("INSERT INTO _spelling_map VALUES (?, ?)", mapping)
+    n = con.execute(f"""
+        UPDATE {table} SET {norm_col} = m.norm FROM _spelling_map m
+        WHERE {table}.{raw_col} = m.raw AND {table}.{norm_col} IS DISTINCT FROM m.norm
+        """).fetchone()
+    con.execute("DROP TABLE _spelling_map")
+    return int(n[0]) if n else 0

@@ -138,6 +138,7 @@ def load_names(directory: str | None = None) -> dict[str, Names]:
 def fill_normalised(con, names: dict[str, Names] | None = None) -> int:
     """Set the normalised columns from the raw text for every row whose value differs (new
     rows, or rows whose spelling the tables now know). Returns the rows changed."""
+    from etl.load import write_normalised  # the one writer of the base tables
     names = names or load_names()
     changed = 0
     for table, raw_col, norm_col, kind in COLUMNS:
@@ -146,14 +147,7 @@ def fill_normalised(con, names: dict[str, Names] | None = None) -> int:
         if not raws:
             continue
         mapping = [(r, names[kind].normalise(r)[0]) for r in raws]
-        con.execute("CREATE OR REPLACE TEMP TABLE _spelling_map (raw VARCHAR, norm VARCHAR)")
-        con.executemany("INSERT INTO _spelling_map VALUES (?, ?)", mapping)
-        n = con.execute(f"""
-            UPDATE {table} SET {norm_col} = m.norm FROM _spelling_map m
-            WHERE {table}.{raw_col} = m.raw AND {table}.{norm_col} IS DISTINCT FROM m.norm
-            """).fetchone()
-        changed += int(n[0]) if n else 0
-        con.execute("DROP TABLE _spelling_map")
+        changed += write_normalised(con, table, raw_col, norm_col, mapping)
     return changed
 
 
