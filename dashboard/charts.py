@@ -311,7 +311,8 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True,
         joined = joined + " " + part
     # at most three counts a line (four on the wide briefing screen), so a busy cell
     # ("✓1 ↗1 ✓3 ↘3 ◇1 ○2") never spills into the next one when eight groups share a page
-    per_line = 4 if meta.briefing else 3
+    n_cols = d["pillar_code"].nunique()
+    per_line = 4 if meta.briefing else (2 if n_cols >= 7 else 3)
     d["text"] = joined.str.split().map(
         lambda ws: "<br>".join(" ".join(ws[i:i + per_line])
                                for i in range(0, len(ws), per_line)))
@@ -364,10 +365,13 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True,
                       tickfont=dict(size=fs - 2)),
         hovertemplate="%{y}<br>%{x}<br>" + t("tile_achieved", lang) + ": %{z:.0%}<extra></extra>",
         **common))
+    # eight groups beside the labels leave ~75 px a cell at 1400 px: a smaller cell font
+    cell_fs = fs - (1 if flip else 0) - (2 if counts and not meta.briefing else 0)
+    cell_lines = max((str(x).count("<br>") + 1 for x in d["text"]), default=1)
     for mask, color in ((dark, "white"), (~dark, "#111111")):
         fig.add_trace(go.Heatmap(
             z=n.where(n > 0).values * 0, text=text.where(mask, "").values,
-            texttemplate="%{text}", textfont=dict(size=fs - (1 if flip else 0), color=color),
+            texttemplate="%{text}", textfont=dict(size=cell_fs, color=color),
             showscale=False,
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
             **common))
@@ -379,7 +383,7 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True,
     if angled:  # the rotated labels' height: (length + depth) times sin(45°)
         widest = max(_text_px(line, fs - 1) for x in xlab for line in x.split("<br>"))
         label_h = int((widest + lines * (fs + 2) * 1.25) * 0.71 + 8)
-    row = 54 if not meta.briefing else 92
+    row = max(54, int(cell_lines * cell_fs * 1.25 + 12)) if not meta.briefing else 92
     if meta.briefing and len(units) > 6:  # a slide of the worst communes: rows fit 1080 px
         row = max(58, min(92, 560 // len(units)))
     height = 64 + row * len(units)
@@ -831,10 +835,12 @@ def billions_tile(million_vnd, lang: str = "vi") -> tuple[str, str]:
 
 
 def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "total",
-               color: str = OI["blue"], missing_label: str = "", empty_label: str = ""
-               ) -> go.Figure:
+               color: str = OI["blue"], missing_label: str = "", empty_label: str = "",
+               axis_max: float | None = None) -> go.Figure:
     """Horizontal bars of money: one unit for axis, labels and subtitle (triệu đồng, or tỷ
-    đồng for large sums; :func:`money_scale`), Vietnamese number format (3.150; 1.927)."""
+    đồng for large sums; :func:`money_scale`), Vietnamese number format (3.150; 1.927).
+    ``axis_max``: the largest value of the whole list when this is one page of it, so every
+    page has the same axis and unit (page 4's bars are not blown up to look like page 1's)."""
     lang = meta.lang
     fs = meta.font_size
     if df.empty:
@@ -844,6 +850,8 @@ def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "
     ys = list(range(len(d)))
     vals = d[value_col].fillna(0)
     top = float(vals.max()) if len(vals) else 1.0
+    if axis_max is not None and pd.notna(axis_max):
+        top = max(top, float(axis_max))
     div, unit, digits = money_scale(top, lang, bool((vals % 1 == 0).all()))
     meta = replace(meta, unit=f"{t('unit', lang)}: {unit}")
     shown = vals / div
@@ -859,5 +867,6 @@ def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "
                      title=dict(text=unit, font=dict(size=fs - 1)))
     fig.update_layout(bargap=0.35 if len(d) > 3 else 0.55)
     height = 100 + row_px(labels, fs, ROW_PX + 4, meta.briefing) * len(d)
+    # the axis title sits under the tick labels: room for it above a two-line footer
     return _finish(fig, meta, max(200, height), legend=False, left=left_margin(labels, fs),
-                   bottom=80)
+                   bottom=100)

@@ -678,6 +678,13 @@ STRINGS.update({
                           "nhất hay kém nhất để chọn ra. Bảng dưới liệt kê mọi xã.",
                     "en": "All {n} assessed communes stand the same (tied): there is no best "
                           "or worst group to pick. The table below lists every commune."},
+    "pv_ties_only": {"vi": "{n} xã: các xã cùng tình trạng đồng hạng với nhau (chỉ tiêu hoàn "
+                           "thành / chưa hoàn thành), nên không chọn ra {k} xã kém nhất hay tốt "
+                           "nhất theo tên. Biểu đồ đếm số xã theo tình trạng; bảng dưới liệt "
+                           "kê mọi xã.",
+                     "en": "{n} communes: communes with the same status tie (a done / not "
+                           "done target), so no {k} worst or best are picked by name. The "
+                           "chart counts communes by status; the table lists every commune."},
     "pv_ends": {"vi": "{w} xã xa mục tiêu nhất và {b} xã tốt nhất trong {n} xã",
                 "en": "the {w} furthest behind and the {b} best placed of {n} communes"},
     "pv_worst_tied": {"vi": "{n} xã đồng hạng ở ranh giới phía chưa đạt không hiển thị (không "

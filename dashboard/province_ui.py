@@ -141,8 +141,9 @@ def budget_per_commune(f: Filters, unit: str) -> None:
         if brief and n > len(per):
             notes.append(t("pv_more_outside", m=fmt.num(n - len(per), 0, L)))
     m = with_note(m, *notes)
-    ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short")), m, per,
-             "commune")
+    top = per["max_total"].iat[0] if len(per) else None
+    ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short"),
+                               axis_max=top), m, per, "commune")
     if brief:
         return
     ui.pager(n, "budget_communes", size=size)
@@ -242,6 +243,8 @@ def compare_ends(rows: pd.DataFrame, per_side: int) -> tuple[pd.DataFrame, str, 
     if len(rows) <= 2 * per_side:
         return rows, "", False
     shown = pd.concat([e["worst"], e["best"]], ignore_index=True)
+    if shown.empty:  # every side is one long tie (done / not done): no pick by name
+        return shown, t("pv_ties_only", n=fmt.num(len(rows), 0, L), k=per_side), True
     notes = [t("pv_ends", w=len(e["worst"]), b=len(e["best"]), n=fmt.num(len(rows), 0, L))]
     if e["worst_tied"]:
         notes.append(t("pv_worst_tied", n=fmt.num(e["worst_tied"], 0, L)))

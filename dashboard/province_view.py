@@ -72,29 +72,36 @@ def cut_with_ties(df: pd.DataFrame, score: str, k: int) -> tuple[pd.DataFrame, i
     return keep, int((g == boundary).sum())
 
 
+def _standing(d: pd.DataFrame) -> pd.DataFrame:
+    """Sort columns for one indicator's rows: ``_c`` the status class (0 behind, 1 on track,
+    2 achieved), ``_g`` the gap (NaN last) and ``_k`` the tie key (class, gap)."""
+    c = d["status"].map(lambda s: 0 if s in ST.BEHIND else (2 if s == "achieved" else 1))
+    g = d["gap"].astype(float)
+    key = [(int(a), "none" if pd.isna(b) else float(b)) for a, b in zip(c, g)]
+    return d.assign(_c=c.values, _g=g.values, _k=pd.Series(key, index=d.index, dtype=object))
+
+
 def ends(rows: pd.DataFrame, k: int) -> dict:
-    """One indicator's rows (one per commune): the ``k`` furthest behind (behind statuses,
-    largest gap first, a behind without a number after them) and the ``k`` best placed
-    (achieved, most exceeded first), each cut without splitting a tie.
+    """One indicator's rows (one per commune): the ``k`` furthest behind (behind statuses
+    by largest gap, a behind without a number after them, then on track by gap) and the
+    ``k`` best placed (achieved, most exceeded first), each cut without splitting a tie
+    (same status class and same gap). Unassessed rows (no report, not comparable) are on
+    neither side.
 
     Returns ``worst``/``best`` frames, ``worst_tied``/``best_tied`` (rows tied across the
-    cut, not shown), ``all_tied`` (every assessed commune has the same standing: status and
-    gap), ``n_assessed``."""
+    cut, not shown), ``all_tied`` (every assessed commune stands the same), ``n_assessed``."""
     d = rows.reset_index(drop=True)
-    assessed = d[d["status"].isin(ST.ASSESSED)]
-    standing = assessed["status"].map(lambda s: 0 if s in ST.BEHIND else
-                                      (2 if s == "achieved" else 1)).astype(float)
-    gap = assessed["gap"].astype(object).where(assessed["gap"].notna(), "none")
-    all_tied = len(assessed) > 1 and len(set(zip(standing, gap))) == 1
-    behind = d[d["status"].isin(ST.BEHIND)].assign(_g=lambda x: x["gap"])
-    behind = behind.sort_values("_g", ascending=False, na_position="last", kind="stable")
-    best = d[d["status"] == "achieved"].assign(_g=lambda x: x["gap"])
-    best = best.sort_values("_g", ascending=True, na_position="last", kind="stable")
-    w, wt = cut_with_ties(sort_frame(behind, ["_g", "commune_key"], [False, True]), "_g", k)
-    b, bt = cut_with_ties(sort_frame(best, ["_g", "commune_key"], [True, True]), "_g", k)
-    return {"worst": w.drop(columns="_g"), "best": b.drop(columns="_g"), "worst_tied": wt,
+    assessed = _standing(d[d["status"].isin(ST.ASSESSED)])
+    all_tied = len(assessed) > 1 and assessed["_k"].nunique() == 1
+    worst = assessed[assessed["_c"] < 2]
+    worst = sort_frame(worst, ["_c", "_g", "commune_key"], [True, False, True])
+    best = sort_frame(assessed[assessed["_c"] == 2], ["_g", "commune_key"], [True, True])
+    w, wt = cut_with_ties(worst, "_k", k)
+    b, bt = cut_with_ties(best, "_k", k)
+    drop = ["_c", "_g", "_k"]
+    return {"worst": w.drop(columns=drop), "best": b.drop(columns=drop), "worst_tied": wt,
             "best_tied": bt, "all_tied": bool(all_tied), "n_assessed": len(assessed),
-            "n_behind": len(behind), "n_achieved": len(best)}
+            "n_behind": int((assessed["_c"] == 0).sum()), "n_achieved": len(best)}
 
 
 def unit_label(row, lang: str = "vi", with_province: bool = False) -> str:

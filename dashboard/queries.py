@@ -704,6 +704,7 @@ def budget_by_commune(con, f: Filters, limit: int = 25, offset: int = 0,
                count(*) OVER () AS n_total,
                sum(agg.total) OVER () AS grand_total,
                count(agg.total) OVER () AS n_with_budget,
+               max(agg.total) OVER () AS max_total,
                row_number() OVER (ORDER BY {_BUDGET_ORDER[order]}) AS position
         FROM cm LEFT JOIN agg ON agg.commune_key = {_ckey('cm')}
         ORDER BY position LIMIT ? OFFSET ?""",

@@ -40,7 +40,8 @@ if show == "compare" or not ui.briefing():
             name, unit = charts.indicator_heading(rows, L)
             shown, note, all_tied = province_ui.compare_ends(rows, per_side)
             if all_tied:  # say so instead of picking 15
-                st.info(note, icon="ℹ️")
+                if not ui.briefing():
+                    st.info(note, icon="ℹ️")
                 prov = ui.q(Q.compare_indicator_by_province, fi)
                 mp = ui.meta(fi, name, t("unit_communes"), name=f"so_sanh_{code}")
                 mp = province_ui.with_note(mp, note)
