@@ -385,7 +385,7 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True,
         label_h = int((widest + lines * (fs + 2) * 1.25) * 0.71 + 8)
     row = max(54, int(cell_lines * cell_fs * 1.25 + 12)) if not meta.briefing else 92
     if meta.briefing and len(units) > 6:  # a slide of the worst communes: rows fit 1080 px
-        row = max(58, min(92, 560 // len(units)))
+        row = max(58, min(92, 480 // len(units)))
     height = 64 + row * len(units)
     if flip:  # rows sized so title, headers, all rows, colour bar and sources fit 1920x1080
         height = 40 + 56 * len(cols)

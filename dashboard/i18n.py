@@ -632,11 +632,11 @@ STRINGS.update({
     "pv_share_note": {"vi": "nhãn dòng: chỉ tiêu đạt / chỉ tiêu đã đánh giá được",
                       "en": "row label: targets achieved / targets assessed"},
     "pv_brief_more": {"vi": "{k} xã chậm nhất / {n} xã; {m} xã khác: xem bảng đầy đủ trên "
-                            "trang Tổng quan (ngoài chế độ trình chiếu)",
-                      "en": "the {k} most behind of {n} communes; {m} more: see the full "
-                            "table on the Overview page (outside briefing mode)"},
-    "pv_brief_tied": {"vi": "({n} xã cùng tỷ lệ ở ranh giới không được chọn theo tên)",
-                      "en": "({n} communes tied at the cut are not picked by name)"},
+                            "trang Tổng quan",
+                      "en": "the {k} most behind of {n} communes; {m} more in the full table "
+                            "on the Overview page"},
+    "pv_brief_tied": {"vi": "({n} xã đồng hạng ở ranh giới: không chọn theo tên)",
+                      "en": "({n} tied at the cut: none picked by name)"},
     "pv_brief_tie": {"vi": "{n} xã cùng tỷ lệ đạt thấp nhất (đồng hạng): hiển thị {k} theo "
                            "thứ tự tên, xem bảng đầy đủ trên trang Tổng quan",
                      "en": "{n} communes tie at the lowest share (same rank): {k} shown in "

@@ -80,7 +80,7 @@ def commune_heatmap(f: Filters) -> None:
                   b=fmt.num(shown["position"].max(), 0, L), n=fmt.num(n, 0, L),
                   order=_order_word(how)) if n > PV.PAGE else
                 t("pv_rows_all", n=fmt.num(n, 0, L), order=_order_word(how)))
-    m = with_note(m, note, t("pv_share_note"))
+    m = with_note(m, note, "" if brief else t("pv_share_note"))  # a slide keeps it short
     fig = charts.status_heatmap(matrix, m, order=shown["commune_key"].tolist(), labels=labels,
                                 summary=summary)
     ui.chart(fig, m, matrix, "heatmap")
