@@ -633,7 +633,7 @@ STRINGS.update({
                       "en": "row label: targets achieved / targets assessed"},
     "pv_brief_more": {"vi": "{k} xã chậm nhất / {n} xã; {m} xã khác: xem bảng đầy đủ trên "
                             "trang Tổng quan",
-                      "en": "the {k} most behind of {n} communes; {m} more in the full table "
+                      "en": "The {k} most behind of {n} communes; {m} more in the full table "
                             "on the Overview page"},
     "pv_brief_tied": {"vi": "({n} xã đồng hạng ở ranh giới: không chọn theo tên)",
                       "en": "({n} tied at the cut: none picked by name)"},
@@ -686,7 +686,7 @@ STRINGS.update({
                            "done target), so no {k} worst or best are picked by name. The "
                            "chart counts communes by status; the table lists every commune."},
     "pv_ends": {"vi": "{w} xã xa mục tiêu nhất và {b} xã tốt nhất trong {n} xã",
-                "en": "the {w} furthest behind and the {b} best placed of {n} communes"},
+                "en": "The {w} furthest behind and the {b} best placed of {n} communes"},
     "pv_worst_tied": {"vi": "{n} xã đồng hạng ở ranh giới phía chưa đạt không hiển thị (không "
                             "chọn theo tên)",
                       "en": "{n} communes tied at the cut on the behind side not shown (not "
