@@ -142,8 +142,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "n_communes_label": {"vi": "{n} xã có mục tiêu", "en": "communes with a target: {n}"},
     "compare_title": {"vi": "Mục tiêu và kết quả gần nhất của từng xã",
                       "en": "Each commune's target and latest result"},
-    "compare_subset": {"vi": "{k} xã xa mục tiêu nhất và {k} xã tốt nhất trong {n} xã",
-                       "en": "the {k} furthest behind and the {k} best of {n} communes"},
     "group_title": {"vi": "Số xã theo tình trạng, từng chỉ tiêu của nhóm",
                     "en": "Communes by status, per indicator of the group"},
     "ambition_title": {"vi": "Mức tham vọng: mục tiêu {y0} và {y1}",

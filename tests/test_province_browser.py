@@ -20,6 +20,34 @@ from dashboard.vn_order import sorted_vi
 from tests.dashboard_support import CHROMIUM, require_browser, start_streamlit, stop_streamlit
 from tests.test_dashboard_browser import ARGS, SHOTS
 
+# What was seen in the screenshots of these pages (tinh=Nghệ An, national synthetic data,
+# 130 communes; 1400 px and briefing 1920x1080, Vietnamese and English) and changed after
+# looking; written next to them.
+REVIEW = """\
+# Province view (tinh=Nghệ An, 130 communes): screenshots checked by eye
+
+- Tổng quan at 1400 px was a 7,000-px heatmap in alphabetical order, the province nowhere:
+  now the province row (bold, share with n, a rule under it) and 30 communes a page, most
+  behind first, each labelled "Hạ Toàn / 2/21 đạt (9,5%)"; sort buttons; the full ranking in
+  an expander with .csv/.xlsx.
+- Row labels on one line ("Hạ Toàn · 2/21 đạt (9,5%)") took 200 px and left ~75 px a cell:
+  busy cells ("↗1 ↘1 ○2") ran into their neighbours. Labels are now two lines, cells two
+  counts a line in a slightly smaller font, rows as tall as the tallest cell.
+- Briefing: the transposed 130-column heatmap was unreadable; now the most behind communes
+  that fit the slide, a tie at the cut left out whole, and "124 xã khác: xem bảng đầy đủ…"
+  inside the figure. In English the longer note pushed the source line off the 1080-px
+  slide: shorter note, rows 68 px.
+- Kinh phí: 25 of 130 communes; now 30 a page in three orders with the same money axis on
+  every page (page 4's small amounts were drawn as long as page 1's); the axis title sat on
+  the two-line footer: more bottom room.
+- So sánh xã on a done/not-done indicator: the 15 "best" were 15 of 29 identical ✓ picked
+  by name; now ties are left out whole and counted, and when only ties are left the chart
+  counts communes by status and says why.
+- Largest gaps mixed % points with counts and named communes without their province; now
+  one indicator in one unit per chart, "Xã (Tỉnh)" labels, and a table of every indicator's
+  largest gap in its own unit with the commune (province) and how many tie at it.
+"""
+
 PROVINCE = "Nghệ An"
 N_SYNTH = 2700
 PAGE = 30  # dashboard.province_view.PAGE
@@ -50,6 +78,8 @@ def national(tmp_path_factory):
         yield url, communes, budget
     finally:
         stop_streamlit(proc, log)
+        if SHOTS.exists():
+            (SHOTS / "NOTES-province.md").write_text(REVIEW, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
