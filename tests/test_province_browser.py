@@ -127,6 +127,18 @@ def figures(pg) -> list[dict]:
         bottom: g.getBoundingClientRect().bottom}))""")
 
 
+def figure(pg, title: str, timeout_s: float = 30) -> dict:
+    """The figure whose title holds ``title``, once its rows are drawn (a figure's axis
+    labels may land a moment after the page has settled)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        found = [f for f in figures(pg) if title in f["title"] and (f["y"] or f["ticks"])]
+        if found or time.monotonic() > deadline:
+            assert found, [f["title"] for f in figures(pg)]
+            return found[0]
+        time.sleep(0.5)
+
+
 def grid_rows(pg, index: int = -1) -> int:
     """Data rows of an st.dataframe (its grid says how many it holds, header included)."""
     grids = pg.locator('[data-testid="stDataFrame"] [aria-rowcount]')
@@ -148,7 +160,7 @@ def first_line(label: str) -> str:
 def test_overview_a_page_of_communes_most_behind_first_and_the_full_list(browser, national):
     url, communes, _ = national
     pg = open_page(browser, url, "overview")
-    heat = next(f for f in figures(pg) if "Tình trạng thực hiện" in f["title"])
+    heat = figure(pg, "Tình trạng thực hiện")
     rows = list(dict.fromkeys(heat["y"]))
     assert len(rows) == 1 + PAGE and "(cả tỉnh)" in rows[0]
     assert set(map(first_line, rows[1:])) <= set(communes)
@@ -160,9 +172,16 @@ def test_overview_a_page_of_communes_most_behind_first_and_the_full_list(browser
     # by name: Vietnamese order (Đ after D, not after Z)
     pg.get_by_text("Theo tên", exact=True).first.click()
     settle(pg)
-    heat = next(f for f in figures(pg) if "Tình trạng thực hiện" in f["title"])
-    names = [first_line(y) for y in dict.fromkeys(heat["y"])][1:]
-    assert names == sorted_vi(communes)[:PAGE]
+    want = sorted_vi(communes)[:PAGE]
+    assert want != sorted(communes)[:PAGE]   # code-point order would differ (Châu before Cẩm)
+    deadline = time.monotonic() + 30   # the redrawn figure replaces the first one
+    while True:
+        heat = figure(pg, "Tình trạng thực hiện")
+        names = [first_line(y) for y in dict.fromkeys(heat["y"])][1:]
+        if names == want or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert names == want
     shot(pg, "tong-quan-nghe-an.png")
     pg.close()
 
@@ -170,7 +189,8 @@ def test_overview_a_page_of_communes_most_behind_first_and_the_full_list(browser
 def test_briefing_heatmap_fits_one_slide_and_says_how_many_more(browser, national):
     url, communes, _ = national
     pg = open_page(browser, url, "overview", width=1920, height=1080, briefing="1")
-    (heat,) = figures(pg)
+    heat = figure(pg, "Tình trạng thực hiện")
+    assert len(figures(pg)) == 1
     rows = list(dict.fromkeys(heat["y"]))
     assert 2 <= len(rows) <= 9 and "(cả tỉnh)" in rows[0]
     assert "xã khác" in heat["notes"] and "Nguồn" in heat["notes"]   # inside the figure
@@ -182,7 +202,7 @@ def test_briefing_heatmap_fits_one_slide_and_says_how_many_more(browser, nationa
 def test_budget_every_commune_reachable(browser, national):
     url, communes, n_budget = national
     pg = open_page(browser, url, "budget")
-    bars = next(f for f in figures(pg) if "Kinh phí theo xã" in f["title"])
+    bars = figure(pg, "Kinh phí theo xã")
     assert len(bars["ticks"]) == PAGE
     assert set(first_line(x) for x in bars["ticks"]) <= set(communes)
     assert f"Xã thứ 1–{PAGE} / {len(communes)}" in bars["notes"]
@@ -197,12 +217,17 @@ def test_budget_every_commune_reachable(browser, national):
 def test_other_pages_show_the_provinces_communes(browser, national, path):
     url, communes, _ = national
     pg = open_page(browser, url, path)
-    labels = [first_line(x) for f in figures(pg) for x in (f["ticks"] or f["y"])]
+
+    def named():
+        labels = [first_line(x) for f in figures(pg) for x in f["ticks"]]
+        return [x.rsplit(" (", 1)[0] for x in labels if x.endswith(f"({PROVINCE})")]
     if path in ("compare", "gaps"):
-        named = [x.rsplit(" (", 1)[0] for x in labels if x.endswith(f"({PROVINCE})")]
-        assert named and set(named) <= set(communes)   # commune (province), from the province
+        deadline = time.monotonic() + 30   # a figure's axis labels may land a moment later
+        while not named() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert named() and set(named()) <= set(communes)   # commune (province), its own
     if path == "gaps":
-        title = next(f["title"] for f in figures(pg) if "Khoảng cách" in f["title"])
+        title = figure(pg, "Khoảng cách")["title"]
         assert "—" in title                            # one indicator per ranking
     shot(pg, f"{path}-nghe-an.png")
     pg.close()
