@@ -299,32 +299,55 @@ def empty_figure(meta: ChartMeta, message: str) -> go.Figure:
 BRIEFING_FLIP = 12  # units beyond which the briefing heatmap is transposed
 
 
-def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go.Figure:
+def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True,
+                   order: list[str] | None = None, labels: dict[str, str] | None = None,
+                   summary: pd.DataFrame | None = None) -> go.Figure:
     """Units (communes or provinces) x DTI groups. Colour = share achieved among targets
     with a result; grey = targets but no result yet; white = no target. Each cell writes the
-    counts with their symbols (✓ achieved ✗ behind ◇ not comparable ○ no report)."""
+    counts with their symbols (✓ achieved ✗ behind ◇ not comparable ○ no report).
+
+    ``order``: the units to draw, in that order (a page of a province's communes, most
+    behind first); default every unit in Vietnamese order. ``labels``: unit -> row label
+    ("An Lĩnh · 5/31 đạt (16,1%)"). ``summary``: rows of the same shape (e.g. the province
+    as a whole) drawn first, above a rule, writing the share achieved."""
     lang = meta.lang
     if df.empty:
         return empty_figure(meta, t("no_result_report", lang))
     fs = meta.font_size
     d = df.copy()
+    if order is not None:
+        d = d[d["unit"].isin(order)]
+    n_summary = 0
+    if summary is not None and len(summary):
+        s_rows = summary.assign(unit="\0" + summary["unit"].astype(str), _summary=True)
+        n_summary = s_rows["unit"].nunique()
+        d = pd.concat([s_rows, d.assign(_summary=False)], ignore_index=True)
+    else:
+        d["_summary"] = False
     d["col"] = d["pillar_name" if lang == "vi" else "pillar_name_en"].fillna(t("no_pillar", lang))
     cols = d.drop_duplicates("pillar_code").sort_values("pillar_order")["col"].tolist()
     from .vn_order import sorted_vi  # rows in Vietnamese order (Cẩm before Châu, Đ- after D-)
-    units = sorted_vi(d["unit"].unique().tolist())
+    head = sorted_vi(d.loc[d["_summary"], "unit"].unique().tolist())
+    units = head + (list(order) if order is not None
+                    else sorted_vi(d.loc[~d["_summary"], "unit"].unique().tolist()))
     parts = [d[s].map(lambda n, s=s: f"{STATUS_SYMBOL[s]}{n}" if n else "")
              for s in STATUS_ORDER if s in d]
     joined = parts[0]
     for part in parts[1:]:
         joined = joined + " " + part
-    # at most three counts a line, so a busy cell ("✓1 ↗1 ✓3 ↘3 ◇1 ○2") never spills into the
-    # next one when eight groups share a 1400-px page
+    # at most three counts a line (four on the wide briefing screen), so a busy cell
+    # ("✓1 ↗1 ✓3 ↘3 ◇1 ○2") never spills into the next one when eight groups share a page
+    n_cols = d["pillar_code"].nunique()
+    per_line = 4 if meta.briefing else (2 if n_cols >= 7 else 3)
     d["text"] = joined.str.split().map(
-        lambda ws: "<br>".join(" ".join(ws[i:i + 3]) for i in range(0, len(ws), 3)))
+        lambda ws: "<br>".join(" ".join(ws[i:i + per_line])
+                               for i in range(0, len(ws), per_line)))
+    share_text = d["share_achieved"].map(lambda v: "○" if pd.isna(v)
+                                         else fmt.pct(100 * v, 0, lang))
     if not counts:  # roll-ups: the counts are too long for a cell, write the share achieved
-        d["text"] = d["share_achieved"].map(lambda v: "○" if pd.isna(v)
-                                            else fmt.pct(100 * v, 0, lang))
+        d["text"] = share_text
         d.loc[d["n"] == 0, "text"] = ""
+    d.loc[d["_summary"], "text"] = share_text.where(d["n"] > 0, "")[d["_summary"]]
 
     # Briefing mode with many units (national roll-up: 34 provinces) would need 34 rows and
     # run far below a 16:9 screen: transpose, DTI groups as rows and the units as columns.
@@ -344,12 +367,16 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     # Column headers: horizontal in briefing mode (wide screen); angled in normal mode so
     # they never run into each other however narrow the columns get.
     angled = flip or (not meta.briefing and len(cols) > 4)
+    names = {u: (labels or {}).get(u.lstrip("\0"), u.lstrip("\0")) for u in units}
     if flip:
-        xlab = [wrap(u, 24, 1) for u in units]
+        xlab = [wrap(names[u].replace("\n", " · "), 24, 1) for u in units]
         ylab = [wrap(c, 30, 2) for c in cols]
     else:
         xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
-        ylab = [wrap(u, 30, 2) for u in units]
+        # a label's own lines ("An Lĩnh\n5/31 đạt (16,1%)") stay lines: narrow left margin
+        ylab = ["<br>".join(wrap(part, 30, 2) for part in names[u].split("\n"))
+                for u in units]
+        ylab = [f"<b>{y}</b>" if u in head else y for y, u in zip(ylab, units)]
     common = dict(x=xlab, y=ylab, xgap=3, ygap=3)
     fig = go.Figure()
     fig.add_trace(go.Heatmap(z=unassessed.where(unassessed).astype(float).values,
@@ -364,10 +391,13 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
                       tickfont=dict(size=fs - 2)),
         hovertemplate="%{y}<br>%{x}<br>" + t("tile_achieved", lang) + ": %{z:.0%}<extra></extra>",
         **common))
+    # eight groups beside the labels leave ~75 px a cell at 1400 px: a smaller cell font
+    cell_fs = fs - (1 if flip else 0) - (2 if counts and not meta.briefing else 0)
+    cell_lines = max((str(x).count("<br>") + 1 for x in d["text"]), default=1)
     for mask, color in ((dark, "white"), (~dark, "#111111")):
         fig.add_trace(go.Heatmap(
             z=n.where(n > 0).values * 0, text=text.where(mask, "").values,
-            texttemplate="%{text}", textfont=dict(size=fs - (1 if flip else 0), color=color),
+            texttemplate="%{text}", textfont=dict(size=cell_fs, color=color),
             showscale=False,
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
             **common))
@@ -379,9 +409,16 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True) -> go
     if angled:  # the rotated labels' height: (length + depth) times sin(45°)
         widest = max(_text_px(line, fs - 1) for x in xlab for line in x.split("<br>"))
         label_h = int((widest + lines * (fs + 2) * 1.25) * 0.71 + 8)
-    height = 64 + (54 if not meta.briefing else 92) * len(units)
+    row = max(54, int(cell_lines * cell_fs * 1.25 + 12)) if not meta.briefing else 92
+    if meta.briefing and len(units) > 6:  # a slide of the worst communes: rows fit 1080 px
+        row = max(58, min(92, 480 // len(units)))
+    height = 64 + row * len(units)
     if flip:  # rows sized so title, headers, all rows, colour bar and sources fit 1920x1080
         height = 40 + 56 * len(cols)
+    elif n_summary:  # a rule under the province row(s)
+        fig.add_shape(type="line", xref="paper", x0=-0.02, x1=1, yref="y",
+                      y0=n_summary - 0.5, y1=n_summary - 0.5,
+                      line=dict(color="#333333", width=2))
     return _finish(fig, meta, max(240, height), legend=False, left=left_margin(ylab, fs),
                    right=110, extra_top=label_h)
 
@@ -880,10 +917,12 @@ def billions_tile(million_vnd, lang: str = "vi") -> tuple[str, str]:
 
 
 def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "total",
-               color: str = OI["blue"], missing_label: str = "", empty_label: str = ""
-               ) -> go.Figure:
+               color: str = OI["blue"], missing_label: str = "", empty_label: str = "",
+               axis_max: float | None = None) -> go.Figure:
     """Horizontal bars of money: one unit for axis, labels and subtitle (triệu đồng, or tỷ
-    đồng for large sums; :func:`money_scale`), Vietnamese number format (3.150; 1.927)."""
+    đồng for large sums; :func:`money_scale`), Vietnamese number format (3.150; 1.927).
+    ``axis_max``: the largest value of the whole list when this is one page of it, so every
+    page has the same axis and unit (page 4's bars are not blown up to look like page 1's)."""
     lang = meta.lang
     fs = meta.font_size
     if df.empty:
@@ -893,6 +932,8 @@ def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "
     ys = list(range(len(d)))
     vals = d[value_col].fillna(0)
     top = float(vals.max()) if len(vals) else 1.0
+    if axis_max is not None and pd.notna(axis_max):
+        top = max(top, float(axis_max))
     div, unit, digits = money_scale(top, lang, bool((vals % 1 == 0).all()))
     meta = replace(meta, unit=f"{t('unit', lang)}: {unit}")
     shown = vals / div
@@ -908,5 +949,6 @@ def money_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, value_col: str = "
                      title=dict(text=unit, font=dict(size=fs - 1)))
     fig.update_layout(bargap=0.35 if len(d) > 3 else 0.55)
     height = 100 + row_px(labels, fs, ROW_PX + 4, meta.briefing) * len(d)
+    # the axis title sits under the tick labels: room for it above a two-line footer
     return _finish(fig, meta, max(200, height), legend=False, left=left_margin(labels, fs),
-                   bottom=80)
+                   bottom=100)

@@ -144,8 +144,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "n_communes_label": {"vi": "{n} xã có mục tiêu", "en": "communes with a target: {n}"},
     "compare_title": {"vi": "Mục tiêu và kết quả gần nhất của từng xã",
                       "en": "Each commune's target and latest result"},
-    "compare_subset": {"vi": "{k} xã xa mục tiêu nhất và {k} xã tốt nhất trong {n} xã",
-                       "en": "the {k} furthest behind and the {k} best of {n} communes"},
     "group_title": {"vi": "Số xã theo tình trạng, từng chỉ tiêu của nhóm",
                     "en": "Communes by status, per indicator of the group"},
     "ambition_title": {"vi": "Mức tham vọng: mục tiêu {y0} và {y1}",
@@ -592,6 +590,96 @@ STRINGS.update({
               "that share, ties share a rank. Click a column header to sort."},
     "cov_more_briefing": {"vi": "… và {n} xã khác (xem đầy đủ ngoài chế độ trình chiếu)",
                           "en": "… and {n} more (full list outside briefing mode)"},
+})
+
+# h12: a province leader's view at national scale (dashboard/province_view.py, province_ui.py)
+STRINGS.update({
+    "pv_share": {"vi": "{a}/{b} đạt ({s})", "en": "{a}/{b} achieved ({s})"},
+    "pv_gaps_title": {"vi": "Xã xa mục tiêu nhất — {name}",
+                      "en": "Communes furthest behind — {name}"},
+    "pv_gaps_ranked_title": {"vi": "Khoảng cách tới mục tiêu, xa nhất trước — {name}",
+                             "en": "Distance to target, worst first — {name}"},
+    "pv_none_assessed": {"vi": "chưa đánh giá được", "en": "nothing assessed yet"},
+    "pv_whole_province": {"vi": "{p} (cả tỉnh)", "en": "{p} (whole province)"},
+    "pv_sort": {"vi": "Sắp xếp", "en": "Sort"},
+    "pv_sort_behind": {"vi": "Chậm nhất trước", "en": "Most behind first"},
+    "pv_sort_ahead": {"vi": "Tốt nhất trước", "en": "Best first"},
+    "pv_sort_name": {"vi": "Theo tên", "en": "By name"},
+    "pv_sort_total": {"vi": "Nhiều nhất trước", "en": "Largest first"},
+    "pv_sort_total_asc": {"vi": "Ít nhất trước", "en": "Smallest first"},
+    "pv_order_behind": {"vi": "chậm nhất trước", "en": "most behind first"},
+    "pv_order_ahead": {"vi": "tốt nhất trước", "en": "best first"},
+    "pv_order_name": {"vi": "theo tên", "en": "by name"},
+    "pv_order_total": {"vi": "kinh phí nhiều nhất trước", "en": "largest budget first"},
+    "pv_order_total_asc": {"vi": "kinh phí ít nhất trước", "en": "smallest budget first"},
+    "pv_rows": {"vi": "Xã thứ {a}–{b} / {n}, {order}", "en": "Communes {a}–{b} of {n}, {order}"},
+    "pv_rows_all": {"vi": "Cả {n} xã, {order}", "en": "All {n} communes, {order}"},
+    "pv_share_note": {"vi": "nhãn dòng: chỉ tiêu đạt / chỉ tiêu đã đánh giá được",
+                      "en": "row label: targets achieved / targets assessed"},
+    "pv_brief_more": {"vi": "{k} xã chậm nhất / {n} xã; {m} xã khác: xem bảng đầy đủ trên "
+                            "trang Tổng quan",
+                      "en": "The {k} most behind of {n} communes; {m} more in the full table "
+                            "on the Overview page"},
+    "pv_brief_tied": {"vi": "({n} xã đồng hạng ở ranh giới: không chọn theo tên)",
+                      "en": "({n} tied at the cut: none picked by name)"},
+    "pv_brief_tie": {"vi": "{n} xã cùng tỷ lệ đạt thấp nhất (đồng hạng): hiển thị {k} theo "
+                           "thứ tự tên, xem bảng đầy đủ trên trang Tổng quan",
+                     "en": "{n} communes tie at the lowest share (same rank): {k} shown in "
+                           "name order, see the full table on the Overview page"},
+    "pv_full_list": {"vi": "Danh sách đầy đủ {n} xã: tỷ lệ đạt, hạng trong tỉnh (bảng, tải "
+                           ".csv/.xlsx)",
+                     "en": "Full list of {n} communes: share achieved, rank in province "
+                           "(table, .csv/.xlsx)"},
+    "pv_budget_total": {"vi": "tổng {v}; {a}/{n} xã có dòng kinh phí",
+                        "en": "total {v}; {a} of {n} communes have budget lines"},
+    "pv_more_outside": {"vi": "{m} xã khác: xem trang Kinh phí ngoài chế độ trình chiếu",
+                        "en": "{m} more: see the Budget page outside briefing mode"},
+    "pv_full_budget": {"vi": "Kinh phí của cả {n} xã (bảng, tải .csv/.xlsx)",
+                       "en": "Budget of all {n} communes (table, .csv/.xlsx)"},
+    "pv_gap_indicator": {"vi": "Chỉ tiêu (mỗi lần một chỉ tiêu, một đơn vị)",
+                         "en": "Indicator (one indicator, one unit at a time)"},
+    "pv_gap_indicator_help": {
+        "vi": "Khoảng cách chỉ so sánh được trong cùng một chỉ tiêu và cùng đơn vị (điểm % "
+              "với điểm %, người với người). Mặc định: chỉ tiêu có nhiều xã chưa đạt nhất.",
+        "en": "Gaps compare only within one indicator and one unit (% points with % points, "
+              "people with people). Default: the indicator with the most communes behind."},
+    "pv_gap_scope": {"vi": "{b}/{a} xã đã đánh giá chưa đạt chỉ tiêu này",
+                     "en": "{b} of {a} assessed communes are behind on this indicator"},
+    "pv_gap_tied_cut": {"vi": "{n} xã cùng khoảng cách với xã cuối cùng (xem trang sau)",
+                        "en": "{n} communes share the last row's gap (see the next page)"},
+    "pv_gap_summary": {"vi": "Khoảng cách lớn nhất của từng chỉ tiêu, trong đơn vị của chỉ tiêu",
+                       "en": "Largest gap of each indicator, in its own unit"},
+    "pv_gap_summary_note": {
+        "vi": "Mỗi dòng một chỉ tiêu và một đơn vị; không xếp khoảng cách % chung với số "
+              "lượng. Xếp theo số xã chưa đạt.",
+        "en": "One row per indicator and unit; a % gap is never ranked against a count. "
+              "Ordered by the number of communes behind."},
+    "pv_col_behind": {"vi": "Xã chưa đạt / đã đánh giá", "en": "Behind / assessed"},
+    "pv_col_max_gap": {"vi": "Khoảng cách lớn nhất", "en": "Largest gap"},
+    "pv_col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "pv_col_who": {"vi": "Xã (tỉnh)", "en": "Commune (province)"},
+    "pv_and_tied": {"vi": "và {n} xã khác cùng mức", "en": "and {n} more at the same gap"},
+    "pv_all_tied": {"vi": "Cả {n} xã đã đánh giá cùng một mức (đồng hạng): không có nhóm tốt "
+                          "nhất hay kém nhất để chọn ra. Bảng dưới liệt kê mọi xã.",
+                    "en": "All {n} assessed communes stand the same (tied): there is no best "
+                          "or worst group to pick. The table below lists every commune."},
+    "pv_ties_only": {"vi": "{n} xã: các xã cùng tình trạng đồng hạng với nhau (chỉ tiêu hoàn "
+                           "thành / chưa hoàn thành), nên không chọn ra {k} xã kém nhất hay tốt "
+                           "nhất theo tên. Biểu đồ đếm số xã theo tình trạng; bảng dưới liệt "
+                           "kê mọi xã.",
+                     "en": "{n} communes: communes with the same status tie (a done / not "
+                           "done target), so no {k} worst or best are picked by name. The "
+                           "chart counts communes by status; the table lists every commune."},
+    "pv_ends": {"vi": "{w} xã xa mục tiêu nhất và {b} xã tốt nhất trong {n} xã",
+                "en": "The {w} furthest behind and the {b} best placed of {n} communes"},
+    "pv_worst_tied": {"vi": "{n} xã đồng hạng ở ranh giới phía chưa đạt không hiển thị (không "
+                            "chọn theo tên)",
+                      "en": "{n} communes tied at the cut on the behind side not shown (not "
+                            "picked by name)"},
+    "pv_best_tied": {"vi": "{n} xã đồng hạng ở ranh giới phía tốt nhất không hiển thị",
+                     "en": "{n} communes tied at the cut on the best side not shown"},
+    "pv_all_rows": {"vi": "Mọi xã có mục tiêu này ({n})", "en": "Every commune with this "
+                                                              "target ({n})"},
 })
 
 # Strings of the figure frame (dashboard/framing.py) and of the briefing pack

@@ -278,6 +278,15 @@ def status_matrix(con, f: Filters, level: str = "commune") -> pd.DataFrame:
         ORDER BY u.unit COLLATE vi, c.pillar_order""", [*params, *pw.params])
 
 
+def commune_statuses(con, f: Filters) -> pd.DataFrame:
+    """One row per target in scope (commune, province, status): the input of the fair
+    rankings (dashboard.rankings / dashboard.province_view), which order the heatmap."""
+    cte, params = _progress_cte(f)
+    return _df(con, f"""
+        WITH {cte}
+        SELECT commune, province, commune_key, status FROM p""", params)
+
+
 # What a chart, a table, an export and the "why this status" panel read: the contract's
 # decided columns (shape, direction, threshold, gap and its kind, status and its rule, the
 # forecast) and the provenance of both cells. Nothing downstream recomputes them.
@@ -457,6 +466,66 @@ def gaps_ranked(con, f: Filters, limit: int = 25, offset: int = 0) -> pd.DataFra
         LIMIT ? OFFSET ?""", [*params, int(limit), int(offset)])
 
 
+def gap_indicators(con, f: Filters, limit: int = 50) -> pd.DataFrame:
+    """Like with like: one row per indicator and unit with targets behind in scope — how
+    many communes are behind of how many assessed, and the largest gap (in that unit) with
+    its commune and province. Most communes behind first."""
+    cte, params = _progress_cte(f.with_(indicator=None))
+    return _df(con, f"""
+        WITH {cte},
+        g AS (
+            SELECT indicator_code, coalesce(unit, '') AS unit,
+                   any_value(indicator_name) AS indicator_name,
+                   any_value(indicator_name_en) AS indicator_name_en,
+                   min(pillar_order) AS pillar_order, any_value(pillar_code) AS pillar_code,
+                   count(*) AS n,
+                   count(*) FILTER (WHERE status IN ({_in(ST.ASSESSED)})) AS n_assessed,
+                   count(*) FILTER (WHERE status IN ({_in(ST.BEHIND)})) AS n_behind,
+                   max(gap) FILTER (WHERE status IN ({_in(ST.BEHIND)})) AS max_gap,
+                   -- the first of those tied at the largest gap in Vietnamese order; the
+                   -- others are counted (n_at_max_gap), never dropped silently
+                   first(commune ORDER BY gap DESC, province COLLATE vi, commune COLLATE vi)
+                       FILTER (WHERE status IN ({_in(ST.BEHIND)}) AND gap IS NOT NULL)
+                       AS max_gap_commune,
+                   first(province ORDER BY gap DESC, province COLLATE vi, commune COLLATE vi)
+                       FILTER (WHERE status IN ({_in(ST.BEHIND)}) AND gap IS NOT NULL)
+                       AS max_gap_province,
+                   any_value(gap_kind) FILTER (WHERE status IN ({_in(ST.BEHIND)})) AS gap_kind,
+                   bool_or(synthetic) AS synthetic
+            FROM p GROUP BY indicator_code, coalesce(unit, '')
+        ),
+        ties AS (  -- how many communes share the largest gap (said, not picked by name)
+            SELECT p.indicator_code, coalesce(p.unit, '') AS unit, count(*) AS n_at_max_gap
+            FROM p JOIN g ON g.indicator_code = p.indicator_code
+                         AND g.unit = coalesce(p.unit, '') AND p.gap = g.max_gap
+            WHERE p.status IN ({_in(ST.BEHIND)}) GROUP BY ALL
+        )
+        SELECT g.*, coalesce(ties.n_at_max_gap, 0) AS n_at_max_gap, count(*) OVER () AS n_total
+        FROM g LEFT JOIN ties USING (indicator_code, unit) WHERE n_behind > 0
+        ORDER BY n_behind DESC, max_gap DESC NULLS LAST, pillar_order, indicator_code, unit
+        LIMIT ?""", [*params, int(limit)])
+
+
+def gaps_for_indicator(con, f: Filters, unit: str | None = None, limit: int = 25,
+                       offset: int = 0) -> pd.DataFrame:
+    """Targets behind for one indicator (``f.indicator``) in one unit, largest gap first;
+    a behind without a number last. ``gap_rank`` is a "min" rank (equal gaps share it)."""
+    cte, params = _progress_cte(f.with_(indicator=None))
+    return _df(con, f"""
+        WITH {cte},
+        r AS (
+            SELECT {_GAP_COLUMNS},
+                   rank() OVER (ORDER BY gap DESC NULLS LAST) AS gap_rank,
+                   count(*) OVER (PARTITION BY gap) AS gap_n_tied,
+                   count(*) OVER () AS n_total
+            FROM p WHERE status IN ({_in(ST.BEHIND)}) AND indicator_code = ?
+              AND coalesce(unit, '') = ?
+        )
+        SELECT * FROM r ORDER BY gap_rank, province COLLATE vi, commune COLLATE vi
+        LIMIT ? OFFSET ?""",
+               [*params, f.indicator or "", unit or "", int(limit), int(offset)])
+
+
 def gaps_by_lead_unit(con, f: Filters, limit: int = 15) -> pd.DataFrame:
     """Who is accountable: status counts per lead unit (đơn vị chủ trì), most behind first.
     One row per unit under its normalised name (``lead_unit_norm``: "Phòng VHXH" and "Phòng
@@ -628,8 +697,12 @@ def budget_totals(con, f: Filters) -> pd.DataFrame:
         FROM bl""", [*params, *geo.params])
 
 
-def budget_by_commune(con, f: Filters, limit: int = 25) -> pd.DataFrame:
-    """Budget per commune; communes in scope without any budget line are listed with NULL."""
+def budget_by_commune(con, f: Filters, limit: int = 25, offset: int = 0,
+                      order: str = "total") -> pd.DataFrame:
+    """Budget per commune; communes in scope without any budget line are listed with NULL.
+    ``order``: "total" (largest first), "total_asc" (smallest first, none first) or "name"
+    (province, commune in Vietnamese order); ``position`` numbers the rows in that order, so
+    a page of the chart says which rows of how many it shows."""
     cte, params = _budget_cte(f)
     geo = Where().in_("province", f.provinces).in_(COMMUNE_KEY, f.communes)
     return _df(con, f"""
@@ -642,12 +715,25 @@ def budget_by_commune(con, f: Filters, limit: int = 25) -> pd.DataFrame:
                    {_FILES} AS source_files
             FROM bl GROUP BY commune_key
         )
-        SELECT {_ckey('cm')} AS unit, cm.province, agg.total, coalesce(agg.n_lines, 0) AS n_lines,
+        SELECT {_ckey('cm')} AS unit, cm.commune, cm.province, agg.total,
+               coalesce(agg.n_lines, 0) AS n_lines,
                coalesce(agg.synthetic, FALSE) AS synthetic,
-               coalesce(agg.source_files, []) AS source_files, count(*) OVER () AS n_total
+               coalesce(agg.source_files, []) AS source_files,
+               count(*) OVER () AS n_total,
+               sum(agg.total) OVER () AS grand_total,
+               count(agg.total) OVER () AS n_with_budget,
+               max(agg.total) OVER () AS max_total,
+               row_number() OVER (ORDER BY {_BUDGET_ORDER[order]}) AS position
         FROM cm LEFT JOIN agg ON agg.commune_key = {_ckey('cm')}
-        ORDER BY agg.total DESC NULLS LAST, unit COLLATE vi LIMIT ?""",
-               [*params, *geo.params, *geo.params, int(limit)])
+        ORDER BY position LIMIT ? OFFSET ?""",
+               [*params, *geo.params, *geo.params, int(limit), int(offset)])
+
+
+# fixed ORDER BY texts of budget_by_commune (the key is checked, never user text)
+_BUDGET_ORDER = {
+    "total": "agg.total DESC NULLS LAST, cm.province COLLATE vi, cm.commune COLLATE vi",
+    "total_asc": "agg.total ASC NULLS FIRST, cm.province COLLATE vi, cm.commune COLLATE vi",
+    "name": "cm.province COLLATE vi, cm.commune COLLATE vi"}
 
 
 def budget_by_province(con, f: Filters, limit: int = 40) -> pd.DataFrame:

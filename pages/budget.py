@@ -1,7 +1,7 @@
 """Kinh phí: budget lines per commune, by funding source, DTI group and status; the lines."""
 import streamlit as st
 
-from dashboard import charts, fmt, tables, ui
+from dashboard import charts, fmt, province_ui, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
 from dashboard.frame import start_page
@@ -46,12 +46,14 @@ if show == "source" or not ui.briefing():
              by_source, "source")
 
 if show == "commune" or not ui.briefing():
-    per = ui.q(Q.budget_by_province if large else Q.budget_by_commune, f)
-    m = ui.meta(f, t("budget_by_province" if large else "budget_by_commune"), unit,
-                sources=ui.files_of(per), name="kinh_phi_theo_xa", budget=True,
-                shown=ui.shown_of(per))
-    ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short")), m, per,
-             "commune")
+    if large:  # the whole country, unnarrowed: by province
+        per = ui.q(Q.budget_by_province, f)
+        m = ui.meta(f, t("budget_by_province"), unit, sources=ui.files_of(per),
+                    name="kinh_phi_theo_xa", budget=True, shown=ui.shown_of(per))
+        ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short")), m, per,
+                 "commune")
+    else:  # every commune reachable: a page at a time, sorted, the full table one click away
+        province_ui.budget_per_commune(f, unit)
 
 if not ui.briefing():
     by_status = ui.q(Q.budget_by_status, f)

@@ -1,7 +1,7 @@
 """So sánh xã: one canonical indicator or a whole DTI group across communes; 2026 vs 2030."""
 import streamlit as st
 
-from dashboard import charts, fmt, tables, ui
+from dashboard import charts, fmt, province_ui, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
 from dashboard.frame import start_page
@@ -33,22 +33,32 @@ if show == "compare" or not ui.briefing():
     else:
         fi = f.with_(indicator=code)
         per_side = 5 if ui.briefing() else 15
-        rows = ui.q(Q.compare_indicator, fi, per_side=per_side)
-        if rows.empty:
+        rows = ui.q(Q.compare_indicator, fi, per_side=1_000_000)  # every commune, then
+        if rows.empty:                                           # the ends, ties whole
             ui.empty("no_target_for_indicator")
         else:
             n = int(rows["n_total"].iat[0])
             name, unit = charts.indicator_heading(rows, L)
-            m = ui.meta(fi, name, f"{t('unit')}: {unit}" if unit else "",
-                        sources=ui.files_of(rows), name=f"so_sanh_{code}",
-                        shown=ui.shown_of(rows))
-            if n > 2 * per_side:
-                st.caption(t("compare_subset", k=per_side, n=fmt.num(n, 0, L)))
-            ui.chart(charts.target_vs_actual(rows, m, "commune_key", show_gap=True), m, rows,
-                     "compare", why_rows=rows)
+            shown, note, all_tied = province_ui.compare_ends(rows, per_side)
+            if all_tied:  # say so instead of picking 15
+                if not ui.briefing():
+                    st.info(note, icon="ℹ️")
+                prov = ui.q(Q.compare_indicator_by_province, fi)
+                mp = ui.meta(fi, name, t("unit_communes"), name=f"so_sanh_{code}")
+                mp = province_ui.with_note(mp, note)
+                ui.chart(charts.status_bars(prov, mp, "unit"), mp, prov, "compare")
+            else:
+                m = ui.meta(fi, name, f"{t('unit')}: {unit}" if unit else "",
+                            sources=ui.files_of(shown), name=f"so_sanh_{code}",
+                            shown=ui.shown_of(shown, n))
+                m = province_ui.with_note(m, note)
+                ui.chart(charts.target_vs_actual(shown, m, "commune_key", show_gap=True), m,
+                         shown, "compare", why_rows=shown)
             if not ui.briefing():
+                st.caption(t("pv_all_rows", n=fmt.num(n, 0, L)))
                 ui.table(tables.compare(rows, L), "compare", why=rows)
-                if n > ui.LARGE and len(f.provinces) != 1:  # one province: one bar, say nothing
+                if n > ui.LARGE and len(f.provinces) != 1 and not all_tied:
+                    # one province: one bar, say nothing
                     prov = ui.q(Q.compare_indicator_by_province, fi)
                     mp = ui.meta(fi, f"{name} — {t('province')}", t("unit_communes"),
                                  name=f"so_sanh_tinh_{code}")

@@ -1,7 +1,7 @@
 """Khoảng cách: gaps worst first (in the indicator's unit), by lead unit, coverage gaps."""
 import streamlit as st
 
-from dashboard import charts, tables, ui
+from dashboard import charts, province_ui, tables, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
 from dashboard.frame import start_page
@@ -11,10 +11,10 @@ f, L = frame.filters, frame.lang
 show = ui.briefing_choice({"ranked": t("gaps_ranked_title"), "lead": t("lead_title")})
 
 if show == "ranked" or not ui.briefing():
-    gaps, total = ui.paged(Q.gaps_ranked, f, "gaps",
-                           size=ui.BRIEFING_ROWS if ui.briefing() else 25)
-    if ui.gaps_block(gaps, f, "gaps_ranked_title", "khoang_cach_xep_hang") and not ui.briefing():
-        ui.pager(total, "gaps", size=25)
+    # like with like: one indicator and one unit per ranking, communes with their province
+    province_ui.gaps_like_with_like(f, "gaps", "pv_gaps_ranked_title", "khoang_cach_xep_hang",
+                                    size=ui.BRIEFING_ROWS if ui.briefing() else 25,
+                                    paged=True)
 
 if show == "lead" or not ui.briefing():
     lead = ui.q(Q.gaps_by_lead_unit, f, limit=10 if ui.briefing() else 15)

@@ -1,7 +1,7 @@
 """Tổng quan: headline tiles, commune x DTI-group status, the largest gaps."""
 import streamlit as st
 
-from dashboard import charts, fmt, status, ui
+from dashboard import charts, fmt, province_ui, status, ui
 from dashboard import queries as Q
 from dashboard.i18n import t
 from dashboard.frame import start_page
@@ -42,19 +42,21 @@ if not ui.briefing():
                 help=t("lines_n", n=fmt.num(tiles["n_budget_lines"], 0, L)))
 
 if show == "heatmap" or not ui.briefing():
-    matrix = ui.q(Q.status_matrix, f, level="province" if large else "commune")
-    if large:
+    if large:  # the whole country, unnarrowed: 34 provinces
+        matrix = ui.q(Q.status_matrix, f, level="province")
         st.caption(t("rolled_up", n=fmt.num(tiles["n_communes"], 0, L)))
-    m = ui.meta(f, t("heatmap_title_province" if large else "heatmap_title"),
-                t("heatmap_unit_province" if large else "heatmap_unit"),
-                name="tinh_trang_theo_nhom")
-    if matrix.empty:
-        ui.empty("no_targets_scope")
-    else:
-        ui.chart(charts.status_heatmap(matrix, m, counts=not large), m, matrix, "heatmap")
+        m = ui.meta(f, t("heatmap_title_province"), t("heatmap_unit_province"),
+                    name="tinh_trang_theo_nhom")
+        if matrix.empty:
+            ui.empty("no_targets_scope")
+        else:
+            ui.chart(charts.status_heatmap(matrix, m, counts=False), m, matrix, "heatmap")
+    else:  # communes: a page at a time, most behind first, the province above them
+        province_ui.commune_heatmap(f)
 
 if show == "gaps" or not ui.briefing():
-    gaps = ui.q(Q.largest_gaps, f, limit=ui.BRIEFING_ROWS if ui.briefing() else 10)
-    if ui.gaps_block(gaps, f, "gaps_title", "chi_tieu_chua_dat",
-                     total=int(tiles["n_behind"])) and not ui.briefing():
+    province_ui.gaps_like_with_like(f, "gaps", "pv_gaps_title", "chi_tieu_chua_dat",
+                                    size=ui.BRIEFING_ROWS if ui.briefing() else 10,
+                                    paged=False)
+    if not ui.briefing():
         st.caption(t("trace_note"))

@@ -211,8 +211,9 @@ def _figures(at) -> list[dict]:
 
 def test_a_chosen_province_shows_its_communes_however_many(app_db, tmp_path, monkeypatch):
     """Over ui.LARGE communes the country view rolls up by province; a province chosen on
-    purpose is never rolled up: its heatmap has one row per commune and the budget chart is
-    per commune."""
+    purpose is never rolled up: its heatmap shows the province row and a page of its
+    communes (most behind first), the full list is one click away (a table of every
+    commune), and the budget chart is per commune."""
     big = scale_up(app_db, tmp_path / "big.duckdb", n_communes=900)
     monkeypatch.setenv("DASHBOARD_DB", str(big))
     (n_na,), = db_value(big, "SELECT count(DISTINCT commune) FROM targets "
@@ -225,8 +226,13 @@ def test_a_chosen_province_shows_its_communes_however_many(app_db, tmp_path, mon
     at = run(tinh="Nghệ An")
     assert not any("gộp theo tỉnh" in c.value for c in at.caption)
     heat = _figures(at)[0]
-    rows = {y for trace in heat["data"] for y in trace["y"]}
-    assert len(rows) == n_na and all("Nghệ An" in y for y in rows)
+    rows = list(dict.fromkeys(y for y in heat["data"][0]["y"]))
+    assert len(rows) == 1 + min(30, n_na) and "Nghệ An (cả tỉnh)" in rows[0]
+    full = table(at, "Hạng", "Xã", "Đạt / đã đánh giá")
+    assert len(full) == n_na and set(full["Tỉnh"]) == {"Nghệ An"}
+    # the page shows the first communes of the full list, in the same order
+    first = [r.split("<br>")[0] for r in rows[1:]]
+    assert first == full["Xã"].tolist()[:len(first)]
     at = run("pages/budget.py", tinh="Nghệ An")
     titles = [str(fig["layout"].get("title", {}).get("text", "")) for fig in _figures(at)]
     assert any("Kinh phí theo xã" in x for x in titles), titles
