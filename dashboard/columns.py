@@ -134,6 +134,18 @@ VIEWS: dict[str, tuple[Col, ...]] = {
     "ambition_communes": _cols("commune_key y0 y1 n_indicators n_total"),
     # ------------------------------------------------------------------ gaps
     "gaps_ranked": _cols(*PROGRESS, "n_total"),
+    # like with like (dashboard/province_ui.py): one indicator in one unit at a time
+    "gap_indicators": _cols(
+        Col("indicator_code", "col_code"), Col("unit", "col_unit"),
+        Col("indicator_name", "col_indicator", en="indicator_name_en"), "indicator_name_en",
+        "pillar_order pillar_code", Col("n", "col_n_targets"),
+        Col("n_assessed", "col_n_assessed"), Col("n_behind", "col_n_behind"),
+        Col("max_gap", "col_max_gap"), Col("max_gap_commune", "col_commune"),
+        Col("max_gap_province", "col_province"), Col("gap_kind", "col_gap_kind"), SYN,
+        Col("n_at_max_gap", "col_n_at_max_gap"), "n_total"),
+    "gaps_for_indicator": _cols(*PROGRESS, Col("gap_rank", "col_gap_rank"),
+                                Col("gap_n_tied", "col_gap_n_tied"), "n_total"),
+    "commune_statuses": _cols(*COMMUNE, "commune_key", Col("status", "col_status", "status")),
     "gaps_by_lead_unit": _cols(
         Col("lead_unit", "col_lead"), Col("lead_unit_spellings", "col_spellings"),
         Col("n", "col_n_targets"), *_statuses(),
@@ -160,8 +172,9 @@ VIEWS: dict[str, tuple[Col, ...]] = {
     "budget_totals": _cols("total n_lines n_no_amount n_communes_with_budget "
                            "n_communes_with_targets n_sources synthetic"),
     "budget_by_commune": _cols(
-        Col("unit", "col_commune"), Col("province", "col_province"), Col("total", "col_total"),
-        Col("n_lines", "col_lines"), SYN, FILES, "n_total"),
+        Col("unit", "col_commune"), "commune", Col("province", "col_province"),
+        Col("total", "col_total"), Col("n_lines", "col_lines"), SYN, FILES,
+        "n_total grand_total n_with_budget max_total position"),
     "budget_by_province": _cols(
         Col("unit", "col_province"), Col("total", "col_total"), Col("n_lines", "col_lines"),
         Col("n_communes", "col_n_communes"), SYN, FILES, "n_total"),

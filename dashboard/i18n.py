@@ -1025,6 +1025,8 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "up.sev.{}": ("error", "confirm", "warning", "info"),
     "up.st.{}": ("loaded", "unchanged", "rejected", "active", "undone"),
     "up.tbl.{}": ("targets", "actuals", "budget"),
+    "pv_order_{}": ("behind", "ahead", "name", "total", "total_asc"),  # province_ui orders
+    "pv_sort_{}": ("behind", "ahead", "name", "total", "total_asc"),
     "up.col.{}": tuple(UPLOAD_COLUMNS),  # upload_view.table: the review frames' column names
 }
 # Module-level wrappers that prefix their key: framing.tx("x") is t("frame.x").
@@ -1093,6 +1095,13 @@ STRINGS.update({
 
 # h13: briefing slides (target-vs-result layout, units in English, normalised spellings)
 STRINGS.update({
+    # export headers of h12's like-with-like gap queries (dashboard/columns.py)
+    "col_max_gap": {"vi": "Khoảng cách lớn nhất (theo đơn vị tính)",
+                    "en": "Largest gap (in the unit)"},
+    "col_n_at_max_gap": {"vi": "Số xã cùng khoảng cách lớn nhất",
+                         "en": "Communes at the largest gap"},
+    "col_gap_rank": {"vi": "Hạng theo khoảng cách", "en": "Rank by gap"},
+    "col_gap_n_tied": {"vi": "Số xã cùng hạng", "en": "Communes tied"},
     "gap_short_by": {"vi": "thiếu {g}", "en": "{g} short"},
     "col_lead_norm": {"vi": "Đơn vị chủ trì (tên chuẩn)", "en": "Lead unit (normalised)"},
     "col_lead_raw": {"vi": "Đơn vị chủ trì (nguyên văn)", "en": "Lead unit (as written)"},

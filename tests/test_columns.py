@@ -22,7 +22,9 @@ ARGS = {  # the filters that give each query rows on the seeds
     "commune_targets": F.with_(communes=(CAN_LOC,)),
     "compare_indicator": F.with_(indicator="CQ.DTI_XEP_HANG"),
     "compare_indicator_by_province": F.with_(indicator="CQ.DTI_XEP_HANG"),
+    "gaps_for_indicator": F.with_(indicator="NL.PHO_CAP_KY_NANG_SO"),  # the seeds' one gap
 }
+KW = {"gaps_for_indicator": {"unit": "%"}}  # arguments beside the filters
 
 STATUS_COUNTS = ["Đạt", "Đúng tiến độ", "Chậm tiến độ", "Không đạt", "Không so sánh được",
                  "Chưa có báo cáo", "Chậm hoặc không đạt", "Đã đánh giá"]
@@ -45,6 +47,11 @@ EXPORT_HEADERS = {  # (vi) every export, whole
                                "Tỷ lệ đạt (trên số đã đánh giá)", "Mô phỏng"],
     "largest_gaps": PROGRESS, "compare_indicator": PROGRESS, "progress_rows": PROGRESS,
     "gaps_ranked": PROGRESS, "commune_targets": [*PROGRESS, "Kết quả mâu thuẫn"],
+    "gaps_for_indicator": [*PROGRESS, "Hạng theo khoảng cách", "Số xã cùng hạng"],
+    "gap_indicators": ["Mã", "Đơn vị tính", "Chỉ tiêu", "Số chỉ tiêu", "Đã đánh giá",
+                       "Chậm hoặc không đạt", "Khoảng cách lớn nhất (theo đơn vị tính)", "Xã",
+                       "Tỉnh", "Loại khoảng cách", "Mô phỏng", "Số xã cùng khoảng cách lớn nhất"],
+    "commune_statuses": ["Xã", "Tỉnh", "Tình trạng"],
     "compare_indicator_by_province": ["Tỉnh", "Số chỉ tiêu", *STATUS_COUNTS,
                                       "Kết quả trung vị", "Ngưỡng trung vị", "Mô phỏng"],
     "group_status": ["Mã", "Chỉ tiêu", "Nhóm DTI", "Số chỉ tiêu", *STATUS_COUNTS, "Mô phỏng"],
@@ -96,7 +103,7 @@ def con(tmp_path_factory):
 
 def _run(con, view):
     name, _, variant = view.partition("@")
-    kw = {"level": variant} if variant else {}
+    kw = {"level": variant} if variant else dict(KW.get(name, {}))
     return getattr(Q, name)(prepare(con.cursor()), ARGS.get(name, F), **kw)
 
 

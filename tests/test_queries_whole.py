@@ -247,10 +247,14 @@ def test_budget_totals_whole(con):
 
 def test_budget_by_commune_and_province_whole(con):
     same(run(con, Q.budget_by_commune), frame([
-        dict(unit=AN, province="Tỉnh Một", total=150.0, n_lines=2, synthetic=False,
-             source_files=[COMMA, "kh_an.xlsx"], n_total=2),
-        dict(unit=BINH, province="Tỉnh Hai", total=30.0, n_lines=1, synthetic=False,
-             source_files=["kh_binh.xlsx"], n_total=2),
+        # the page's paging columns: the scope's total 150 + 30, both communes with budget,
+        # the largest 150 (one money axis on every page), the position in the order chosen
+        dict(unit=AN, commune="Xã An", province="Tỉnh Một", total=150.0, n_lines=2,
+             synthetic=False, source_files=[COMMA, "kh_an.xlsx"], n_total=2, grand_total=180.0,
+             n_with_budget=2, max_total=150.0, position=1),
+        dict(unit=BINH, commune="Xã Bình", province="Tỉnh Hai", total=30.0, n_lines=1,
+             synthetic=False, source_files=["kh_binh.xlsx"], n_total=2, grand_total=180.0,
+             n_with_budget=2, max_total=150.0, position=2),
     ]), lists=["source_files"])
     same(run(con, Q.budget_by_province), frame([
         dict(unit="Tỉnh Một", total=150.0, n_lines=2, n_communes=1, synthetic=False,
@@ -262,10 +266,12 @@ def test_budget_by_commune_and_province_whole(con):
 
 def test_budget_by_source_pillar_and_status_whole(con):
     same(run(con, Q.budget_by_source), frame([
-        dict(source_name="NS xã", total=130.0, n_lines=2, n_communes=2, synthetic=False,
-             source_files=["kh_an.xlsx", "kh_binh.xlsx"]),
-        dict(source_name="NS tỉnh", total=50.0, n_lines=1, n_communes=1, synthetic=False,
-             source_files=[COMMA]),
+        # one name per funding source (data/catalog/abbreviations.csv: NS = ngân sách), the
+        # file's spelling beside it
+        dict(source_name="Ngân sách xã", total=130.0, n_lines=2, n_communes=2, synthetic=False,
+             source_spellings="NS xã", source_files=["kh_an.xlsx", "kh_binh.xlsx"]),
+        dict(source_name="Ngân sách tỉnh", total=50.0, n_lines=1, n_communes=1,
+             synthetic=False, source_spellings="NS tỉnh", source_files=[COMMA]),
     ]), lists=["source_files"])
     same(run(con, Q.budget_by_pillar), frame([
         dict(pillar_code="CQ", pillar_name="Chính quyền số", pillar_name_en="Digital government",
