@@ -110,7 +110,7 @@ def _refresh_full(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE OR REPLACE TABLE progress_snapshot AS "
                 "SELECT * FROM progress_finish('_progress_base') " + SNAPSHOT_ORDER)
     con.execute("CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot")
-    _bump_versions(con)
+    _bump_versions(con, "full")
     con.execute("COMMIT")
     con.execute("DROP TABLE IF EXISTS _progress_base")
 
@@ -172,7 +172,7 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
                 "THEN s.status_rule WHEN f.forecast_likelihood IS NULL THEN 'unmet_no_forecast' "
                 "ELSE 'forecast' END "
                 f"FROM progress_forecast f WHERE s.target_ref = f.target_ref AND ({differs})")
-        _bump_versions(con)
+        _bump_versions(con, f"communes:{len(communes)}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -225,7 +225,10 @@ def _store_peers(con, peers) -> None:
             con.unregister("_peers_df")
 
 
-def _bump_versions(con) -> None:
+def _bump_versions(con, refresh: str) -> None:
+    """data_version + 1, the derived tables' version, and how they were last refreshed
+    ('full', or 'communes:N' for N communes)."""
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_refresh', ?)", [refresh])
     con.execute("INSERT OR REPLACE INTO meta VALUES ('data_version', CAST(coalesce((SELECT "
                 "CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'), 0) + 1 AS VARCHAR))")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [DERIVED_VERSION])
