@@ -163,6 +163,185 @@ def section_upload(out: Path, national_db: Path, n: int, runs: int, results: dic
     results["upload"] = dict(cli=r, cli_results=rr, phases=ph, refresh=lr)
 
 
+def section_browser(seed_db: Path, national_db: Path, n: int, runs: int, sessions: int,
+                    results: dict) -> None:
+    from . import browser
+    _say("\n## 3b. Browser (headless Chromium, Playwright; the driver in its own process)")
+    why = browser.available()
+    if why:
+        _say(f"  skipped: {why}")
+        results["browser"] = {"skipped": why}
+        return
+    fl = browser.first_load(seed_db, runs)
+    a, m = fl["app"], fl["minimal"]
+    _say(f"  first load in a fresh browser, seed data, overview page: {Stats(a['settle_s']).s()}")
+    _say(f"  minimal Streamlit page (2 Plotly charts + a table), same run, alternating: "
+         f"{Stats(m['settle_s']).s()}")
+    _say(f"  ratio overview / minimal (medians): {fl['ratio']:,.2f}×")
+    cold = fl["cold_server"]
+    _say(f"  (first visit after the server started: overview {cold['app']['settle_s']:,.1f} s, "
+         f"minimal {cold['minimal']['settle_s']:,.1f} s; not in the medians)")
+    for name, rec in (("overview", a), ("minimal", m)):
+        _say(f"  what the {name} page sends: {rec['ws_bytes'] / 1024:,.0f} KiB over the "
+             f"websocket, {rec['figures']} Plotly figures ({rec['figure_json_bytes'] / 1024:,.0f}"
+             f" KiB of figure JSON), {rec['frames']} data frames; {rec['resources']} static "
+             f"resources ({rec['resource_bytes'] / 1024:,.0f} KiB compressed; largest: "
+             + ", ".join(f"{n} {b / 1024:,.0f} KiB" for n, b in rec["largest"])
+             + f"); first Plotly figure drawn after {rec['first_plot_median_s']:,.2f} s")
+    _say(f"  driver: {fl['driver_cpu_s']:,.1f} s CPU (itself + Chromium) over "
+         f"{fl['driver_wall_s']:,.1f} s")
+    se = browser.sessions(national_db, sessions, max(3, runs // 2))
+    ratio = se["p95_s"] / se["single_median_s"]
+    _say(f"  {n:,} communes: one session alone settles in {Stats(se['single_settle_s']).s()}")
+    _say(f"  {sessions} sessions at once: median {se['median_s']:,.1f} s, p95 {se['p95_s']:,.1f} s,"
+         f" worst {se['max_s']:,.1f} s ({se['timed_out']} timed out); p95 / single = "
+         f"{ratio:,.1f}×")
+    _say(f"  server RSS: warm before {se['server_warm_rss_mb']:,.0f} MB, peak during "
+         f"{se['server_peak_rss_mb']:,.0f} MB, idle after {se['server_idle_rss_mb']:,.0f} MB; "
+         f"server CPU {se['server_cpu_s']:,.1f} s; driver CPU (itself + Chromium) "
+         f"{se['driver_cpu_s']:,.1f} s over {se['wall_s']:,.1f} s wall on {machine.nproc()} cores")
+    results["browser"] = dict(first_load=fl, sessions=se, sessions_ratio=ratio)
+
+
+def section_progress(dbs: dict[str, Path], runs: int, results: dict) -> None:
+    from . import progress as P
+    _say("\n## 2. The `progress` view (warm; read-only attach, as the dashboard opens it; "
+         "each database measured in a fresh process)")
+    results["progress"] = {}
+    for label, db in dbs.items():
+        r = P.run_subprocess(db, runs)
+        view = {k: Stats(v) for k, v in r["view"].items()}
+        nv = r["pandas"]
+        load, compute = Stats(nv["load"]), Stats(nv["compute"])
+        frame = view["full → DataFrame"].median
+        ratio = compute.median / frame
+        ratio_load = (load.median + compute.median) / frame
+        ratio_arrow = compute.median / view["full → Arrow (raw query)"].median
+        _say(f"\n  {label}: {r['rows']:,} progress rows")
+        for name, st in view.items():
+            _say(f"    progress       {name:<44} {st.ms()}")
+        _say(f"    pandas way     load targets+actuals+catalogue        {load.ms()}   "
+             f"({nv['rows'][0]:,} + {nv['rows'][1]:,} rows)")
+        _say(f"    pandas way     compute latest result, gap, status    {compute.ms()}   "
+             f"(speed baseline, simplified rules; {nv['check']})")
+        _say(f"    ratio          pandas compute / progress → DataFrame = {ratio:,.1f}×; "
+             f"(pandas load + compute) / progress → DataFrame = {ratio_load:,.1f}×; "
+             f"pandas compute / progress → Arrow = {ratio_arrow:,.1f}×")
+        _say(f"    peak RSS of the measuring process: querying `progress` "
+             f"{r['view_peak_rss_mb']:,.0f} MB, the pandas way {r['pandas_peak_rss_mb']:,.0f} MB")
+        rec = dict(rows=r["rows"], view={k: v.as_dict() for k, v in view.items()},
+                   pandas=dict(load=load.as_dict(), compute=compute.as_dict(),
+                               matches_view=nv["matches_view"],
+                               peak_rss_mb=r["pandas_peak_rss_mb"]),
+                   view_peak_rss_mb=r["view_peak_rss_mb"], ratio_compute=ratio,
+                   ratio_load_compute=ratio_load, ratio_arrow=ratio_arrow,
+                   hotspots=r["hotspots"])
+        live = r.get("live")
+        if live:
+            lview = {k: Stats(v) for k, v in live["view"].items()}
+            refresh = Stats(live["refresh"])
+            fresh = "yes" if live["differing_rows"] == 0 else \
+                f"NO: {live['differing_rows']} rows differ"
+            _say(f"    `progress` reads a snapshot; the computation behind it (progress_live, "
+                 f"run by the loader at the end of each write session) — snapshot equals it: "
+                 f"{fresh}")
+            for name, st in lview.items():
+                _say(f"    progress_live  {name:<44} {st.ms()}")
+            _say(f"    progress_live  refresh (CREATE TABLE … AS, sorted)          "
+                 f"{refresh.ms()}")
+            rec["live"] = dict(view={k: v.as_dict() for k, v in lview.items()},
+                               refresh=refresh.as_dict(),
+                               differing_rows=live["differing_rows"],
+                               ratio_compute=compute.median / lview["full → DataFrame"].median)
+            _say(f"    ratio          pandas compute / progress_live → DataFrame = "
+                 f"{rec['live']['ratio_compute']:,.1f}× (both computing from the rows)")
+        fc = r.get("forecast")
+        if fc:
+            _say(f"    refresh, step by step ({fc['rows']:,} forecastable target rows, "
+                 f"{fc['points']:,} numeric result points):")
+            total = 0.0
+            for name, vals in fc["steps"].items():
+                st = Stats(vals)
+                total += st.median
+                _say(f"      {name:<40} {st.ms()}")
+            _say(f"      {'sum of the medians':<40} {total * 1000:,.0f} ms")
+            rec["forecast"] = {k: Stats(v).as_dict() for k, v in fc["steps"].items()}
+            rec["refresh_total_s"] = total
+        bt = r.get("backtest")
+        if bt and bt.get("n"):
+            rec["backtest"] = bt
+            f_, b_ = bt["forecast"], bt["persist"]
+            _say(f"    back-test: hide {bt['year']}, forecast its latest value for "
+                 f"{bt['n']:,} target rows from the years before ({bt['reached_share']:.0%} "
+                 f"actually met their threshold then)")
+            _say(f"      forecast             hit rate {f_['hit_rate']:.1%}   Brier "
+                 f"{f_['brier']:.3f}   mean abs. error of the value {bt['mae_forecast']:.2f}")
+            _say(f"      last value persists  hit rate {b_['hit_rate']:.1%}   Brier "
+                 f"{b_['brier']:.3f}   mean abs. error of the value {bt['mae_persist']:.2f}")
+            fu, bu = bt["forecast_unmet_now"], bt["persist_unmet_now"]
+            if fu.get("n"):
+                _say(f"      of which {fu['n']:,} not yet met at the last visible value: "
+                     f"forecast hit rate {fu['hit_rate']:.1%} Brier {fu['brier']:.3f}; "
+                     f"persistence hit rate {bu['hit_rate']:.1%} Brier {bu['brier']:.3f}")
+            _say("      methods: " + ", ".join(f"{k} {v:,}" for k, v in bt["methods"].items()))
+            cal = [c for c in bt.get("calibration", []) if c["n"]]
+            if cal:
+                _say("      calibration (likelihood bin: n, mean likelihood → share that met): "
+                     + "; ".join(f"{c['bin']}: {c['n']:,}, {c['mean_p']:.2f} → "
+                                 f"{c['observed']:.2f}" for c in cal))
+        if r["hotspots"]:
+            which = "progress_live" if live else "progress"
+            _say(f"    EXPLAIN ANALYZE of {which} (status counts), slowest operators:")
+            for op, sec in r["hotspots"]:
+                _say(f"      {sec * 1000:8,.0f} ms  {op}")
+        results["progress"][label] = rec
+
+
+def section_pages(dbs: dict[str, Path], runs: int, results: dict) -> None:
+    from . import pages as PG
+    _say(f"\n## 3. Pages: server-side render time (AppTest; first visit, then median of "
+         f"{runs} warm reruns with caches filled)")
+    found = PG.discover()
+    if not found:
+        _say("  no pages found: streamlit_app.py is missing or does not call st.navigation; "
+             "skipped")
+        results["pages"] = {"note": "no pages"}
+        return
+    _say(f"  pages named in streamlit_app.py: {', '.join(found)}")
+    results["pages"] = {}
+    per_db = {}
+    for label, db in dbs.items():
+        r = PG.run_subprocess(db, runs)
+        per_db[label] = r
+        results["pages"][label] = r
+        if r.get("failed"):
+            _say(f"  {label}: the AppTest subprocess failed: {r['failed']}")
+    header = f"  {'page':<22}" + "".join(f"{lab:>44}" for lab in dbs)
+    _say(header)
+    for label, r in per_db.items():
+        if "first_load_s" in r:
+            _say(f"    (first app run at {label}: {r['first_load_s'] * 1000:,.0f} ms — opens "
+                 f"the database, renders the default page cold)")
+    for page in found:
+        cells = []
+        for label in dbs:
+            rec = next((p for p in per_db[label].get("pages", []) if p["page"] == page), None)
+            if rec is None or not rec.get("warm"):
+                cells.append(("error: " + (rec or {}).get("error", "not run"))[:42])
+                continue
+            w = Stats(rec["warm"])
+            cell = f"{w.median * 1000:,.0f} ms [{w.min * 1000:,.0f}–{w.max * 1000:,.0f}]"
+            cell += f", first {rec.get('cold', 0) * 1000:,.0f} ms"
+            if rec.get("error"):
+                cell += " (ERR)"
+            cells.append(cell)
+        _say(f"  {page:<22}" + "".join(f"{c:>44}" for c in cells))
+    for label in dbs:
+        for rec in per_db[label].get("pages", []):
+            if rec.get("error"):
+                _say(f"  ! {label} {rec['page']}: {rec['error']}")
+
+
 def summary(results: dict, n: int) -> None:
     _say(f"\n## 6. Against the targets (at {n:,} communes on this machine)")
     big = f"{n:,} communes"
