@@ -8,6 +8,14 @@ checkpoints, and atomically renames the copy over the live file. So:
   never see a half-written state and never block the loader);
 * a crash or kill at any moment leaves the live file exactly as it was;
 * two writers (CLI and an upload, or two uploads) take turns on the lock.
+
+Why a copy rather than writing the live file in DuckDB transactions: a DuckDB file open in
+another process (the dashboard's read-only connections) cannot be opened for writing, so an
+in-place writer would have to wait for every reader to close. The copy costs no memory (the
+kernel copies the file) and tens of ms for the national database; inside it each file is one
+transaction and the snapshot refresh another, and a crash before the rename loses the copy
+only. The refresh itself is limited to the communes the write touched
+(:func:`refresh_after_write`).
 """
 from __future__ import annotations
 
