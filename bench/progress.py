@@ -208,7 +208,7 @@ def live_timings(con, runs: int) -> dict | None:
 def forecast_timings(con, runs: int) -> dict | None:
     """What each step of ``etl.store.refresh_derived`` costs, on a temporary copy."""
     from etl import forecast as F
-    from etl.store import FORECAST_INPUT, POINTS_INPUT
+    from etl.store import FORECAST_INPUT, POINTS_INPUT, _frame
     if not has_relation(con, "progress_base"):
         return None
     out: dict = {}
@@ -217,9 +217,9 @@ def forecast_timings(con, runs: int) -> dict | None:
         max(2, runs // 2)).values
     got: dict = {}
 
-    def inputs():
-        got["rows"] = con.execute(FORECAST_INPUT.format(base="_progress_base")).df()
-        got["points"] = con.execute(POINTS_INPUT).df()
+    def inputs():  # as the refresh reads them (etl.store._frame: through Arrow)
+        got["rows"] = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
+        got["points"] = _frame(con, POINTS_INPUT.format(points="progress_points"))
     out["forecast inputs → pandas"] = measure(inputs, max(2, runs // 2)).values
     out["forecast (etl.forecast)"] = measure(lambda: F.forecast(got["points"], got["rows"]),
                                              max(2, runs // 2)).values
@@ -239,7 +239,7 @@ def backtest(con) -> dict | None:
     if not has_relation(con, "progress_base"):
         return None
     rows = con.execute(FORECAST_INPUT.format(base="progress_base")).df()
-    points = con.execute(POINTS_INPUT).df()
+    points = con.execute(POINTS_INPUT.format(points="progress_points")).df()
     return F.backtest(points, rows)
 
 

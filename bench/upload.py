@@ -2,9 +2,11 @@
 
 ``etl load data/seed/nam_dan_2026_ke_hoach.xlsx --db <a copy of the national database>``, in a
 fresh process each run (the copy is made before the clock starts, so every run loads the file
-anew): wall time and the process's peak RSS. Then where the time and memory go, phase by phase
-(the same calls ``etl load`` makes, timed one by one in a fresh process), and what a snapshot
-refresh limited to the commune the write touched would cost instead of the full one.
+anew): wall time and the process's peak RSS; the same for a workbook with results
+(``can_loc_2026_ke_hoach.xlsx``: results move the forecast's peers, so the whole country's
+forecast is recomputed). Then where the time and memory go, phase by phase (the same calls
+``etl load`` makes, timed one by one in a fresh process), and the snapshot refresh of the whole
+country against the one limited to the commune a write touched (``etl.store.refresh_derived``).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL_FILE = ROOT / "data" / "seed" / "nam_dan_2026_ke_hoach.xlsx"
+RESULTS_FILE = ROOT / "data" / "seed" / "can_loc_2026_ke_hoach.xlsx"
 
 
 def _vmhwm_mb() -> float:
@@ -42,18 +45,25 @@ def cli_runs(national_db: Path, work: Path, runs: int, file: Path = SMALL_FILE) 
         walls.append(time.perf_counter() - t)
         if proc.returncode != 0:
             raise RuntimeError(f"etl load failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-        rss.append(json.loads(proc.stdout.strip().splitlines()[-1])["peak_rss_mb"])
+        child = json.loads(proc.stdout.strip().splitlines()[-1])
+        rss.append(child["peak_rss_mb"])
+        refresh = child["refresh"]
     return {"wall_s": walls, "median_s": statistics.median(walls), "peak_rss_mb": rss,
-            "median_rss_mb": statistics.median(rss)}
+            "median_rss_mb": statistics.median(rss), "refresh": refresh}
 
 
 def _child_cli(db: str, file: str) -> int:
     import contextlib
     import io
     from etl.cli import main
+    import duckdb
     with contextlib.redirect_stdout(io.StringIO()):
         code = main(["load", file, "--db", db])
-    print(json.dumps({"code": code, "peak_rss_mb": _vmhwm_mb()}))
+    peak = _vmhwm_mb()
+    con = duckdb.connect(db, read_only=True)
+    refresh = con.execute("SELECT value FROM meta WHERE key = 'derived_refresh'").fetchone()
+    con.close()
+    print(json.dumps({"code": code, "peak_rss_mb": peak, "refresh": refresh and refresh[0]}))
     return code
 
 
@@ -83,7 +93,7 @@ def _child_phases(db_s: str, file_s: str) -> int:
 
     from etl.cli import _catalog_for, understand_file
     from etl.load import load_understanding, sync_catalog
-    from etl.store import ensure_schema, refresh_derived
+    from etl.store import _before_write, ensure_schema, refresh_after_write
     mark("Python imports (duckdb, openpyxl, rapidfuzz, etl)")
     db, file = Path(db_s), Path(file_s)
     cat = _catalog_for(db)
@@ -96,13 +106,14 @@ def _child_phases(db_s: str, file_s: str) -> int:
     con = duckdb.connect(str(tmp))
     mark("open the copy")
     ensure_schema(con)
-    mark("schema / migrations check")
+    before = _before_write(con)
+    mark("schema / migrations check, datasets' state before the write")
     sync_catalog(con, cat)
-    mark("catalogue tables (rewritten only when changed)")
+    mark("catalogue + register tables (rewritten only when changed)")
     load_understanding(con, u)
     mark("write the file's rows (one transaction)")
-    refresh_derived(con)
-    mark("progress snapshot refresh (whole country)")
+    how = refresh_after_write(con, before)
+    mark(f"progress snapshot refresh ({'the commune the write touched' if how == 'communes' else how})")
     con.execute("CHECKPOINT")
     mark("checkpoint")
     con.close()
@@ -116,8 +127,9 @@ def _child_phases(db_s: str, file_s: str) -> int:
 
 
 def limited_refresh(national_db: Path, work: Path, runs: int) -> dict:
-    """The full snapshot refresh against one limited to the commune a write touched (same
-    process, alternating, medians), and whether the limited one gives the same rows."""
+    """The snapshot refresh of the whole country against the one limited to a commune (a plan:
+    no result changed; results: the whole country's forecast too), in one process,
+    alternating, medians; then whether the snapshot still equals ``progress_live``."""
     db = work / "upload-refresh.duckdb"
     shutil.copyfile(national_db, db)
     proc = subprocess.run([sys.executable, "-m", "bench.upload", "refresh", str(db), str(runs)],
@@ -129,39 +141,34 @@ def limited_refresh(national_db: Path, work: Path, runs: int) -> dict:
 
 def _child_refresh(db: str, runs_s: str) -> int:
     import duckdb
+
+    from etl.store import refresh_derived
     con = duckdb.connect(db)
     commune, province = con.execute(
         "SELECT commune, province FROM progress_snapshot ORDER BY province, commune "
         "LIMIT 1 OFFSET (SELECT count(*) // 2 FROM progress_snapshot)").fetchone()
-    where = "commune = ? AND province = ?"
-
-    def full():
-        con.execute("BEGIN")
-        con.execute("CREATE OR REPLACE TABLE progress_snapshot AS SELECT * FROM progress_live "
-                    "ORDER BY province, commune, indicator_code, target_year")
-        con.execute("COMMIT")
-
-    def limited():
-        con.execute("BEGIN")
-        con.execute(f"DELETE FROM progress_snapshot WHERE {where}", [commune, province])
-        con.execute(f"INSERT INTO progress_snapshot SELECT * FROM progress_live WHERE {where}",
-                    [commune, province])
-        con.execute("COMMIT")
-
-    times: dict[str, list[float]] = {"full": [], "limited": []}
+    kinds = {"full": lambda: refresh_derived(con),
+             "limited": lambda: refresh_derived(con, [(commune, province)],
+                                                results_changed=False),
+             "limited_results": lambda: refresh_derived(con, [(commune, province)],
+                                                        results_changed=True)}
+    times: dict[str, list[float]] = {k: [] for k in kinds}
     for _ in range(int(runs_s)):
-        for name, fn in (("full", full), ("limited", limited)):
+        for name, fn in kinds.items():
             t = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - t)
     differ = con.execute(
-        f"SELECT count(*) FROM (SELECT * FROM progress_live WHERE {where} EXCEPT ALL "
-        f"SELECT * FROM progress_snapshot WHERE {where})", [commune, province] * 2).fetchone()[0]
-    rows = con.execute(f"SELECT count(*) FROM progress_snapshot WHERE {where}",
-                       [commune, province]).fetchone()[0]
+        "SELECT (SELECT count(*) FROM (SELECT * FROM progress_live EXCEPT ALL "
+        "SELECT * FROM progress_snapshot)) + (SELECT count(*) FROM (SELECT * FROM "
+        "progress_snapshot EXCEPT ALL SELECT * FROM progress_live))").fetchone()[0]
+    rows = con.execute("SELECT count(*) FROM progress_snapshot WHERE commune = ? AND "
+                       "province = ?", [commune, province]).fetchone()[0]
     print(json.dumps({"full_s": times["full"], "limited_s": times["limited"],
+                      "limited_results_s": times["limited_results"],
                       "full_median_s": statistics.median(times["full"]),
                       "limited_median_s": statistics.median(times["limited"]),
+                      "limited_results_median_s": statistics.median(times["limited_results"]),
                       "commune_rows": rows, "differing_rows": differ}))
     return 0
 

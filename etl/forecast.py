@@ -113,18 +113,68 @@ def prepare_points(points: pd.DataFrame) -> pd.DataFrame:
     return p
 
 
-def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """points: commune, province, indicator_code, unit, period, period_order, value.
-    rows: target_ref, commune, province, indicator_code, unit, threshold, direction,
-    target_year, optionally target_shape ('rank' -> latest_rank), cutoff_order (default target_year*10+9: the points used) and
-    t_target (default target_year + 1: the end of the target year).
-    Returns one row per input row (OUT_COLS)."""
-    if rows.empty:
-        return pd.DataFrame(columns=OUT_COLS)
+PROVINCE_PEER_COLS = ["indicator_code", "unit", "province", "pn", "ps", "pss"]
+COUNTRY_PEER_COLS = ["indicator_code", "unit", "cn", "cs", "css", "noise_var"]
+
+
+def _series(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Points with t, y and one integer id per series; the series; each series' full fit."""
     pts = prepare_points(points)
     # one integer id per series: every groupby and merge below is on integers
     pts["sid"] = pts.groupby(SERIES, sort=False).ngroup()
     series = pts.drop_duplicates("sid")[SERIES + ["sid"]]
+    full = _fit(pts, ["sid"]).merge(series, on="sid")
+    return pts, series, full
+
+
+def _peer_stats(full: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every series with a trend (full data), per indicator and unit: by province (pn, ps,
+    pss: count, sum and sum of squares of the slopes) and for the country (cn, cs, css), and
+    the indicator's pooled residual noise (series with at least three points)."""
+    tr = full[full["slope"].notna()].copy()
+    tr["b2"] = tr["slope"] ** 2
+    prov = tr.groupby(PEER + ["province"])[["slope", "b2"]].agg(["count", "sum"])
+    prov.columns = ["pn", "ps", "_", "pss"]
+    nat = tr.groupby(PEER)[["slope", "b2"]].agg(["count", "sum"])
+    nat.columns = ["cn", "cs", "_", "css"]
+    three = full[(full["n"] >= 3) & full["rss"].notna()]
+    noise = (three.groupby(PEER)["rss"].sum()
+             / (three.assign(d=three["w"] * (three["n"] - 2) / three["n"])
+                .groupby(PEER)["d"].sum())).rename("noise_var")
+    country = nat.drop(columns="_").reset_index().merge(noise.reset_index(), on=PEER,
+                                                         how="outer")
+    return (prov.drop(columns="_").reset_index()[PROVINCE_PEER_COLS],
+            country[COUNTRY_PEER_COLS])
+
+
+def peer_stats(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The peers every forecast is judged against, from all the points (see :func:`forecast`):
+    (by province: PROVINCE_PEER_COLS, for the country: COUNTRY_PEER_COLS)."""
+    return _peer_stats(_series(points)[2])
+
+
+def forecast_with_peers(points: pd.DataFrame, rows: pd.DataFrame
+                        ) -> tuple[pd.DataFrame, tuple[pd.DataFrame, pd.DataFrame]]:
+    """:func:`forecast` and :func:`peer_stats` of the same points, fitting them once."""
+    fits = _series(points)
+    peers = _peer_stats(fits[2])
+    return forecast(points, rows, peers, _fits=fits), peers
+
+
+def forecast(points: pd.DataFrame, rows: pd.DataFrame,
+             peers: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+             _fits: tuple | None = None) -> pd.DataFrame:
+    """points: commune, province, indicator_code, unit, period, period_order, value.
+    rows: target_ref, commune, province, indicator_code, unit, threshold, direction,
+    target_year, optionally target_shape ('rank' -> latest_rank), cutoff_order (default target_year*10+9: the points used) and
+    t_target (default target_year + 1: the end of the target year).
+    peers: :func:`peer_stats` of all the points, when ``points`` holds only the series of the
+    rows' communes (the loader's refresh of the communes a write touched, when no result
+    changed); by default computed from ``points``.
+    Returns one row per input row (OUT_COLS)."""
+    if rows.empty:
+        return pd.DataFrame(columns=OUT_COLS)
+    pts, series, full = _fits if _fits is not None else _series(points)
     r = rows.copy()
     r["unit"] = r["unit"].fillna("")
     r = r.merge(series, on=SERIES, how="left")
@@ -135,7 +185,6 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
     # The commune's own fit on its points up to the cutoff. Most rows look at the future, so
     # their cutoff is past every point: one fit per series serves them all.
-    full = _fit(pts, ["sid"]).merge(series, on="sid")
     r["max_order"] = r["sid"].map(pts.groupby("sid")["period_order"].max())
     early = r["max_order"].notna() & (r["cutoff_order"] < r["max_order"])
     own = r[~early].merge(full.drop(columns=SERIES), on="sid", how="left")
@@ -149,20 +198,9 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
     # Peers: every series with a trend (full data), per indicator and unit, by province and
     # for the country; leave-one-out so a commune is never its own peer.
-    tr = full[full["slope"].notna()].copy()
-    tr["b2"] = tr["slope"] ** 2
-    prov = tr.groupby(PEER + ["province"])[["slope", "b2"]].agg(["count", "sum"])
-    prov.columns = ["pn", "ps", "_", "pss"]
-    nat = tr.groupby(PEER)[["slope", "b2"]].agg(["count", "sum"])
-    nat.columns = ["cn", "cs", "_", "css"]
-    # pooled residual noise of the indicator (series with at least three points)
-    three = full[(full["n"] >= 3) & full["rss"].notna()]
-    noise = (three.groupby(PEER)["rss"].sum()
-             / (three.assign(d=three["w"] * (three["n"] - 2) / three["n"])
-                .groupby(PEER)["d"].sum())).rename("noise_var")
-    own = own.merge(prov.drop(columns="_").reset_index(), on=PEER + ["province"], how="left")
-    own = own.merge(nat.drop(columns="_").reset_index(), on=PEER, how="left")
-    own = own.merge(noise.reset_index(), on=PEER, how="left")
+    prov, country = peers if peers is not None else _peer_stats(full)
+    own = own.merge(prov, on=PEER + ["province"], how="left")
+    own = own.merge(country, on=PEER, how="left")
     mine = own["sid"].map(full.set_index("sid")["slope"]).to_numpy(dtype=float)
     has_self = ~np.isnan(mine)
     self_b = np.where(has_self, mine, 0.0)
@@ -181,8 +219,8 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     mu = np.where(use_prov, own["p_mu"], np.where(use_nat, own["c_mu"], np.nan))
     var = np.where(use_prov, own["p_var"], np.where(use_nat, own["c_var"], np.nan))
     var = np.nan_to_num(np.clip(var, 0, None), nan=0.0)
-    peers = np.where(use_prov, own["p_n"], np.where(use_nat, own["c_n"], 0)).astype(int)
-    has_peers = peers > 0
+    peers_n = np.where(use_prov, own["p_n"], np.where(use_nat, own["c_n"], 0)).astype(int)
+    has_peers = peers_n > 0
 
     pct = (own["unit"] == "%").to_numpy()
     n_pts = own["n"].fillna(0).to_numpy().astype(int)
@@ -230,7 +268,7 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
             like = np.where(rank, ok.astype(float), like)
             b_own = np.where(rank, np.nan, b_own)
             mu = np.where(rank, np.nan, mu)
-            peers = np.where(rank, 0, peers)
+            peers_n = np.where(rank, 0, peers_n)
             scope = np.where(rank, None, scope)
     out = pd.DataFrame({
         "target_ref": own["target_ref"].array,
@@ -238,7 +276,7 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
         "forecast_points": n_pts,
         "forecast_first_period": own["first_period"].array,
         "forecast_last_period": own["last_period"].array,
-        "forecast_peers": peers,
+        "forecast_peers": peers_n,
         "forecast_peer_scope": scope,
         "own_pace": b_own * to_unit,
         "peer_pace": mu * to_unit,

@@ -218,7 +218,10 @@ LEFT JOIN l ON l.commune_code = u.code AND l.year = y.year;
 -- own first ("100%" before "6.876 hồ sơ"), then document order. A conflict is two different
 -- values of one kind and unit for the same indicator and period. period_order is
 -- year*10 + quarter (5 for a whole-year figure); t is the end of the period in years.
-CREATE OR REPLACE VIEW progress_results AS
+-- The *_of macros take the relation they read (a table or view name) so the loader can run
+-- the same SQL on the rows of the communes a write touched (etl.store.refresh_derived); the
+-- views apply them to everything.
+CREATE OR REPLACE MACRO progress_results_of(src) AS TABLE
 SELECT x.commune, x.province, x.indicator_code, x.period,
        any_value(x.period_year) AS period_year,
        any_value(x.period_year) * 10
@@ -233,19 +236,21 @@ SELECT x.commune, x.province, x.indicator_code, x.period,
        count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '') || '|'
              || coalesce(CAST(x.value AS VARCHAR), x.value_text))
          > count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '')) AS actual_conflict
-FROM actuals x LEFT JOIN catalog_indicators ci ON ci.code = x.indicator_code
+FROM query_table(src) x LEFT JOIN catalog_indicators ci ON ci.code = x.indicator_code
 GROUP BY x.commune, x.province, x.indicator_code, x.period;
+CREATE OR REPLACE VIEW progress_results AS SELECT * FROM progress_results_of('actuals');
 
 -- Numeric results, one per commune x indicator x period x unit: the forecast's points.
-CREATE OR REPLACE VIEW progress_points AS
+CREATE OR REPLACE MACRO progress_points_of(src) AS TABLE
 SELECT x.commune, x.province, x.indicator_code, coalesce(x.unit, '') AS unit, x.period,
        any_value(x.period_year) * 10
          + coalesce(TRY_CAST(regexp_extract(x.period, '[Qq]([1-4])', 1) AS INTEGER), 5)
          AS period_order,
        arg_min(x.value, x.source_row) AS value
-FROM actuals x
+FROM query_table(src) x
 WHERE x.value_kind IN ('percent', 'number', 'rank') AND x.value IS NOT NULL
 GROUP BY x.commune, x.province, x.indicator_code, coalesce(x.unit, ''), x.period;
+CREATE OR REPLACE VIEW progress_points AS SELECT * FROM progress_points_of('actuals');
 
 CREATE OR REPLACE VIEW progress_as_of AS
 SELECT coalesce(
@@ -254,7 +259,7 @@ SELECT coalesce(
           FROM meta WHERE key = 'as_of'),
          (SELECT max(period_year * 10
                      + coalesce(TRY_CAST(regexp_extract(period, '[Qq]([1-4])', 1) AS INTEGER), 5))
-          FROM actuals)) AS as_of_order;
+          FROM (SELECT DISTINCT period_year, period FROM actuals))) AS as_of_order;
 
 -- Filled by etl.forecast from progress_base and progress_points at every refresh.
 CREATE TABLE IF NOT EXISTS progress_forecast (
@@ -264,8 +269,43 @@ CREATE TABLE IF NOT EXISTS progress_forecast (
     forecast_value DOUBLE, forecast_likelihood DOUBLE,
     forecast_horizon DOUBLE             -- since schema 2
 );
+-- The forecast's peer statistics over every series with a trend (etl.forecast.peer_stats),
+-- stored at every refresh that recomputes the forecast of the whole country, so a write that
+-- changes no result (a plan) forecasts only the rows of the communes it touched, with the
+-- same peers a full recompute would use. Per indicator and unit: by province (n, sum and sum
+-- of squares of the slopes) and for the country (the same, and the pooled residual noise).
+CREATE TABLE IF NOT EXISTS progress_peers_province (
+    indicator_code VARCHAR, unit VARCHAR, province VARCHAR, pn BIGINT, ps DOUBLE, pss DOUBLE
+);
+CREATE TABLE IF NOT EXISTS progress_peers_country (
+    indicator_code VARCHAR, unit VARCHAR, cn BIGINT, cs DOUBLE, css DOUBLE, noise_var DOUBLE
+);
+-- The forecast's input rows (progress_base WHERE forecastable), kept with the snapshot so a
+-- refresh of the whole country's forecast does not recompute progress_base for every commune.
+CREATE TABLE IF NOT EXISTS progress_forecast_rows (
+    target_ref VARCHAR, commune VARCHAR, province VARCHAR, indicator_code VARCHAR,
+    unit VARCHAR, threshold DOUBLE, threshold_strict BOOLEAN, direction VARCHAR,
+    target_shape VARCHAR, target_year INTEGER
+);
 
-CREATE OR REPLACE VIEW progress_base AS
+-- The target rows progress is computed for. target_ref: the target row (its dataset and the
+-- row's id in target_rows; rows are never deleted, an import is switched off), unique even
+-- when one document plans an indicator twice for a year. Read from target_rows like the
+-- `targets` view (active datasets).
+CREATE OR REPLACE VIEW progress_targets AS
+SELECT CAST(t.dataset_id AS VARCHAR) || '.' || CAST(t.rowid AS VARCHAR) AS target_ref,
+       t.commune, t.province, t.indicator_code, t.pillar, t.label, t.target_year,
+       t.target_year * 10 + 9 AS target_order, t.target_text, t.value_kind AS target_kind,
+       t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
+       t.lead_unit, t.lead_unit_norm, t.source_file AS target_source_file,
+       t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
+       t.source_col AS target_source_col, t.synthetic, t.commune_code,
+       t.scope AS target_scope, t.flags AS target_flags
+FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active;
+
+-- progress_base_of(targets_src, actuals_src): progress_targets rows and the actuals rows of
+-- the same communes (the data's date is always the whole database's: progress_as_of).
+CREATE OR REPLACE MACRO progress_base_of(targets_src, actuals_src) AS TABLE
 WITH data_date AS (
     SELECT as_of_order,
            CAST(as_of_order // 10 AS VARCHAR)
@@ -273,18 +313,7 @@ WITH data_date AS (
                      THEN '-Q' || CAST(as_of_order % 10 AS VARCHAR) ELSE '' END AS as_of_period
     FROM progress_as_of
 ), t AS (
-    -- target_ref: the target row (its dataset and the row's id in target_rows; rows are never
-    -- deleted, an import is switched off), unique even when one document plans an indicator
-    -- twice for a year. Read from target_rows like the `targets` view (active datasets).
-    SELECT CAST(t.dataset_id AS VARCHAR) || '.' || CAST(t.rowid AS VARCHAR) AS target_ref,
-           t.commune, t.province, t.indicator_code, t.pillar, t.label, t.target_year,
-           t.target_year * 10 + 9 AS target_order, t.target_text, t.value_kind AS target_kind,
-           t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
-           t.lead_unit, t.lead_unit_norm, t.source_file AS target_source_file,
-           t.source_sheet AS target_source_sheet, t.source_row AS target_source_row,
-           t.source_col AS target_source_col, t.synthetic, t.commune_code,
-           t.scope AS target_scope, t.flags AS target_flags
-    FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active
+    SELECT * FROM query_table(targets_src)
 ), joined AS (
     SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
            a.period_order AS actual_order,
@@ -295,7 +324,7 @@ WITH data_date AS (
            a.pick.row AS actual_source_row, a.pick.col AS actual_source_col,
            a.pick.scope AS actual_scope, a.pick.flags AS actual_flags,
            coalesce(a.actual_conflict, FALSE) AS actual_conflict
-    FROM t ASOF LEFT JOIN progress_results a
+    FROM t ASOF LEFT JOIN progress_results_of(actuals_src) a
       ON a.commune = t.commune AND a.province = t.province
      AND a.indicator_code = t.indicator_code AND t.target_order >= a.period_order
 ), shaped AS (
@@ -425,6 +454,9 @@ SELECT c.* EXCLUDE (a_lo, a_hi, comparable, meets, fails, actual_numeric, target
     c.comparable AND c.target_shape IN ('floor', 'ceiling', 'band', 'level', 'rank')
       AS forecastable
 FROM cmp c;
+
+CREATE OR REPLACE VIEW progress_base AS
+SELECT * FROM progress_base_of('progress_targets', 'actuals');
 
 -- progress_finish(base): a progress_base relation (the view, or the loader's temporary copy
 -- of it) with the forecast's verdict for targets still open; progress_live applies it to

@@ -135,19 +135,20 @@ def load_names(directory: str | None = None) -> dict[str, Names]:
     return {kind: build(kind, _read(d / fname), abbr, fname) for kind, fname in KINDS.items()}
 
 
-def fill_normalised(con, names: dict[str, Names] | None = None) -> int:
+def fill_normalised(con, names: dict[str, Names] | None = None) -> set[tuple[str, str]]:
     """Set the normalised columns from the raw text for every row whose value differs (new
-    rows, or rows whose spelling the tables now know). Returns the rows changed."""
+    rows, or rows whose spelling the tables now know). Returns the (commune, province) keys
+    of the rows changed."""
     from etl.load import write_normalised  # the one writer of the base tables
     names = names or load_names()
-    changed = 0
+    changed: set[tuple[str, str]] = set()
     for table, raw_col, norm_col, kind in COLUMNS:
         raws = [r[0] for r in con.execute(
             f"SELECT DISTINCT {raw_col} FROM {table} WHERE {raw_col} IS NOT NULL").fetchall()]
         if not raws:
             continue
         mapping = [(r, names[kind].normalise(r)[0]) for r in raws]
-        changed += write_normalised(con, table, raw_col, norm_col, mapping)
+        changed |= write_normalised(con, table, raw_col, norm_col, mapping)
     return changed
 
 

@@ -8,6 +8,14 @@ checkpoints, and atomically renames the copy over the live file. So:
   never see a half-written state and never block the loader);
 * a crash or kill at any moment leaves the live file exactly as it was;
 * two writers (CLI and an upload, or two uploads) take turns on the lock.
+
+Why a copy rather than writing the live file in DuckDB transactions: a DuckDB file open in
+another process (the dashboard's read-only connections) cannot be opened for writing, so an
+in-place writer would have to wait for every reader to close. The copy costs no memory (the
+kernel copies the file) and tens of ms for the national database; inside it each file is one
+transaction and the snapshot refresh another, and a crash before the rename loses the copy
+only. The refresh itself is limited to the communes the write touched
+(:func:`refresh_after_write`).
 """
 from __future__ import annotations
 
@@ -43,13 +51,26 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 # Bump when the derived tables change shape or meaning: a database built by an earlier
 # release is then refreshed by the next write session even when nothing new is loaded.
-DERIVED_VERSION = "progress-4"  # 4: lead_unit_norm
+DERIVED_VERSION = "progress-4"  # 4: lead_unit_norm, the incremental refresh's tables
 
 FORECAST_INPUT = """
     SELECT target_ref, commune, province, indicator_code, coalesce(unit, '') AS unit,
            threshold, threshold_strict, direction, target_shape, target_year
     FROM {base} WHERE forecastable"""
-POINTS_INPUT = "SELECT * FROM progress_points"
+# In a fixed order: the peers' sums then add up the same way in every refresh, so a refresh
+# of a few communes and a full recompute give the same numbers to the last bit.
+POINTS_INPUT = ("SELECT * FROM {points} "
+                "ORDER BY commune, province, indicator_code, unit, period_order, period")
+SNAPSHOT_ORDER = ("ORDER BY province, commune, indicator_code, target_year, target_source_file, "
+                  "target_source_sheet, target_source_row")
+FORECAST_SET = ("forecast_method", "forecast_points", "forecast_first_period",
+                "forecast_last_period", "forecast_peers", "forecast_peer_scope", "own_pace",
+                "peer_pace", "required_pace", "forecast_horizon", "forecast_value",
+                "forecast_likelihood")
+
+# A write touching more communes than this refreshes the whole country (one pass is then
+# cheaper than the per-commune filters; `etl synth`, a national ingest).
+INCREMENTAL_MAX_COMMUNES = 300
 
 
 def derived_stale(con: duckdb.DuckDBPyConnection) -> bool:
@@ -57,36 +78,222 @@ def derived_stale(con: duckdb.DuckDBPyConnection) -> bool:
     return not row or row[0] != DERIVED_VERSION
 
 
-def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute what is derived from the rows in one go, so readers pay nothing per query:
-    the forecast (``etl.forecast`` on ``progress_base`` and ``progress_points``, stored in
-    ``progress_forecast``), then the ``progress`` snapshot. Runs at the end of every write
-    session."""
-    from .forecast import OUT_COLS, forecast
+def refresh_derived(con: duckdb.DuckDBPyConnection,
+                    communes: list[tuple[str, str]] | None = None, *,
+                    results_changed: bool = True) -> str:
+    """Recompute what is derived from the rows, so readers pay nothing per query: the forecast
+    (``etl.forecast`` on ``progress_base`` and ``progress_points``, stored in
+    ``progress_forecast``, its peers in ``progress_peers_*``), then the ``progress`` snapshot.
+    Runs at the end of every write session, in one transaction.
+
+    ``communes`` None: the whole country. Otherwise the (commune, province) keys whose rows a
+    write changed: their ``progress_base`` rows are recomputed and swapped in the snapshot;
+    the other communes' rows stay. A forecast uses peers (other communes' trends of the same
+    indicator), so when results changed (``results_changed``) the forecast of the whole
+    country is recomputed from the stored inputs and the snapshot rows whose forecast moved
+    are updated; when no result changed (a plan) the peers are the stored ones and only the
+    touched communes are forecast. Either way the tables equal a full recompute (tested).
+    Returns 'full' or 'communes'."""
     from .spellings import fill_normalised
-    fill_normalised(con)  # one name per lead unit / funding source, beside the raw text
+    # one name per lead unit / funding source, beside the raw text; a commune whose rows it
+    # renamed (the alias tables learnt a spelling) is refreshed with those the write touched
+    renamed = fill_normalised(con)
+    if communes is not None and renamed - set(communes):
+        communes = sorted(set(communes) | renamed)
+    if communes is None:
+        _refresh_full(con)
+        return "full"
+    _refresh_communes(con, communes, results_changed)
+    return "communes"
+
+
+def _refresh_full(con: duckdb.DuckDBPyConnection) -> None:
+    from .forecast import forecast_with_peers
     # progress_base once, into a temporary table both steps read
     con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS SELECT * FROM progress_base")
-    rows = con.execute(FORECAST_INPUT.format(base="_progress_base")).df()
-    points = con.execute(POINTS_INPUT).df()
-    fc = forecast(points, rows)
+    rows = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
+    points = _frame(con, POINTS_INPUT.format(points="progress_points"))
+    fc, peers = forecast_with_peers(points, rows)
+    del points, rows
     con.execute("BEGIN TRANSACTION")
-    con.execute("DELETE FROM progress_forecast")
-    if len(fc):
-        con.register("_forecast_df", fc)
-        con.execute(f"INSERT INTO progress_forecast ({', '.join(OUT_COLS)}) "
-                    f"SELECT {', '.join(OUT_COLS)} FROM _forecast_df")
-        con.unregister("_forecast_df")
+    _store_forecast(con, fc, replace_all=True)
+    _store_peers(con, peers)
+    con.execute("DELETE FROM progress_forecast_rows")
+    con.execute("INSERT INTO progress_forecast_rows "
+                + FORECAST_INPUT.format(base="_progress_base"))
     con.execute("CREATE OR REPLACE TABLE progress_snapshot AS "
-                "SELECT * FROM progress_finish('_progress_base') "
-                "ORDER BY province, commune, indicator_code, target_year, target_source_file, "
-                "target_source_sheet, target_source_row")
+                "SELECT * FROM progress_finish('_progress_base') " + SNAPSHOT_ORDER)
     con.execute("CREATE OR REPLACE VIEW progress AS SELECT * FROM progress_snapshot")
+    _bump_versions(con, "full")
+    con.execute("COMMIT")
+    con.execute("DROP TABLE IF EXISTS _progress_base")
+
+
+def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, str]],
+                      results_changed: bool) -> None:
+    from .forecast import forecast, forecast_with_peers
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT unnest(?::VARCHAR[]) AS "
+                "commune, unnest(?::VARCHAR[]) AS province",
+                [[c for c, _ in communes], [p for _, p in communes]])
+    # The touched communes' target rows and results, then progress_base on them alone (an
+    # equality filter through the view is not pushed into the ASOF join's inputs).
+    con.execute("CREATE OR REPLACE TEMP TABLE _t AS SELECT * FROM progress_targets "
+                "SEMI JOIN _touched USING (commune, province)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _a AS SELECT * FROM actuals "
+                "SEMI JOIN _touched USING (commune, province)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS "
+                "SELECT * FROM progress_base_of('_t', '_a')")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM progress_forecast WHERE target_ref IN (SELECT target_ref "
+                    "FROM progress_forecast_rows SEMI JOIN _touched USING (commune, province))")
+        con.execute("DELETE FROM progress_forecast_rows USING _touched x "
+                    "WHERE progress_forecast_rows.commune = x.commune "
+                    "AND progress_forecast_rows.province = x.province")
+        con.execute("INSERT INTO progress_forecast_rows "
+                    + FORECAST_INPUT.format(base="_progress_base"))
+        if results_changed:  # the peers moved: every forecast of the country, stored inputs
+            rows = _frame(con, "SELECT * FROM progress_forecast_rows")
+            points = _frame(con, POINTS_INPUT.format(points="progress_points"))
+            fc, peers = forecast_with_peers(points, rows)
+            _store_forecast(con, fc, replace_all=True)
+            _store_peers(con, peers)
+        else:  # same results everywhere: the stored peers are the ones a full recompute uses
+            rows = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
+            points = _frame(con, POINTS_INPUT.format(points="progress_points_of('_a')"))
+            peers = (_frame(con, "SELECT * FROM progress_peers_province"),
+                     _frame(con, "SELECT * FROM progress_peers_country"))
+            fc = forecast(points, rows, peers)
+            _store_forecast(con, fc, replace_all=False)
+        del points, rows, fc, peers
+        con.execute("DELETE FROM progress_snapshot USING _touched x "
+                    "WHERE progress_snapshot.commune = x.commune "
+                    "AND progress_snapshot.province = x.province")
+        con.execute("INSERT INTO progress_snapshot SELECT * FROM "
+                    "progress_finish('_progress_base') " + SNAPSHOT_ORDER)
+        if results_changed:
+            # The other communes' rows get their new forecast and, for a target still open
+            # and unmet, the verdict it gives: the same CASEs as progress_finish (schema.sql),
+            # where such a row is the one whose status_rule is 'forecast'/'unmet_no_forecast'.
+            sets = ", ".join(f"{c} = f.{c}" for c in FORECAST_SET)
+            differs = " OR ".join(f"s.{c} IS DISTINCT FROM f.{c}" for c in FORECAST_SET)
+            con.execute(
+                f"UPDATE progress_snapshot s SET {sets}, "
+                "status = CASE WHEN s.status_rule NOT IN ('forecast', 'unmet_no_forecast') "
+                "THEN s.status WHEN f.forecast_likelihood >= 0.5 THEN 'on_track' "
+                "ELSE 'off_track' END, "
+                "status_rule = CASE WHEN s.status_rule NOT IN ('forecast', 'unmet_no_forecast') "
+                "THEN s.status_rule WHEN f.forecast_likelihood IS NULL THEN 'unmet_no_forecast' "
+                "ELSE 'forecast' END "
+                f"FROM progress_forecast f WHERE s.target_ref = f.target_ref AND ({differs})")
+        _bump_versions(con, f"communes:{len(communes)}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    for t in ("_progress_base", "_t", "_a", "_touched"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+
+
+# progress_forecast as the refresh writes it. Recreated by a refresh of the whole country's
+# forecast rather than emptied and refilled: its primary key index (schema.sql) made deleting
+# and inserting ~200k rows cost seconds; target_ref stays unique (one row per forecast row).
+_FORECAST_TYPES = {"target_ref": "VARCHAR", "forecast_method": "VARCHAR",
+                   "forecast_points": "INTEGER", "forecast_first_period": "VARCHAR",
+                   "forecast_last_period": "VARCHAR", "forecast_peers": "INTEGER",
+                   "forecast_peer_scope": "VARCHAR", "own_pace": "DOUBLE",
+                   "peer_pace": "DOUBLE", "required_pace": "DOUBLE",
+                   "forecast_value": "DOUBLE", "forecast_likelihood": "DOUBLE",
+                   "forecast_horizon": "DOUBLE"}
+
+
+def _store_forecast(con, fc, *, replace_all: bool) -> None:
+    from .forecast import OUT_COLS
+    con.register("_forecast_df", fc)
+    try:
+        if replace_all:
+            cols = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in _FORECAST_TYPES.items())
+            con.execute(f"CREATE OR REPLACE TABLE progress_forecast AS SELECT {cols} "
+                        "FROM _forecast_df ORDER BY target_ref")
+        elif len(fc):
+            con.execute(f"INSERT INTO progress_forecast ({', '.join(OUT_COLS)}) "
+                        f"SELECT {', '.join(OUT_COLS)} FROM _forecast_df")
+    finally:
+        con.unregister("_forecast_df")
+
+
+def _frame(con, sql: str, params=None):
+    """A query's result as a DataFrame through Arrow (several times faster than DuckDB's
+    own conversion for string columns). Every input of the forecast is read this way, in
+    every refresh, so a refresh of a few communes and a full one see identical frames."""
+    return con.sql(sql, params=params).to_arrow_table().to_pandas()
+
+
+def _store_peers(con, peers) -> None:
+    for table, frame in zip(("progress_peers_province", "progress_peers_country"), peers):
+        con.execute(f"DELETE FROM {table}")
+        if len(frame):
+            con.register("_peers_df", frame)
+            cols = ", ".join(frame.columns)
+            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _peers_df")
+            con.unregister("_peers_df")
+
+
+def _bump_versions(con, refresh: str) -> None:
+    """data_version + 1, the derived tables' version, and how they were last refreshed
+    ('full', or 'communes:N' for N communes)."""
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_refresh', ?)", [refresh])
     con.execute("INSERT OR REPLACE INTO meta VALUES ('data_version', CAST(coalesce((SELECT "
                 "CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'), 0) + 1 AS VARCHAR))")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [DERIVED_VERSION])
-    con.execute("COMMIT")
-    con.execute("DROP TABLE IF EXISTS _progress_base")
+
+
+# What, besides a commune's own rows, goes into every progress row: the data's date (meta
+# as_of, or the latest result period), the catalogue (direction, unit) and the commune codes
+# the register gives rows loaded earlier (etl.load.sync_register only fills codes that were
+# NULL, so their count over the datasets that existed before the write tells). When one of
+# them changes the whole country is refreshed.
+_GLOBAL_INPUTS = """
+    SELECT (SELECT as_of_order FROM progress_as_of),
+           (SELECT count(*) FROM catalog_indicators),
+           (SELECT coalesce(sum(hash(code, unit, direction, value_type)), 0)
+            FROM catalog_indicators),
+           (SELECT count(t.commune_code) FROM target_rows t
+            SEMI JOIN _datasets_before USING (dataset_id))"""
+
+
+def _before_write(con: duckdb.DuckDBPyConnection) -> tuple | None:
+    """What a write session remembers before the caller writes, to find what it changed:
+    the datasets' active flags and the global inputs. None when a full refresh is due."""
+    if derived_stale(con):
+        return None
+    con.execute("CREATE OR REPLACE TEMP TABLE _datasets_before AS "
+                "SELECT dataset_id, active FROM datasets")
+    return con.execute(_GLOBAL_INPUTS).fetchone()
+
+
+def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) -> str:
+    """The refresh a write session ends with: only the communes whose datasets the session
+    added or switched on/off (load, load_many, upload, undo), or the whole country when a
+    global input changed, the derived tables are stale, or the write touched many communes.
+    Returns 'full', 'communes' or 'none' (nothing changed)."""
+    if before is None or derived_stale(con) or con.execute(_GLOBAL_INPUTS).fetchone() != before:
+        return refresh_derived(con)
+    if con.execute("SELECT count(*) FROM _datasets_before ANTI JOIN datasets "
+                   "USING (dataset_id)").fetchone()[0]:
+        return refresh_derived(con)  # a dataset disappeared: nothing does that today
+    changed = con.execute(
+        "SELECT DISTINCT d.commune, d.province, d.kind FROM datasets d "
+        "LEFT JOIN _datasets_before b USING (dataset_id) "
+        "WHERE b.dataset_id IS NULL OR b.active IS DISTINCT FROM d.active").fetchall()
+    con.execute("DROP TABLE IF EXISTS _datasets_before")
+    communes = sorted({(c, p) for c, p, _ in changed})
+    if not communes:
+        return "none"
+    if len(communes) > INCREMENTAL_MAX_COMMUNES:
+        return refresh_derived(con)
+    return refresh_derived(con, communes,
+                           results_changed=any(k == "actuals" for _, _, k in changed))
 
 
 class Discard(Exception):
@@ -109,8 +316,9 @@ def write_session(db_path: str | Path, *, timeout_s: float = 120) -> Iterator[du
         con = duckdb.connect(str(tmp))
         try:
             ensure_schema(con)
+            before = _before_write(con)
             yield con
-            refresh_derived(con)
+            refresh_after_write(con, before)
             con.execute("CHECKPOINT")
             con.close()
             with open(tmp, "rb") as fh:
