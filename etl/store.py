@@ -230,12 +230,16 @@ def _frame(con, sql: str, params=None):
 
 
 def _store_peers(con, peers) -> None:
-    for table, frame in zip(("progress_peers_province", "progress_peers_country"), peers):
-        con.execute(f"DELETE FROM {table}")
+    """The forecast's peer statistics (derived tables, replaced whole)."""
+    by_province, country = peers
+    con.execute("DELETE FROM progress_peers_province")
+    con.execute("DELETE FROM progress_peers_country")
+    for frame, insert in ((by_province, "INSERT INTO progress_peers_province"),
+                          (country, "INSERT INTO progress_peers_country")):
         if len(frame):
             con.register("_peers_df", frame)
             cols = ", ".join(frame.columns)
-            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _peers_df")
+            con.execute(f"{insert} ({cols}) SELECT {cols} FROM _peers_df")
             con.unregister("_peers_df")
 
 
@@ -289,7 +293,13 @@ def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) ->
     con.execute("DROP TABLE IF EXISTS _datasets_before")
     communes = sorted({(c, p) for c, p, _ in changed})
     if not communes:
-        return "none"
+        # nothing loaded or undone; the alias tables may still have learnt a spelling, which
+        # renames rows already loaded (etl/spellings.py): refresh those communes alone
+        from .spellings import fill_normalised
+        renamed = fill_normalised(con)
+        if not renamed:
+            return "none"
+        return refresh_derived(con, sorted(renamed), results_changed=False)
     if len(communes) > INCREMENTAL_MAX_COMMUNES:
         return refresh_derived(con)
     return refresh_derived(con, communes,
