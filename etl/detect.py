@@ -640,11 +640,17 @@ def _finish_column(col: Column, parts: list[str]) -> None:
 _QUARTER = re.compile(r"(?:\bquý|\bquy|\bq)\s*\.?\s*(IV|I{1,3}|[1-4])(?![\w])", re.I)
 
 
+# A result "for the first N months" is the quarter it ends: "9 tháng năm 2026", "ước thực hiện
+# 6 tháng đầu năm" -> Q3, Q2 (never the whole year: the year is not over). "12 tháng" is the year.
+_MONTHS = re.compile(r"(?<!\d)(3|6|9)\s*thang\b")
+
+
 def quarter(header: str) -> int | None:
-    """'Quý I/2025', 'Kết quả quý 3 năm 2025', 'Q4/2025' -> 1, 3, 4."""
+    """'Quý I/2025', 'Kết quả quý 3 năm 2025', 'Q4/2025', '9 tháng năm 2026' -> 1, 3, 4, 3."""
     m = _QUARTER.search(header)
     if not m:
-        return None
+        months = _MONTHS.search(fold(header))
+        return int(months.group(1)) // 3 if months else None
     q = m.group(1).upper()
     return {"I": 1, "II": 2, "III": 3, "IV": 4}.get(q) or int(q)
 

@@ -25,7 +25,7 @@ What one commune gets (the same plan feeds both outputs, from ``--seed`` and its
   with missing reports (whole communes, whole quarters, single indicators),
   fractions ``612/720``, ``85,5%``, ``Đạt``, ``Chưa thực hiện``, free text; the workbooks carry
   the annual view the loader understands (``Kết quả thực hiện / Năm 2025`` and
-  ``… / 9 tháng năm 2026``), because the ETL keys a result period by year;
+  ``… / 9 tháng năm 2026``, which the reader takes as ``2026-Q3``: the first nine months);
 * budget lines for 2026 by DTI group (section rows) and funding source (one column each
   under a merged ``Dự toán kinh phí (triệu đồng)``), with status words in ``Ghi chú``.
 

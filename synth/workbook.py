@@ -1,7 +1,7 @@
 """``etl synth --out``: one workbook per commune, as a commune office lays it out.
 
 Four sheets: the targets 2026–2030 (one column per year), the results (the annual view the
-loader keys by year: ``Năm 2025`` and ``9 tháng năm 2026``), the budget (one column per
+reader files under ``2025`` and ``2026-Q3``: ``Năm 2025`` and ``9 tháng năm 2026``), the budget (one column per
 funding source under a merged ``Dự toán kinh phí (triệu đồng)``) and ``Thông tin chung``,
 which says the file is synthetic (the loader refuses it as real data: problem
 ``file.synthetic``). ``python -m etl load --synthetic`` reads every one with zero errors.

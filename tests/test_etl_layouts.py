@@ -150,6 +150,21 @@ def test_quarterly_result_columns_are_separate_periods(workbook):
     assert "value.conflict" not in codes(u)
 
 
+def test_a_result_for_the_first_nine_months_is_the_third_quarter_not_the_year(workbook):
+    """"9 tháng năm 2026" is the result to the end of September: read as the whole year 2026,
+    the year would count as over and every target still open would be judged as missed."""
+    path = workbook({"BC": [
+        ["UBND PHƯỜNG AN BÌNH - TỈNH ĐỒNG THÁP"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kết quả thực hiện", None, None],
+        [None, None, None, "Năm 2025", "6 tháng đầu năm 2026", "9 tháng năm 2026"],
+        [1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "38", "45,5", "52"],
+    ]}, merges={"BC": ["D2:F2", "A2:A3", "B2:B3", "C2:C3"]})
+    u = understood(path)
+    assert u.ok
+    assert [(a.period, a.period_year, a.value) for a in u.actuals] == [
+        ("2025", 2025, 38), ("2026-Q2", 2026, 45.5), ("2026-Q3", 2026, 52)]
+
+
 def test_section_headings_give_the_pillar_of_commune_specific_rows(workbook):
     path = workbook({"PL": [
         ["UBND PHƯỜNG AN BÌNH - TỈNH ĐỒNG THÁP - NĂM 2026"],
