@@ -14,8 +14,9 @@
   from the 2 cores.
 
 Chromium is Debian's (/usr/bin/chromium; Playwright cannot download its own here). The driver
-runs in its own process (``python -m bench.browser drive …``); the servers are started by
-:func:`section` in the bench process. A benchmark: it never fails on a timing.
+runs in its own process (``python -m bench.browser drive …``); the servers are started in
+the bench process by :func:`first_load` and :func:`sessions` (called by ``section_browser``
+in bench/__main__.py). A benchmark: it never fails on a timing.
 """
 from __future__ import annotations
 

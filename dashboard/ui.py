@@ -36,8 +36,3 @@ def q(fn, f, **kw):
 
 def page_param(name: str) -> None:
     current_frame().use_param(name)
-
-
-def page_start(title_key: str):
-    """Pages from before the frame: ``f = ui.page_start(…)``; now ``start_page(…).filters``."""
-    return start_page(title_key).filters

@@ -1,10 +1,13 @@
-"""Command line: python -m etl validate|load|undo|imports ...
+"""Command line: python -m etl validate|load|undo|imports|template|as-of|synth ...
 
 validate  prints what the ETL understood of each file and every problem; writes nothing.
 load      loads files (parsed on several processes, written a batch of files per transaction);
           each file is all-or-nothing: a file with errors loads nothing.
 undo      reverses one import exactly.
 imports   lists the imports recorded in a database.
+template  writes the blank templates (targets, results, budget).
+as-of     sets (or clears, or shows) the data's date the statuses are judged at.
+synth     the synthetic national data (registered from the synth package, synth/cli.py).
 """
 from __future__ import annotations
 

@@ -11,11 +11,11 @@ several units ("Văn phòng HĐND-UBND xã, Phòng VHXH") is normalised part by 
 every part is known.
 
 A spelling that is not in the tables stays exactly as written (whitespace tidied): it is
-never guessed. :func:`suggest` (rapidfuzz) proposes the nearest known name for an analyst to
+never guessed. :meth:`Names.suggest` (rapidfuzz) proposes the nearest known name for an analyst to
 add as an alias (``python -m etl.spellings --db PATH`` lists them); it never merges.
 
 The normalised name is stored beside the raw text (``lead_unit_norm`` on ``target_rows`` and
-``budget_rows``, ``funding_source_norm`` on ``budget_rows``; migration 002), filled by
+``budget_rows``, ``funding_source_norm`` on ``budget_rows``; migration 004), filled by
 :func:`fill_normalised` at every write session, so a change to the tables applies to rows
 already loaded. Queries group by the normalised name; tables and the "why" panel keep the raw
 text beside it.
