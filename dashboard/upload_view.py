@@ -48,6 +48,14 @@ def cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def role_name(role: str, lang: str | None = None) -> str:
+    """A column role in the UI language (the Vietnamese names in etl/detect.py ROLE_NAMES,
+    their English in etl/problems.py PARAM_WORDS_EN, the same words the problems use)."""
+    from etl.problems import PARAM_WORDS_EN
+    vi = ROLE_NAMES.get(role, role)
+    return PARAM_WORDS_EN["role"].get(vi, vi) if (lang or current_lang()) == "en" else vi
+
+
 def table(frame: pd.DataFrame, **kw) -> None:
     """A dataframe with translated column headers (text shown as text, never as HTML)."""
     config = {c: t(f"up.col.{c}") for c in frame.columns if has(f"up.col.{c}")}
@@ -218,7 +226,7 @@ def choose_columns(u: Understanding, base: Understanding, key: str) -> service.C
             role = c2.selectbox(
                 t("up.role"), ROLES, index=ROLES.index(c.role) if c.role in ROLES
                 else ROLES.index("ignored"), key=f"role-{key}-{i}-{c.letter}",
-                format_func=lambda r: ROLE_NAMES.get(r, r), label_visibility="collapsed")
+                format_func=role_name, label_visibility="collapsed")
             year = None
             if role in VALUE_ROLES_WITH_YEAR:
                 year = int(c3.number_input(t("col_year"), min_value=0, max_value=2100,

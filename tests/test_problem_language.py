@@ -173,3 +173,13 @@ def test_an_undo_the_page_refuses_is_explained_in_english(tmp_path, monkeypatch,
     run(at)
     assert [e.value for e in at.error] == [
         "The data of import 1 was replaced by import 2: undo import 2 first."]
+
+
+def test_every_column_role_has_an_english_name():
+    """The upload review's role picker shows each role in the page's language."""
+    from dashboard.upload_view import role_name
+    from etl.detect import ROLE_NAMES, ROLES
+    for role in ROLES:
+        vi, en = role_name(role, "vi"), role_name(role, "en")
+        assert vi == ROLE_NAMES.get(role, role)
+        assert en != vi or vi.isascii(), (role, vi)  # an English name, not the Vietnamese
