@@ -53,7 +53,7 @@ def _understand(path: str):
     return u
 
 
-def ingest_once(files: list[Path], db: Path, jobs: int, reader: str = "openpyxl") -> dict:
+def ingest_once(files: list[Path], db: Path, jobs: int, reader: str = "auto") -> dict:
     """``etl load`` of ``files`` into a fresh ``db`` (etl.ingest.load_files: parse on ``jobs``
     processes, write a batch of files per transaction as they are parsed)."""
     from etl.catalog import load_catalog

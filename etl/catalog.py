@@ -101,6 +101,10 @@ class Catalog:
     _choices: list[str] = field(default_factory=list, repr=False)
     _choice_codes: list[str] = field(default_factory=list, repr=False)
     _pillar_keys: dict[str, str] = field(default_factory=dict, repr=False)
+    # match() and pillar_for_heading() answers by wording: the same labels and headings
+    # recur in every workbook (a national ingest asks ~4 times per row). Pure: a Catalog's
+    # tables are not changed after it is built (with_aliases makes a new one).
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for ind in self.indicators.values():  # the canonical wording itself is certain
@@ -128,6 +132,14 @@ class Catalog:
                        self.version, self.effective_date)
 
     def match(self, label: str) -> Match:
+        memo = ("match", label)
+        if memo not in self._memo:
+            if len(self._memo) > 200_000:  # a long-running app: keep it bounded
+                self._memo.clear()
+            self._memo[memo] = self._match(label)
+        return self._memo[memo]
+
+    def _match(self, label: str) -> Match:
         key = alias_key(label)
         if not key:
             return Match(None, 0.0, "local")
@@ -150,6 +162,14 @@ class Catalog:
 
     def pillar_for_heading(self, heading: str) -> str | None:
         """'Hạ tầng số' / 'I. HẠ TẦNG SỐ' / 'Hoạt động Chính quyền số' -> pillar code."""
+        memo = ("pillar", heading)
+        if memo not in self._memo:
+            if len(self._memo) > 200_000:  # a long-running app: keep it bounded
+                self._memo.clear()
+            self._memo[memo] = self._pillar_for_heading(heading)
+        return self._memo[memo]
+
+    def _pillar_for_heading(self, heading: str) -> str | None:
         f = fold(heading)
         # "I. HẠ TẦNG SỐ", "2) Nhân lực số", "V - Chính quyền số": drop the numbering only.
         f = re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)(?:\s*[.)\-]\s*|\s+)", "", f).strip() if f else f

@@ -83,11 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def understand_file(path: Path, catalog, *, commune=None, province=None, year=None,
-                    synthetic=False, column_roles=None, confirm=False) -> Understanding:
+                    synthetic=False, column_roles=None, confirm=False,
+                    reader: str = "auto") -> Understanding:
     """A file's understanding; a workbook marked "DỮ LIỆU MÔ PHỎNG" is refused unless
     ``synthetic`` (then it carries a warning and loads with synthetic = TRUE)."""
     from .service import check_synthetic
-    wb, problems = read_workbook(path)
+    wb, problems = read_workbook(path, reader=reader)
     if wb is None:
         from .records import Context
         return Understanding(file_name=path.name, sha256="", context=Context(), problems=problems)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -125,7 +126,13 @@ class Table:
 
 
 def header_role(text: str, *, in_budget: bool = False) -> tuple[str | None, int | None]:
-    """Classify one header text; returns (role, year)."""
+    """Classify one header text; returns (role, year). Cached: detect asks it of every
+    cell of every candidate header row, and the same headers recur in every workbook."""
+    return _header_role(text, in_budget)
+
+
+@lru_cache(maxsize=100_000, typed=True)
+def _header_role(text: str, in_budget: bool) -> tuple[str | None, int | None]:
     h = fold(text)
     if not h:
         return None, None
@@ -181,7 +188,7 @@ def header_role(text: str, *, in_budget: bool = False) -> tuple[str | None, int 
         if year:
             return "target", year
         return "label", None
-    if re.fullmatch(r"(nam|den nam|giai doan|den)\s+20\d\d( 20\d\d)?", h) or re.fullmatch(r"20\d\d", h):
+    if _YEAR_HEADER.fullmatch(h):
         return "target", year
     if h.startswith(("chi so", "noi dung", "ten chi tieu", "ten nhiem vu", "nhiem vu du an",
                      "ten du an", "nhiem vu", "danh muc", "hang muc")):
@@ -194,6 +201,8 @@ def header_role(text: str, *, in_budget: bool = False) -> tuple[str | None, int 
 
 
 _MONEY_UNIT = re.compile(r"\b(trieu dong|ty dong|nghin dong|trd)\b")
+_YEAR_HEADER = re.compile(r"(?:nam|den nam|giai doan|den)\s+20\d\d(?: 20\d\d)?|20\d\d")
+_STT_NUMBER = re.compile(r"\d+(\.\d+)*\.?")
 _TOTAL_HEADERS = ("tong so", "tong cong", "cong", "tong", "tong kinh phi", "tong du toan",
                   "tong muc dau tu")
 
@@ -284,7 +293,7 @@ def _could_be_header(row: list[Any]) -> bool:
     first = next((v for v in row if v is not None and clean(v)), None)
     if isinstance(first, (int, float)) and not isinstance(first, bool):
         return False
-    return not (isinstance(first, str) and re.fullmatch(r"\d+(\.\d+)*\.?", first.strip()))
+    return not (isinstance(first, str) and _STT_NUMBER.fullmatch(first.strip()))
 
 
 def _is_header_row(sheet: SheetData, grid: dict, r: int) -> bool:
@@ -695,9 +704,11 @@ def _classify_row(sheet: SheetData, table: Table, r: int) -> TableRow | None:
     cells: dict[str, Any] = {}
     values: list[tuple[Column, Any, bool]] = []
     formulas: dict[str, str] = {}
+    width = len(raw)
+    no_value = sheet.formulas_without_value
     for col in table.columns:
-        v = sheet.value(r, col.index)
-        f = sheet.formulas_without_value.get((r, col.index))
+        v = raw[col.index] if col.index < width else None
+        f = no_value.get((r, col.index)) if no_value else None
         if f:
             formulas[col.letter] = f
         if col.role in VALUE_ROLES:

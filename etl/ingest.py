@@ -50,34 +50,22 @@ def _init(catalog, options: dict) -> None:
 def _understand_one(path: str) -> tuple[Understanding, str]:
     from .cli import report, understand_file
     opts = _WORKER["options"]
-    if opts.get("reader") == "calamine":  # measured by the bench; etl.read stays the default
-        u = _understand_with_calamine(Path(path), _WORKER["catalog"], opts)
-    else:
-        u = understand_file(Path(path), _WORKER["catalog"], commune=opts["commune"],
-                            province=opts["province"], year=opts["year"],
-                            synthetic=opts.get("synthetic", False))
+    u = understand_file(Path(path), _WORKER["catalog"], commune=opts["commune"],
+                        province=opts["province"], year=opts["year"],
+                        synthetic=opts.get("synthetic", False),
+                        reader=opts.get("reader", "auto"))
     out = io.StringIO()
     report(u, verbose=opts["verbose"], out=out)
     u.tables = []  # only the report needs them: keeps what travels back to the writer small
     return u, out.getvalue()
 
 
-def _understand_with_calamine(path: Path, catalog, opts: dict) -> Understanding:
-    from .pipeline import understand
-    from .read_calamine import read_workbook
-    from .records import Context
-    wb, problems = read_workbook(path)
-    if wb is None:
-        return Understanding(file_name=path.name, sha256="", context=Context(), problems=problems)
-    return understand(wb, catalog, commune=opts["commune"], province=opts["province"],
-                      year=opts["year"])
-
-
 def understand_files(paths: list[Path], catalog, *, commune=None, province=None, year=None,
-                     verbose: bool = False, jobs: int | None = None, reader: str = "openpyxl",
+                     verbose: bool = False, jobs: int | None = None, reader: str = "auto",
                      synthetic: bool = False) -> Iterator[tuple[Understanding, str]]:
     """(understanding, report text) per file, in the order given; on ``jobs`` processes.
-    ``reader="calamine"`` reads with etl/read_calamine.py instead of etl/read.py."""
+    ``reader``: see :func:`etl.read.read_workbook_bytes` ("auto": calamine, openpyxl where
+    calamine cannot read a file the same; "openpyxl": openpyxl only, for comparison)."""
     options = dict(commune=commune, province=province, year=year, verbose=verbose,
                    reader=reader, synthetic=synthetic)
     jobs = default_jobs() if jobs is None else jobs
@@ -94,7 +82,7 @@ def understand_files(paths: list[Path], catalog, *, commune=None, province=None,
 def load_files(db: Path, paths: list[Path], catalog, *, commune=None, province=None,
                year=None, verbose: bool = False, jobs: int | None = None,
                loaded_by: str = "cli", synthetic: bool = False,
-               batch_files: int = BATCH_FILES, reader: str = "openpyxl",
+               batch_files: int = BATCH_FILES, reader: str = "auto",
                on_batch: Callable[[int], None] | None = None
                ) -> tuple[list[FileOutcome], tuple[int, int, int]]:
     """Parse ``paths`` and load the good ones into ``db`` in one write session.

@@ -16,27 +16,39 @@ _PUNCT = re.compile(r"[^\w%≥≤<>/.,\-–+ ]+", re.UNICODE)
 
 def clean(text: object) -> str:
     """NFC, single spaces, no leading/trailing blanks (None -> '')."""
-    if text is None:
-        return ""
-    s = unicodedata.normalize("NFC", str(text))
+    if type(text) is str:
+        return _clean(text)
+    return "" if text is None else _clean(str(text))
+
+
+@lru_cache(maxsize=200_000)
+def _clean(text: str) -> str:
+    """Cached: every cell of every row is cleaned several times by detect and the pipeline,
+    and the same headers, units and words recur in every workbook."""
+    s = unicodedata.normalize("NFC", text)
     s = s.replace("\u00a0", " ").replace("\u200b", "")
     return _WS.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=100_000)
 def strip_diacritics(text: str) -> str:
     s = unicodedata.normalize("NFD", text)
     s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
     return s.replace("đ", "d").replace("Đ", "D")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000, typed=True)  # typed: fold(True) is "true", fold(1) is "1"
 def fold(text: object) -> str:
     """Lower-case, diacritics removed, punctuation reduced to spaces: for comparisons.
 
     Cached: the same header words, units and lead units recur in every workbook."""
     s = strip_diacritics(clean(text)).lower()
-    s = re.sub(r"[^\w%]+", " ", s)
+    s = _NON_WORD.sub(" ", s)
     return _WS.sub(" ", s).strip()
+
+
+_NON_WORD = re.compile(r"[^\w%]+")
+_QUOTES_PUNCT = re.compile(r"[\"“”'‘’`.;:,!?()\[\]]+")
 
 
 # "Phấn đấu có 100% ...", "Có trên 70% ...", "Tối thiểu 90% ...": prose-derived labels often
@@ -52,9 +64,14 @@ def alias_key(text: object) -> str:
     Diacritics are kept (they carry meaning: 'số' vs 'sổ'), case, punctuation and a leading
     quantity ("100% ...", "Có trên 70% ...") are not.
     """
-    s = clean(text).lower()
+    return _alias_key(clean(text))
+
+
+@lru_cache(maxsize=200_000)
+def _alias_key(text: str) -> str:
+    s = text.lower()
     s = _LEADING_QUANTITY.sub("", s)
-    s = re.sub(r"[\"“”'‘’`.;:,!?()\[\]]+", " ", s)
+    s = _QUOTES_PUNCT.sub(" ", s)
     return _WS.sub(" ", s).strip()
 
 

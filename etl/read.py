@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import html
 import io
+import logging
 import os
 import re
 import zipfile
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from . import problems as P
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_MB = float(os.environ.get("ETL_MAX_FILE_MB", "20"))
 MAX_UNCOMPRESSED_MB = float(os.environ.get("ETL_MAX_UNCOMPRESSED_MB", "200"))
@@ -52,6 +55,10 @@ class WorkbookData:
     sha256: str
     size: int
     sheets: list[SheetData]
+    # Which reader read it: "calamine" (the fast path) or "openpyxl"; when openpyxl read a
+    # file because the fast path could not be sure to read it the same, ``fallback`` says why.
+    reader: str = "openpyxl"
+    fallback: str | None = None
 
 
 def visible_name(name: str) -> str:
@@ -180,8 +187,10 @@ def _formulas_without_values(zf: zipfile.ZipFile, sheet_paths: dict[str, str]
 
 
 def read_workbook(path: str | Path, *, display_name: str | None = None,
-                  max_file_mb: float | None = None) -> tuple[WorkbookData | None, list[P.Problem]]:
-    """Read every sheet of an .xlsx. Returns (None, problems) when the file is refused."""
+                  max_file_mb: float | None = None, reader: str = "auto"
+                  ) -> tuple[WorkbookData | None, list[P.Problem]]:
+    """Read every sheet of an .xlsx. Returns (None, problems) when the file is refused.
+    ``reader``: see :func:`read_workbook_bytes`."""
     path = Path(path)
     name = visible_name(display_name or path.name)
     if not path.exists():
@@ -192,16 +201,22 @@ def read_workbook(path: str | Path, *, display_name: str | None = None,
         return None, [P.make("file.too_large", file=name, size_mb=f"{size / 1048576:.1f}",
                              limit_mb=f"{limit:g}")]
     data = path.read_bytes()
-    return read_workbook_bytes(data, name)
+    return read_workbook_bytes(data, name, reader=reader)
 
 
-def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, list[P.Problem]]:
+def read_workbook_bytes(data: bytes, name: str, *, reader: str = "auto"
+                        ) -> tuple[WorkbookData | None, list[P.Problem]]:
+    """Check, then read. ``reader``: "auto" reads with python-calamine (etl/read_calamine.py)
+    and falls back to openpyxl for what that fast path cannot read exactly as openpyxl does
+    (``WorkbookData.fallback`` says why); "openpyxl" reads with openpyxl only; "calamine"
+    with calamine only (a file it cannot be sure of is then refused as file.corrupt: for
+    tests and the bench)."""
     name = visible_name(name)
     problems = sniff(data, name) or check_zip(data, name)
     if problems:
         return None, problems
     sha = hashlib.sha256(data).hexdigest()
-    zf = zipfile.ZipFile(io.BytesIO(data))
+    zf = _Parts(zipfile.ZipFile(io.BytesIO(data)))
     sheet_paths = _sheet_paths(zf)
     for sheet_name, part in sheet_paths.items():  # refuse a too long sheet before parsing it
         with contextlib.suppress(KeyError):
@@ -210,6 +225,32 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
                 return None, [P.make("file.too_many_rows", file=name, sheet=sheet_name,
                                      row=beyond, row_no=beyond,
                                      limit=f"{MAX_ROWS:,}".replace(",", "."))]
+    why = None
+    if reader != "openpyxl":
+        try:
+            from . import read_calamine
+        except ImportError:  # pragma: no cover - requirements.txt pins python-calamine
+            read_calamine = None
+            why = "python-calamine is not installed"
+        if read_calamine is not None:
+            sheets, problems, why = read_calamine.read_sheets(data, zf, sheet_paths, name)
+            if why is None:
+                if problems:
+                    return None, problems
+                return WorkbookData(file_name=name, sha256=sha, size=len(data), sheets=sheets,
+                                    reader="calamine"), []
+        if reader == "calamine":
+            return None, [P.make("file.corrupt", file=name, detail=f"calamine: {why}")]
+        log.info("%s: read with openpyxl (%s)", name, why)
+    sheets, problems = _read_openpyxl(data, name, zf, sheet_paths)
+    if problems:
+        return None, problems
+    return WorkbookData(file_name=name, sha256=sha, size=len(data), sheets=sheets,
+                        reader="openpyxl", fallback=why), []
+
+
+def _read_openpyxl(data: bytes, name: str, zf: zipfile.ZipFile, sheet_paths: dict[str, str]
+                   ) -> tuple[list[SheetData] | None, list[P.Problem]]:
     import openpyxl  # imported late: the checks above must run before any XML is parsed
     from openpyxl.xml import DEFUSEDXML
     if not DEFUSEDXML:  # pragma: no cover - requirements.txt pins defusedxml
@@ -229,6 +270,9 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
     sheets: list[SheetData] = []
     try:
         for ws in wb.worksheets:
+            # A stale <dimension ref="A1:C5"> (some writers put "A1") would make read-only
+            # openpyxl drop every cell outside it, silently: read the cells that are there.
+            ws.reset_dimensions()
             rows: list[list[Any]] = []
             percent: set[tuple[int, int]] = set()
             for r_idx, row in enumerate(ws.iter_rows()):
@@ -248,6 +292,7 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
                                                  col_no=c_idx + 1, limit=MAX_COLS)]
                         continue
                     if isinstance(v, (int, float)) and not isinstance(v, bool):
+                        v = excel_number(v)
                         shown = percent_format_kind(getattr(cell, "number_format", None))
                         if shown == "scaled":
                             percent.add((r_idx, c_idx))
@@ -268,7 +313,33 @@ def read_workbook_bytes(data: bytes, name: str) -> tuple[WorkbookData | None, li
                                                               f"{str(e)[:200]}")]
     finally:
         wb.close()
-    return WorkbookData(file_name=name, sha256=sha, size=len(data), sheets=sheets), []
+    return sheets, []
+
+
+class _Parts:
+    """A workbook's zip whose parts are decompressed once: the checks, the reader and the
+    merged-range and formula scans all look at each sheet's XML."""
+
+    def __init__(self, zf: zipfile.ZipFile):
+        self.zf = zf
+        self._read: dict[str, bytes] = {}
+
+    def read(self, name: str) -> bytes:
+        if name not in self._read:
+            self._read[name] = self.zf.read(name)  # KeyError for a missing part, as zipfile
+        return self._read[name]
+
+
+_EXACT_INT = 2 ** 53
+
+
+def excel_number(v: int | float) -> int | float:
+    """A number as Excel holds it (a double) and shows it: whole -> int (``5.0`` written by a
+    program is the 5 Excel shows, not "5.0"), an integer past 2**53 -> the float Excel keeps.
+    Both readers return numbers through this, so they agree."""
+    if isinstance(v, float):
+        return int(v) if v.is_integer() and abs(v) < _EXACT_INT else v
+    return v if abs(v) < _EXACT_INT else float(v)
 
 
 _ROW_START = re.compile(rb'<row\b[^>]*?\br="(\d+)"')

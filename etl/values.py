@@ -50,6 +50,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .normalize import clean, fold
 
@@ -301,7 +302,18 @@ def _tail(rest: str) -> tuple[str | None, str] | None:
 def parse_value(raw: object, *, unit_hint: str | None = None,
                 percent_format: bool = False) -> Parsed:
     """Parse one cell. ``unit_hint`` is the ĐVT column; ``percent_format`` means the cell is
-    a number formatted as a percentage in Excel (0.8 shown as 80%)."""
+    a number formatted as a percentage in Excel (0.8 shown as 80%).
+
+    Cached (a Parsed is immutable; ``typed``: True, 1 and 1.0 are different cells): the same
+    values ("100%", "Đạt", "≥ 80%") recur in every workbook."""
+    try:
+        return _parse_value(raw, unit_hint, percent_format)
+    except TypeError:  # an unhashable cell value: parse it uncached
+        return _parse_value.__wrapped__(raw, unit_hint, percent_format)
+
+
+@lru_cache(maxsize=100_000, typed=True)
+def _parse_value(raw: object, unit_hint: str | None, percent_format: bool) -> Parsed:
     unit_hint = clean(unit_hint) or None
     if raw is None or (isinstance(raw, str) and not clean(raw)):
         return Parsed(text="", kind="empty")
