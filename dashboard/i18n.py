@@ -714,12 +714,10 @@ STRINGS.update({f"pack.{k}": v for k, v in {
     "status_by_group": {"vi": "Tình trạng chỉ tiêu theo nhóm DTI",
                         "en": "Target status by DTI group"},
     "n_targets_unit": {"vi": "Đơn vị: số chỉ tiêu", "en": "Unit: number of targets"},
-    "target_vs_result": {"vi": "Mục tiêu và kết quả: các chỉ tiêu xa mục tiêu nhất",
-                         "en": "Target and result: targets furthest behind"},
+    "target_vs_result": {"vi": "Xa mục tiêu nhất", "en": "Furthest behind"},
     "target_floor": {"vi": "Mục tiêu (mức phải đạt)", "en": "Target (level to reach)"},
     "result_status": {"vi": "Kết quả mới nhất (màu theo tình trạng)",
                       "en": "Latest result (coloured by status)"},
-    "unit_pct": {"vi": "Đơn vị: %", "en": "Unit: %"},
     "unit_of": {"vi": "Đơn vị: {u}", "en": "Unit: {u}"},
     "rank_note": {"vi": "thứ hạng: số nhỏ hơn là tốt hơn", "en": "rank: lower is better"},
     "matrix_unit": {"vi": "Đơn vị: % chỉ tiêu đạt trong số đã đánh giá được (ô xã: số chỉ "

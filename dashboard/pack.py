@@ -105,6 +105,17 @@ def _numeric(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[ok & (rows["unit"] == unit.iat[0])] if len(unit) else rows[ok]
 
 
+def _gap_rows(con, f: Q.Filters) -> pd.DataFrame:
+    """The targets furthest behind, like with like (as the pages show them): one indicator in
+    one unit — the one with most communes behind (queries.gap_indicators) — largest gap
+    first; never a % gap ranked against a count gap."""
+    top = Q.gap_indicators(con, f, limit=1)
+    if top.empty:
+        return pd.DataFrame()
+    return Q.gaps_for_indicator(con, f.with_(indicator=top["indicator_code"].iat[0]),
+                                unit=top["unit"].iat[0], limit=BAR_ROWS)
+
+
 def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -> PackData:
     """The pack's only data access: the dashboard's own query functions. ``indicator``
     (the compare page's choice) picks the per-commune target vs result slide."""
@@ -128,7 +139,7 @@ def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -
         pillar_names=[names.get(c, c) for c in f.pillars],
         status_by_group=Q.status_matrix(con, f, level="province") if level == "commune"
         else matrix, matrix=matrix, matrix_level=level,
-        gaps=Q.largest_gaps(con, f, limit=BAR_ROWS), n_behind=int(tiles.get("n_behind") or 0),
+        gaps=_gap_rows(con, f), n_behind=int(tiles.get("n_behind") or 0),
         budget_pillar=Q.budget_by_pillar(con, f), budget_source=Q.budget_by_source(con, f),
         budget_totals=Q.budget_totals(con, f), compare=_compare_rows(con, f, indicator))
 
@@ -439,27 +450,32 @@ def _matrix_slides(dk: Deck) -> None:
 
 
 def _gaps_slide(dk: Deck) -> None:
-    """Target vs latest result for the targets furthest behind (percent targets: one axis)."""
+    """Target vs latest result for the targets furthest behind on one indicator, in its unit
+    (like with like: the indicator with most communes behind, as on the pages)."""
     L, g = dk.L, dk.d.gaps
-    pct = g[(g["unit"] == "%") & g["actual_value"].notna() & g["threshold"].notna()].copy() \
-        if len(g) else g
-    note = framing.shown_text(len(pct), dk.d.n_behind, L)
-    s = dk.frame(tx("target_vs_result", L), tx("unit_pct", L), synthetic=_synthetic(g),
+    num = g[g["actual_value"].notna() & g["threshold"].notna()].copy() if len(g) else g
+    name_col = "indicator_name" if L == "vi" else "indicator_name_en"
+    unit = str(g["unit"].iat[0] or "") if len(g) else ""
+    total = int(g["n_total"].iat[0]) if len(g) and "n_total" in g else len(num)
+    title = tx("target_vs_result", L) + (f": {charts.short(g[name_col].iat[0], 70)}"
+                                         if len(g) else "")
+    s = dk.frame(title, tx("unit_of", L, u=fmt.unit_name(unit, L)) if unit else "",
+                 synthetic=_synthetic(g),
                  sources=sorted(set(g.get("target_source_file", pd.Series(dtype=str))
                                     .dropna()) | set(g.get("actual_source_file",
                                                            pd.Series(dtype=str)).dropna())),
-                 coverage=dk.coverage(), legend=dk.status_legend(), note=note)
-    if pct.empty:
+                 coverage=dk.coverage(), legend=dk.status_legend(),
+                 note=framing.shown_text(len(num), total, L))
+    if num.empty:
         return dk.empty(s)
-    name_col = "indicator_name" if L == "vi" else "indicator_name_en"
-    cats = [f"{charts.short(r.commune_key, 34)} · {charts.short(getattr(r, name_col), 60)}"
-            for r in pct.itertuples()]
-    ch = dk.bar_chart(s, cats, [(tx("target_floor", L), pct["threshold"].tolist(),
+    cats = [f"{charts.short(r.commune, 30)} ({charts.short(r.province, 20)})"
+            for r in num.itertuples()]
+    ch = dk.bar_chart(s, cats, [(tx("target_floor", L), num["threshold"].tolist(),
                                  charts.TARGET_COLOR),
-                                (tx("result_status", L), pct["actual_value"].tolist(),
+                                (tx("result_status", L), num["actual_value"].tolist(),
                                  charts.GREY)],
-                      number_format='0"%"')
-    _colour_by_status(ch.plots[0].series[1], pct["status"])
+                      number_format='0"%"' if unit == "%" else "#,##0.##")
+    _colour_by_status(ch.plots[0].series[1], num["status"])
 
 
 def _compare_slide(dk: Deck) -> None:

@@ -220,3 +220,26 @@ def test_the_page_button_downloads_the_pack(seed_db, tmp_path):
     assert [shape_text(s, "title") for s in slides] == [shape_text(s, "title") for s in same]
     assert len(slides) >= 7
     assert f"Phạm vi: {NAM_DAN}" in shape_text(slides[0], "subtitle")
+
+
+def test_the_furthest_behind_slide_compares_like_with_like(synth_db):
+    """One indicator in one unit (the one with most communes behind), largest gap first,
+    each bar named by its commune and province: never a % gap ranked against a count gap."""
+    f = Q.Filters(as_of=2026)
+    con = duckdb.connect(str(synth_db), read_only=True)
+    try:
+        every = Q.gaps_ranked(con, f, limit=10_000)
+        top = Q.gap_indicators(con, f, limit=1).iloc[0]
+        data = pack.collect(con, f)
+    finally:
+        con.close()
+    assert every.groupby(["indicator_code", "unit"]).ngroups > 1  # the country mixes them
+    g = data.gaps
+    assert set(zip(g["indicator_code"], g["unit"])) == {(top.indicator_code, top.unit)}
+    assert g["gap"].tolist() == sorted(g["gap"].tolist(), reverse=True)
+    _, slides = slides_of(pack.build(data))
+    slide = next(s for s in slides if shape_text(s, "title").startswith("Xa mục tiêu nhất"))
+    assert top.indicator_name[:40] in shape_text(slide, "title")
+    num = g[g["actual_value"].notna() & g["threshold"].notna()]
+    cats = list(charts_of(slide)[0].plots[0].categories)
+    assert cats == [f"{r.commune} ({r.province})" for r in num.itertuples()]
