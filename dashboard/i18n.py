@@ -544,7 +544,7 @@ STRINGS.update({
     "cov_legend_n_results": {"vi": "Có kết quả", "en": "With results"},
     "cov_legend_n_no_results": {"vi": "Chưa có", "en": "None yet"},
     "cov_targets_word": {"vi": "chỉ tiêu", "en": "indicators"},
-    "cov_none": {"vi": "chưa có", "en": "none"},
+    "cov_none": {"vi": "chưa có", "en": "not yet"},
     "cov_no_units": {"vi": "Danh mục không có đơn vị nào trong phạm vi này.",
                      "en": "The register has no unit in this scope."},
     "cov_col_type": {"vi": "Loại", "en": "Type"},

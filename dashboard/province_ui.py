@@ -16,6 +16,7 @@ import streamlit as st
 from . import charts, fmt, rankings, tables, ui
 from . import province_view as PV
 from . import queries as Q
+from . import status as ST
 from .i18n import t
 from .queries import Filters
 
@@ -239,7 +240,9 @@ def compare_ends(rows: pd.DataFrame, per_side: int) -> tuple[pd.DataFrame, str, 
     L = ui.lang()
     e = PV.ends(rows, per_side)
     if e["all_tied"]:
-        return rows.iloc[0:0], t("pv_all_tied", n=fmt.num(e["n_assessed"], 0, L)), True
+        # communes, not rows: a plan with two target years gives a commune two rows
+        n = rows.loc[rows["status"].isin(ST.ASSESSED), "commune_key"].nunique()
+        return rows.iloc[0:0], t("pv_all_tied", n=fmt.num(n, 0, L)), True
     if len(rows) <= 2 * per_side:
         return rows, "", False
     shown = pd.concat([e["worst"], e["best"]], ignore_index=True)

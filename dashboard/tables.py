@@ -249,12 +249,21 @@ def ambition(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         "col_pillar": _pillar(df, lang),
         "col_indicator": _name_col(df, "indicator_name", lang),
     }, lang)
-    out[f"{t('col_target', lang)} {y0}"] = df["text0"].values
-    out[f"{t('col_target', lang)} {y1}"] = df["text1"].values
+    for k, y in (("0", y0), ("1", y1)):  # in the UI language; the cells as typed below
+        texts = df[f"text{k}"]
+        if lang != "vi":
+            texts = [fmt.spec_text(tx, kd, op, lo, hi, u, lang) if isinstance(tx, str) else ""
+                     for tx, kd, op, lo, hi, u in zip(
+                         texts, df[f"kind{k}"], df[f"op{k}"], df[f"low{k}"], df[f"high{k}"],
+                         df[f"unit{k}"])]
+        out[f"{t('col_target', lang)} {y}"] = list(texts)
     out[t("col_file", lang)] = df["source_file"].values
     out[t("col_sheet", lang)] = df["source_sheet"].values
     out[f"{t('col_row', lang)} {y0}"] = _int(df["source_row_y0"]).values
     out[f"{t('col_row', lang)} {y1}"] = _int(df["source_row_y1"]).values
+    if lang != "vi":
+        out[f"{t('col_target_raw', lang)} {y0}"] = df["text0"].fillna("").values
+        out[f"{t('col_target_raw', lang)} {y1}"] = df["text1"].fillna("").values
     return out
 
 
