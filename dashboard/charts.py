@@ -217,7 +217,7 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
     # 1,400 px window beside the sidebar; 1,850 px in briefing mode): plotly does not wrap
     # titles or annotations, and an unwrapped line runs off the figure and the PNG.
     k = min(1.0, max(0.3, meta.width_share))
-    title_chars = int((72 if not meta.briefing else 100) * k)
+    title_chars = int((72 if not meta.briefing else 100) * max(k, 0.6))  # bold, fewer px
     if meta.synthetic:  # leave room for the badge in the top-right corner
         from .framing import synthetic_mark
         title_chars -= int(len(synthetic_mark(meta.lang)) * 0.8) + 4

@@ -548,6 +548,10 @@ STRINGS.update({
     "cov_no_units": {"vi": "Danh mục không có đơn vị nào trong phạm vi này.",
                      "en": "The register has no unit in this scope."},
     "cov_col_type": {"vi": "Loại", "en": "Type"},
+    # r1: the register's unit types in the UI language
+    "cov_type_xa": {"vi": "xã", "en": "commune"},
+    "cov_type_phuong": {"vi": "phường", "en": "ward"},
+    "cov_type_dac_khu": {"vi": "đặc khu", "en": "special zone"},
     "cov_col_code": {"vi": "Mã đơn vị", "en": "Unit code"},
     "cov_col_plan": {"vi": "Kế hoạch {y}", "en": "{y} plan"},
     "cov_col_results": {"vi": "Kết quả {y} (kỳ mới nhất)", "en": "{y} results (latest period)"},
