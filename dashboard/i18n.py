@@ -98,9 +98,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "lines."},
     "headline_commune": {
         "vi": "{c}: {tgt} chỉ tiêu trong kế hoạch đang xem · {r} đã có kết quả ({a} đạt, {b} "
-              "chậm tiến độ hoặc không đạt) · kinh phí {money}.",
+              "chậm tiến độ hoặc không đạt, {o} đúng tiến độ hoặc không so sánh được) · kinh "
+              "phí {money}.",
         "en": "{c}: {tgt} targets in the plan shown · {r} with a result ({a} achieved, {b} "
-              "off track or not achieved) · budget {money}."},
+              "off track or not achieved, {o} on track or not comparable) · budget {money}."},
     "no_targets_scope": {"vi": "Không có chỉ tiêu nào trong phạm vi đang xem. Hãy nới bộ lọc "
                                "(tỉnh, xã, nhóm DTI, năm).",
                          "en": "No target in the current scope. Widen the filters."},
