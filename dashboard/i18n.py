@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_status": {"vi": "Chưa ghi trạng thái", "en": "No status recorded"},
     # tiles
     "tile_communes": {"vi": "Số xã", "en": "Communes"},
-    "tile_targets": {"vi": "Chỉ tiêu có mục tiêu", "en": "Indicators with a target"},
+    "tile_targets": {"vi": "Chỉ tiêu có mục tiêu", "en": "Targets"},
     "tile_targets_help": {"vi": "Số cặp (xã, chỉ tiêu) có mục tiêu trong năm đang xem.",
                           "en": "(commune, indicator) pairs with a target in the year shown."},
     "tile_reported": {"vi": "Có kết quả", "en": "With a result"},
