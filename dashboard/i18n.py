@@ -544,7 +544,7 @@ STRINGS.update({
     "cov_legend_n_no_plan": {"vi": "Chưa có", "en": "None yet"},
     "cov_legend_n_results": {"vi": "Có kết quả", "en": "With results"},
     "cov_legend_n_no_results": {"vi": "Chưa có", "en": "None yet"},
-    "cov_targets_word": {"vi": "chỉ tiêu", "en": "indicators"},
+    "cov_targets_word": {"vi": "chỉ tiêu", "en": "targets"},
     "cov_none": {"vi": "chưa có", "en": "not yet"},
     "cov_no_units": {"vi": "Danh mục không có đơn vị nào trong phạm vi này.",
                      "en": "The register has no unit in this scope."},
@@ -677,6 +677,11 @@ STRINGS.update({
                            "chart counts communes by status; the table lists every commune."},
     "pv_ends": {"vi": "{w} xã xa mục tiêu nhất và {b} xã tốt nhất trong {n} xã",
                 "en": "The {w} furthest behind and the {b} best placed of {n} communes"},
+    # r1: one side empty (every achieved commune ties at the cut): no "and the 0 best placed"
+    "pv_ends_worst": {"vi": "{w} xã xa mục tiêu nhất trong {n} xã",
+                      "en": "The {w} furthest behind of {n} communes"},
+    "pv_ends_best": {"vi": "{b} xã tốt nhất trong {n} xã",
+                     "en": "The {b} best placed of {n} communes"},
     "pv_worst_tied": {"vi": "{n} xã đồng hạng ở ranh giới phía chưa đạt không hiển thị (không "
                             "chọn theo tên)",
                       "en": "{n} communes tied at the cut on the behind side not shown (not "

@@ -248,7 +248,9 @@ def compare_ends(rows: pd.DataFrame, per_side: int) -> tuple[pd.DataFrame, str, 
     shown = pd.concat([e["worst"], e["best"]], ignore_index=True)
     if shown.empty:  # every side is one long tie (done / not done): no pick by name
         return shown, t("pv_ties_only", n=fmt.num(len(rows), 0, L), k=per_side), True
-    notes = [t("pv_ends", w=len(e["worst"]), b=len(e["best"]), n=fmt.num(len(rows), 0, L))]
+    nw, nb, nn = len(e["worst"]), len(e["best"]), fmt.num(len(rows), 0, L)
+    notes = [t("pv_ends", w=nw, b=nb, n=nn) if nw and nb else
+             t("pv_ends_worst", w=nw, n=nn) if nw else t("pv_ends_best", b=nb, n=nn)]
     if e["worst_tied"]:
         notes.append(t("pv_worst_tied", n=fmt.num(e["worst_tied"], 0, L)))
     if e["best_tied"]:
