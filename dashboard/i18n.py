@@ -549,6 +549,18 @@ STRINGS.update({
     "cov_no_units": {"vi": "Danh mục không có đơn vị nào trong phạm vi này.",
                      "en": "The register has no unit in this scope."},
     "cov_col_type": {"vi": "Loại", "en": "Type"},
+    # r1: the normalised funding sources in the UI language (dashboard.fmt.funding_name)
+    "fund_central": {"vi": "Ngân sách trung ương", "en": "Central budget"},
+    "fund_province": {"vi": "Ngân sách tỉnh", "en": "Provincial budget"},
+    "fund_commune": {"vi": "Ngân sách xã", "en": "Commune budget"},
+    "fund_private": {"vi": "Xã hội hóa", "en": "Private and community funding"},
+    "fund_own": {"vi": "Nguồn hợp pháp của đơn vị", "en": "The unit's own lawful sources"},
+    # r1: a budget line's status as plans write it, in the UI language (fmt.budget_status_name)
+    "bstatus_proposed": {"vi": "Đề xuất", "en": "Proposed"},
+    "bstatus_approved": {"vi": "Đã phê duyệt", "en": "Approved"},
+    "bstatus_new": {"vi": "Mới", "en": "New"},
+    "bstatus_under_way": {"vi": "Đang thực hiện", "en": "Under way"},
+    "bstatus_carried_over": {"vi": "Chuyển tiếp", "en": "Carried over"},
     # r1: the register's unit types in the UI language
     "cov_type_xa": {"vi": "xã", "en": "commune"},
     "cov_type_phuong": {"vi": "phường", "en": "ward"},
