@@ -47,3 +47,15 @@ def test_unit_types_of_the_register_in_english():
     assert [coverage_view._unit_type(v, "en") for v in ("xã", "phường", "đặc khu", "thị trấn")] \
         == ["commune", "ward", "special zone", "thị trấn"]
     assert coverage_view._unit_type("xã", "vi") == "xã"
+
+
+def test_an_all_tied_note_counts_communes_not_their_target_years():
+    # Can Lộc plans the indicator for 2025 and 2026: two rows, one commune
+    from dashboard import province_ui
+    rows = pd.DataFrame({"commune_key": ["Can Lộc (Hà Tĩnh)", "Can Lộc (Hà Tĩnh)",
+                                         "Phùng Minh (Thanh Hóa)", "Hợp Minh (Nghệ An)"],
+                         "status": ["achieved", "achieved", "achieved", "no_data"],
+                         "gap": [None, None, None, None]})
+    shown, note, all_tied = province_ui.compare_ends(rows, 5)
+    assert all_tied and shown.empty
+    assert note.startswith("Cả 2 xã đã đánh giá")
