@@ -375,7 +375,9 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True,
         xlab = [wrap(names[u].replace("\n", " · "), 24, 1) for u in units]
         ylab = [wrap(c, 30, 2) for c in cols]
     else:
-        xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
+        # angled: long lines, few of them ("Digital infrastructure and / platforms" whole,
+        # not cut with …): a rotated label's extra line is what runs into its neighbour's
+        xlab = [wrap(c, 26 if angled else 11, 2 if angled else 4) for c in cols]
         # a label's own lines ("An Lĩnh\n5/31 đạt (16,1%)") stay lines: narrow left margin
         ylab = ["<br>".join(wrap(part, 30, 2) for part in names[u].split("\n"))
                 for u in units]
