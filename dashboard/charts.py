@@ -53,6 +53,7 @@ class ChartMeta:
     period: str = ""               # "kế hoạch năm 2026 · kết quả đến quý III/2026"
     note: str = ""                 # "Hiển thị 6 / 38 dòng" (written in the footer)
     synthetic: bool = False        # any of the data shown is synthetic: mark inside the figure
+    width_share: float = 1.0       # shown in a column (0.5: half the page): lines wrap shorter
 
     @property
     def font_size(self) -> int:
@@ -215,20 +216,22 @@ def _finish(fig: go.Figure, meta: ChartMeta, height: int, *, legend: bool = True
     # Lines are wrapped for the narrowest width the figure is shown at (about 1,000 px in a
     # 1,400 px window beside the sidebar; 1,850 px in briefing mode): plotly does not wrap
     # titles or annotations, and an unwrapped line runs off the figure and the PNG.
-    title_chars = 72 if not meta.briefing else 100
+    k = min(1.0, max(0.3, meta.width_share))
+    title_chars = int((72 if not meta.briefing else 100) * max(k, 0.6))  # bold, fewer px
     if meta.synthetic:  # leave room for the badge in the top-right corner
         from .framing import synthetic_mark
         title_chars -= int(len(synthetic_mark(meta.lang)) * 0.8) + 4
     title_lines = wrap(meta.title, title_chars, 3 if meta.synthetic else 2)
     n_title = title_lines.count("<br>") + 1
     sub = " · ".join(x for x in (meta.scope, meta.period, meta.unit) if x)
-    sub = wrap(sub, 112 if not meta.briefing else 160, 3)
+    sub = wrap(sub, int((112 if not meta.briefing else 160) * k), 3)
     key_lines = _key_lines(fig) if legend else []
     if key_lines:
         sub = "<br>".join(([sub] if sub else []) + key_lines)
     n_sub = (sub.count("<br>") + 1) if sub else 0
     src = " · ".join(x for x in (sources_text(meta.sources, meta.lang), meta.data_date) if x)
-    footer = [wrap(x, 125 if not meta.briefing else 175, 2) for x in (meta.note, src) if x]
+    footer = [wrap(x, int((125 if not meta.briefing else 175) * k), 2)
+              for x in (meta.note, src) if x]
     n_foot = sum(x.count("<br>") + 1 for x in footer)
     bottom += int((n_foot - 1) * (fs - 2) * 1.35) if n_foot > 1 else 0
     title_h = 14 + n_title * (fs + 6) * 1.3 + n_sub * fs * 1.4
@@ -372,7 +375,9 @@ def status_heatmap(df: pd.DataFrame, meta: ChartMeta, counts: bool = True,
         xlab = [wrap(names[u].replace("\n", " · "), 24, 1) for u in units]
         ylab = [wrap(c, 30, 2) for c in cols]
     else:
-        xlab = [wrap(c, 20 if angled else 11, 2 if angled else 4) for c in cols]
+        # angled: long lines, few of them ("Digital infrastructure and / platforms" whole,
+        # not cut with …): a rotated label's extra line is what runs into its neighbour's
+        xlab = [wrap(c, 26 if angled else 11, 2 if angled else 4) for c in cols]
         # a label's own lines ("An Lĩnh\n5/31 đạt (16,1%)") stay lines: narrow left margin
         ylab = ["<br>".join(wrap(part, 30, 2) for part in names[u].split("\n"))
                 for u in units]
@@ -869,7 +874,10 @@ def status_bars(df: pd.DataFrame, meta: ChartMeta, label_cols, missing_label: st
                       uniformtext=dict(minsize=fs - 2, mode="hide"))
     fig.update_yaxes(tickvals=ys, ticktext=labels, autorange="reversed",
                      tickfont=dict(size=fs))
-    fig.update_xaxes(gridcolor="#E5E5E5", rangemode="tozero", tickformat=",d")
+    top = d[[s for s in STATUS_ORDER if s in d]].sum(axis=1).max()
+    # a count axis with a small top got half steps printed as integers ("0 1 1 2 2")
+    fig.update_xaxes(gridcolor="#E5E5E5", rangemode="tozero", tickformat=",d",
+                     dtick=1 if top <= 10 else None)
     height = 80 + row_px(labels, fs, briefing=meta.briefing) * len(d)
     return _finish(fig, meta, max(200, height), left=left_margin(labels, fs))
 

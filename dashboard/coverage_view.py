@@ -30,6 +30,13 @@ def _days(series: pd.Series, lang: str) -> list[str]:
     return [text[d] if not pd.isna(d) else "–" for d in days]
 
 
+def _unit_type(v, lang: str) -> str:
+    """The register's unit type in the UI language ('xã' -> 'commune'); another as written."""
+    words = {"xã": t("cov_type_xa", lang), "phường": t("cov_type_phuong", lang),
+             "đặc khu": t("cov_type_dac_khu", lang)}
+    return words.get(str(v).strip().lower(), v) if isinstance(v, str) else ""
+
+
 def units_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per unit: what it sent for the year."""
     plan = [f"✓ {fmt.num(n, 0, lang)} {t('cov_targets_word', lang)}" if h
@@ -40,7 +47,7 @@ def units_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = pd.DataFrame({
         t("col_province", lang): df["province"].values,
         t("col_commune", lang): df["commune"].values,
-        t("cov_col_type", lang): df["unit_type"].values,
+        t("cov_col_type", lang): [_unit_type(v, lang) for v in df["unit_type"]],
         t("cov_col_code", lang): df["commune_code"].values,
         t("cov_col_plan", lang, y=int(df["plan_year"].iat[0]) if len(df) else ""): plan,
         t("cov_col_results", lang, y=int(df["plan_year"].iat[0]) if len(df) else ""): res,

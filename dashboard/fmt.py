@@ -222,3 +222,28 @@ def result_text(r, lang: str = "vi") -> str:
     return spec_text(_get(r, "actual_text"), _get(r, "actual_kind"), _get(r, "actual_op"),
                      _get(r, "actual_value"), None,
                      _get(r, "actual_unit") or _get(r, "unit"), lang)
+
+
+# The funding sources' normalised names (data/catalog/funding_sources.csv) in the UI language;
+# a name not listed there stays as written.
+_FUNDING_KEYS = {"Ngân sách trung ương": "fund_central", "Ngân sách tỉnh": "fund_province",
+                 "Ngân sách xã": "fund_commune", "Xã hội hóa": "fund_private",
+                 "Nguồn hợp pháp của đơn vị": "fund_own"}
+
+
+def funding_name(name, lang: str = "vi"):
+    """'Ngân sách tỉnh' -> 'Provincial budget' in English; anything else unchanged."""
+    key = _FUNDING_KEYS.get(name) if isinstance(name, str) else None
+    return t(key, lang) if key and lang != "vi" else name
+
+
+# A budget line's status as the plans write it, in the UI language; another stays as written.
+_BUDGET_STATUS_KEYS = {"đề xuất": "bstatus_proposed", "đã phê duyệt": "bstatus_approved",
+                       "mới": "bstatus_new", "đang thực hiện": "bstatus_under_way",
+                       "chuyển tiếp": "bstatus_carried_over"}
+
+
+def budget_status_name(name, lang: str = "vi"):
+    """'Đề xuất' -> 'Proposed' in English; anything else unchanged."""
+    key = _BUDGET_STATUS_KEYS.get(name.strip().lower()) if isinstance(name, str) else None
+    return t(key, lang) if key and lang != "vi" else name

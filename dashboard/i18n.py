@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_status": {"vi": "Chưa ghi trạng thái", "en": "No status recorded"},
     # tiles
     "tile_communes": {"vi": "Số xã", "en": "Communes"},
-    "tile_targets": {"vi": "Chỉ tiêu có mục tiêu", "en": "Indicators with a target"},
+    "tile_targets": {"vi": "Chỉ tiêu có mục tiêu", "en": "Targets"},
     "tile_targets_help": {"vi": "Số cặp (xã, chỉ tiêu) có mục tiêu trong năm đang xem.",
                           "en": "(commune, indicator) pairs with a target in the year shown."},
     "tile_reported": {"vi": "Có kết quả", "en": "With a result"},
@@ -98,9 +98,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "lines."},
     "headline_commune": {
         "vi": "{c}: {tgt} chỉ tiêu trong kế hoạch đang xem · {r} đã có kết quả ({a} đạt, {b} "
-              "chậm tiến độ hoặc không đạt) · kinh phí {money}.",
+              "chậm tiến độ hoặc không đạt, {o} đúng tiến độ hoặc không so sánh được) · kinh "
+              "phí {money}.",
         "en": "{c}: {tgt} targets in the plan shown · {r} with a result ({a} achieved, {b} "
-              "off track or not achieved) · budget {money}."},
+              "off track or not achieved, {o} on track or not comparable) · budget {money}."},
     "no_targets_scope": {"vi": "Không có chỉ tiêu nào trong phạm vi đang xem. Hãy nới bộ lọc "
                                "(tỉnh, xã, nhóm DTI, năm).",
                          "en": "No target in the current scope. Widen the filters."},
@@ -543,11 +544,27 @@ STRINGS.update({
     "cov_legend_n_no_plan": {"vi": "Chưa có", "en": "None yet"},
     "cov_legend_n_results": {"vi": "Có kết quả", "en": "With results"},
     "cov_legend_n_no_results": {"vi": "Chưa có", "en": "None yet"},
-    "cov_targets_word": {"vi": "chỉ tiêu", "en": "indicators"},
-    "cov_none": {"vi": "chưa có", "en": "none"},
+    "cov_targets_word": {"vi": "chỉ tiêu", "en": "targets"},
+    "cov_none": {"vi": "chưa có", "en": "not yet"},
     "cov_no_units": {"vi": "Danh mục không có đơn vị nào trong phạm vi này.",
                      "en": "The register has no unit in this scope."},
     "cov_col_type": {"vi": "Loại", "en": "Type"},
+    # r1: the normalised funding sources in the UI language (dashboard.fmt.funding_name)
+    "fund_central": {"vi": "Ngân sách trung ương", "en": "Central budget"},
+    "fund_province": {"vi": "Ngân sách tỉnh", "en": "Provincial budget"},
+    "fund_commune": {"vi": "Ngân sách xã", "en": "Commune budget"},
+    "fund_private": {"vi": "Xã hội hóa", "en": "Private and community funding"},
+    "fund_own": {"vi": "Nguồn hợp pháp của đơn vị", "en": "The unit's own lawful sources"},
+    # r1: a budget line's status as plans write it, in the UI language (fmt.budget_status_name)
+    "bstatus_proposed": {"vi": "Đề xuất", "en": "Proposed"},
+    "bstatus_approved": {"vi": "Đã phê duyệt", "en": "Approved"},
+    "bstatus_new": {"vi": "Mới", "en": "New"},
+    "bstatus_under_way": {"vi": "Đang thực hiện", "en": "Under way"},
+    "bstatus_carried_over": {"vi": "Chuyển tiếp", "en": "Carried over"},
+    # r1: the register's unit types in the UI language
+    "cov_type_xa": {"vi": "xã", "en": "commune"},
+    "cov_type_phuong": {"vi": "phường", "en": "ward"},
+    "cov_type_dac_khu": {"vi": "đặc khu", "en": "special zone"},
     "cov_col_code": {"vi": "Mã đơn vị", "en": "Unit code"},
     "cov_col_plan": {"vi": "Kế hoạch {y}", "en": "{y} plan"},
     "cov_col_results": {"vi": "Kết quả {y} (kỳ mới nhất)", "en": "{y} results (latest period)"},
@@ -672,6 +689,11 @@ STRINGS.update({
                            "chart counts communes by status; the table lists every commune."},
     "pv_ends": {"vi": "{w} xã xa mục tiêu nhất và {b} xã tốt nhất trong {n} xã",
                 "en": "The {w} furthest behind and the {b} best placed of {n} communes"},
+    # r1: one side empty (every achieved commune ties at the cut): no "and the 0 best placed"
+    "pv_ends_worst": {"vi": "{w} xã xa mục tiêu nhất trong {n} xã",
+                      "en": "The {w} furthest behind of {n} communes"},
+    "pv_ends_best": {"vi": "{b} xã tốt nhất trong {n} xã",
+                     "en": "The {b} best placed of {n} communes"},
     "pv_worst_tied": {"vi": "{n} xã đồng hạng ở ranh giới phía chưa đạt không hiển thị (không "
                             "chọn theo tên)",
                       "en": "{n} communes tied at the cut on the behind side not shown (not "

@@ -7,21 +7,24 @@ from __future__ import annotations
 import pandas as pd
 
 from . import columns, fmt, safe_text
+from .fmt import budget_status_name
 from . import status as ST
 from .i18n import status_label, t, w
 
 
 
 def _named(df: pd.DataFrame, raw: str, norm: str, key: str, raw_key: str, cols: dict,
-           missing: str = "") -> None:
+           missing: str = "", lang: str = "vi") -> None:
     """The normalised name under ``key``; the text as written under ``raw_key``, only when
     some row's spelling differs from its name (so the trace keeps what the file says)."""
     if norm not in df:
         cols[key] = df[raw].fillna(missing)
         return
     name = df[norm].where(df[norm].notna(), df[raw])
-    cols[key] = name.fillna(missing)
-    differs = df[raw].notna() & (df[raw].fillna("").str.strip() != name.fillna(""))
+    shown = name.map(lambda v: fmt.funding_name(v, lang)) if norm == "funding_source_norm" \
+        else name  # a funding source's normalised name in the UI language
+    cols[key] = shown.fillna(missing)
+    differs = df[raw].notna() & (df[raw].fillna("").str.strip() != shown.fillna(""))
     if differs.any():
         cols[raw_key] = df[raw].fillna("")
 
@@ -145,9 +148,10 @@ def budget(df: pd.DataFrame, lang: str, *, with_commune: bool = True) -> pd.Data
         "col_amount_text": df["amount_text"].fillna(""),
     })
     _named(df, "funding_source", "funding_source_norm", "col_funding", "col_funding_raw", cols,
-           t("no_source", lang))
+           t("no_source", lang), lang=lang)
     cols.update({
-        "col_budget_status": df["status"].fillna(t("no_status", lang)),
+        "col_budget_status": df["status"].map(lambda v: budget_status_name(v, lang))
+                                         .fillna(t("no_status", lang)),
         "col_note": df["note"].fillna(""),
         "col_file": df["source_file"], "col_sheet": df["source_sheet"],
         "col_row": _int(df["source_row"]), "col_col": df["source_col"],
@@ -157,7 +161,10 @@ def budget(df: pd.DataFrame, lang: str, *, with_commune: bool = True) -> pd.Data
 
 def money(df: pd.DataFrame, lang: str, label_col: str, label_key: str,
           missing: str = "") -> pd.DataFrame:
-    cols = {label_key: df[label_col].fillna(missing), "col_total": _num(df["total"], lang),
+    labels = df[label_col]
+    if label_key == "col_budget_status":  # as the plans write it, in the UI language
+        labels = labels.map(lambda v: budget_status_name(v, lang))
+    cols = {label_key: labels.fillna(missing), "col_total": _num(df["total"], lang),
             "col_lines": _int(df["n_lines"])}
     if "source_files" in df:  # a LIST, shown as a list: each file name whole
         cols["col_files"] = df["source_files"].map(columns.as_list)
@@ -249,12 +256,21 @@ def ambition(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         "col_pillar": _pillar(df, lang),
         "col_indicator": _name_col(df, "indicator_name", lang),
     }, lang)
-    out[f"{t('col_target', lang)} {y0}"] = df["text0"].values
-    out[f"{t('col_target', lang)} {y1}"] = df["text1"].values
+    for k, y in (("0", y0), ("1", y1)):  # in the UI language; the cells as typed below
+        texts = df[f"text{k}"]
+        if lang != "vi":
+            texts = [fmt.spec_text(tx, kd, op, lo, hi, u, lang) if isinstance(tx, str) else ""
+                     for tx, kd, op, lo, hi, u in zip(
+                         texts, df[f"kind{k}"], df[f"op{k}"], df[f"low{k}"], df[f"high{k}"],
+                         df[f"unit{k}"])]
+        out[f"{t('col_target', lang)} {y}"] = list(texts)
     out[t("col_file", lang)] = df["source_file"].values
     out[t("col_sheet", lang)] = df["source_sheet"].values
     out[f"{t('col_row', lang)} {y0}"] = _int(df["source_row_y0"]).values
     out[f"{t('col_row', lang)} {y1}"] = _int(df["source_row_y1"]).values
+    if lang != "vi":
+        out[f"{t('col_target_raw', lang)} {y0}"] = df["text0"].fillna("").values
+        out[f"{t('col_target_raw', lang)} {y1}"] = df["text1"].fillna("").values
     return out
 
 

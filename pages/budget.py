@@ -42,7 +42,9 @@ if show == "source" or not ui.briefing():
     by_source = ui.q(Q.budget_by_source, f)
     m = ui.meta(f, t("budget_by_source"), unit, sources=ui.files_of(by_source),
                 name="kinh_phi_theo_nguon", budget=True)
-    ui.chart(charts.money_bars(by_source, m, "source_name", missing_label=t("no_source")), m,
+    named = by_source.assign(source_name_en=by_source["source_name"].map(
+        lambda v: fmt.funding_name(v, L)))  # the chart's labels in the UI language
+    ui.chart(charts.money_bars(named, m, "source_name", missing_label=t("no_source")), m,
              by_source, "source")
 
 if show == "commune" or not ui.briefing():

@@ -21,7 +21,9 @@ one = Q.Filters(communes=(key,), target_year=f.target_year, as_of=f.as_of)
 tiles = ui.q(Q.overview_tiles, one).iloc[0]
 ui.headline(t("headline_commune", c=safe_text.md(key), tgt=fmt.num(tiles["n_targets"], 0, L),
               r=fmt.num(tiles["n_with_result"], 0, L), a=fmt.num(tiles["n_achieved"], 0, L),
-              b=fmt.num(tiles["n_behind"], 0, L),
+              b=fmt.num(tiles["n_behind"], 0, L),  # the parts add up to r (a leader adds them)
+              o=fmt.num(int(tiles["n_with_result"]) - int(tiles["n_achieved"])
+                        - int(tiles["n_behind"]), 0, L),
               money=fmt.money(tiles["budget_total"], L) if tiles["n_budget_lines"]
               else t("headline_no_budget")))
 

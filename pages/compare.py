@@ -40,11 +40,15 @@ if show == "compare" or not ui.briefing():
             n = int(rows["n_total"].iat[0])
             name, unit = charts.indicator_heading(rows, L)
             shown, note, all_tied = province_ui.compare_ends(rows, per_side)
+            multi = bool(rows["commune_key"].duplicated().any())
             if all_tied:  # say so instead of picking 15
                 if not ui.briefing():
                     st.info(note, icon="ℹ️")
                 prov = ui.q(Q.compare_indicator_by_province, fi)
-                mp = ui.meta(fi, name, t("unit_communes"), name=f"so_sanh_{code}")
+                # a row is a commune's target of one year: two years = two rows, so the
+                # bars count targets unless each commune has one
+                per = t("unit_targets") if multi else t("unit_communes")
+                mp = ui.meta(fi, name, per, name=f"so_sanh_{code}")
                 mp = province_ui.with_note(mp, note)
                 ui.chart(charts.status_bars(prov, mp, "unit"), mp, prov, "compare")
             else:
@@ -55,12 +59,13 @@ if show == "compare" or not ui.briefing():
                 ui.chart(charts.target_vs_actual(shown, m, "commune_key", show_gap=True), m,
                          shown, "compare", why_rows=shown)
             if not ui.briefing():
-                st.caption(t("pv_all_rows", n=fmt.num(n, 0, L)))
+                st.caption(t("pv_all_rows", n=fmt.num(rows["commune_key"].nunique(), 0, L)))
                 ui.table(tables.compare(rows, L), "compare", why=rows)
                 if n > ui.LARGE and len(f.provinces) != 1 and not all_tied:
                     # one province: one bar, say nothing
                     prov = ui.q(Q.compare_indicator_by_province, fi)
-                    mp = ui.meta(fi, f"{name} — {t('province')}", t("unit_communes"),
+                    mp = ui.meta(fi, f"{name} — {t('province')}",
+                                 t("unit_targets") if multi else t("unit_communes"),
                                  name=f"so_sanh_tinh_{code}")
                     ui.chart(charts.status_bars(prov, mp, "unit"), mp, prov, "compare_prov")
 

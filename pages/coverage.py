@@ -102,7 +102,8 @@ if show == "provinces" or not ui.briefing():
         half = (len(prov) + 1) // 2
         for i, col in enumerate(st.columns(2)):
             part = prov.iloc[i * half:(i + 1) * half]
-            mm = m if i == 0 else replace(m, title=f"{m.title} ({t('cov_continued')})")
+            mm = replace(m, width_share=0.5) if i == 0 else replace(
+                m, title=f"{m.title} ({t('cov_continued')})", width_share=0.5)
             col.plotly_chart(V.province_bars(part, mm, measure), config=cfg,
                              key=f"cov_chart_{i}", width="stretch")
     elif len(prov) > 1 or ui.briefing():  # one province: its table row says it all
