@@ -244,6 +244,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_amount": {"vi": "Kinh phí (triệu đồng)", "en": "Amount (million VND)"},
     "col_amount_text": {"vi": "Kinh phí (nguyên văn)", "en": "Amount (as written)"},
     "col_funding": {"vi": "Nguồn vốn", "en": "Funding source"},
+    "tile_funding_sources": {"vi": "Nguồn vốn", "en": "Funding sources"},  # a count
     "col_budget_status": {"vi": "Trạng thái", "en": "Status"},
     "col_note": {"vi": "Ghi chú", "en": "Note"},
     "col_file": {"vi": "Tệp nguồn", "en": "Source file"},

@@ -28,7 +28,7 @@ if not ui.briefing():
     ui.metric(c[1], "tile_lines", fmt.num(tot["n_lines"], 0, L))
     ui.metric(c[2], "tile_communes", f"{fmt.num(tot['n_communes_with_budget'], 0, L)} / "
                                      f"{fmt.num(tot['n_communes_with_targets'], 0, L)}")
-    ui.metric(c[3], "col_funding", fmt.num(tot["n_sources"], 0, L))
+    ui.metric(c[3], "tile_funding_sources", fmt.num(tot["n_sources"], 0, L))
 unit = f"{t('unit')}: {t('money_unit')}"
 
 if show == "pillar" or not ui.briefing():
