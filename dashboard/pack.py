@@ -38,7 +38,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
-from . import charts, columns, fmt, framing
+from . import charts, columns, fmt, framing, province_view
 from . import queries as Q
 from .i18n import status_label, t
 from .status import ORDER as STATUS_ORDER
@@ -81,19 +81,26 @@ class PackData:
     budget_source: pd.DataFrame
     budget_totals: pd.DataFrame
     compare: pd.DataFrame = field(default_factory=pd.DataFrame)  # one indicator, per commune
+    compare_note: str = ""   # what the compare slide leaves out (ties kept whole)
     extra: dict = field(default_factory=dict)
 
 
-def _compare_rows(con, f: Q.Filters, indicator: str | None) -> pd.DataFrame:
+def _compare_rows(con, f: Q.Filters, indicator: str | None,
+                  lang: str = "vi") -> tuple[pd.DataFrame, str]:
     """Target vs result per commune for ``indicator`` — or for the most widely planned
-    indicator that has numeric targets with results in scope."""
+    indicator that has numeric targets with results in scope — as the compare page picks
+    them (:func:`dashboard.province_view.compare_ends`: the furthest behind and the best
+    placed, ties kept whole, never picked by name), and the note saying what was left out."""
     codes = [indicator] if indicator else \
         Q.indicator_options(con, f)["indicator_code"].head(8).tolist()
     for code in codes:
-        rows = Q.compare_indicator(con, f.with_(indicator=code), per_side=BAR_ROWS // 2)
-        if len(_numeric(rows)) >= 2 or indicator:
-            return rows
-    return pd.DataFrame()
+        rows = Q.compare_indicator(con, f.with_(indicator=code), per_side=1_000_000)
+        # every row when they fit the slide (nobody is picked); else the page's cut
+        shown, note = (rows, "") if len(rows) <= BAR_ROWS else \
+            province_view.compare_ends(rows, BAR_ROWS // 2, lang)[:2]
+        if len(_numeric(shown)) >= 2 or indicator:
+            return shown, note
+    return pd.DataFrame(), ""
 
 
 def _numeric(rows: pd.DataFrame) -> pd.DataFrame:
@@ -134,6 +141,7 @@ def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -
         level, matrix = "commune", Q.status_matrix(con, f, level="commune")
     pl = Q.pillars(con, None)
     names = dict(zip(pl["code"], pl["name_vi" if lang == "vi" else "name_en"]))
+    compare, compare_note = _compare_rows(con, f, indicator, lang)
     return PackData(
         filters=f, lang=lang, info=info, files=files, loaded_at=d0.get("loaded_at"),
         pillar_names=[names.get(c, c) for c in f.pillars],
@@ -141,7 +149,7 @@ def collect(con, f: Q.Filters, lang: str = "vi", indicator: str | None = None) -
         else matrix, matrix=matrix, matrix_level=level,
         gaps=_gap_rows(con, f), n_behind=int(tiles.get("n_behind") or 0),
         budget_pillar=Q.budget_by_pillar(con, f), budget_source=Q.budget_by_source(con, f),
-        budget_totals=Q.budget_totals(con, f), compare=_compare_rows(con, f, indicator))
+        budget_totals=Q.budget_totals(con, f), compare=compare, compare_note=compare_note)
 
 
 def _synthetic(*dfs: pd.DataFrame) -> bool:
@@ -497,7 +505,8 @@ def _compare_slide(dk: Deck) -> None:
                    | set(rows.get("actual_source_file", pd.Series(dtype=str)).dropna()))
     s = dk.frame(name, unit_text, synthetic=_synthetic(rows), sources=files,
                  coverage=dk.coverage(), legend=dk.status_legend(),
-                 note=framing.shown_text(len(num), total, L))
+                 note=" · ".join(x for x in (framing.shown_text(len(num), total, L),
+                                             dk.d.compare_note) if x))
     if num.empty:
         return dk.empty(s)
     nf = '0"%"' if unit == "%" else "#,##0.##"

@@ -16,7 +16,6 @@ import streamlit as st
 from . import charts, fmt, rankings, tables, ui
 from . import province_view as PV
 from . import queries as Q
-from . import status as ST
 from .i18n import t
 from .queries import Filters
 
@@ -235,24 +234,5 @@ def gaps_like_with_like(f: Filters, key: str, title_key: str, name: str, size: i
 
 # --------------------------------------------------------------------------- compare
 def compare_ends(rows: pd.DataFrame, per_side: int) -> tuple[pd.DataFrame, str, bool]:
-    """The rows the compare chart draws (worst then best, ties kept whole), the note saying
-    what was left out, and whether every assessed commune ties (say so, pick nobody)."""
-    L = ui.lang()
-    e = PV.ends(rows, per_side)
-    if e["all_tied"]:
-        # communes, not rows: a plan with two target years gives a commune two rows
-        n = rows.loc[rows["status"].isin(ST.ASSESSED), "commune_key"].nunique()
-        return rows.iloc[0:0], t("pv_all_tied", n=fmt.num(n, 0, L)), True
-    if len(rows) <= 2 * per_side:
-        return rows, "", False
-    shown = pd.concat([e["worst"], e["best"]], ignore_index=True)
-    if shown.empty:  # every side is one long tie (done / not done): no pick by name
-        return shown, t("pv_ties_only", n=fmt.num(len(rows), 0, L), k=per_side), True
-    nw, nb, nn = len(e["worst"]), len(e["best"]), fmt.num(len(rows), 0, L)
-    notes = [t("pv_ends", w=nw, b=nb, n=nn) if nw and nb else
-             t("pv_ends_worst", w=nw, n=nn) if nw else t("pv_ends_best", b=nb, n=nn)]
-    if e["worst_tied"]:
-        notes.append(t("pv_worst_tied", n=fmt.num(e["worst_tied"], 0, L)))
-    if e["best_tied"]:
-        notes.append(t("pv_best_tied", n=fmt.num(e["best_tied"], 0, L)))
-    return shown, " · ".join(notes), False
+    """:func:`dashboard.province_view.compare_ends` in the page's language."""
+    return PV.compare_ends(rows, per_side, ui.lang())

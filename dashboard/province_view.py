@@ -11,7 +11,8 @@ Pure pandas, no Streamlit, so every rule is tested on whole frames:
   tie group that would cross the cut is left out whole and counted, so "the 8 furthest
   behind" never picks among equals by name.
 * :func:`ends` — one indicator across communes: the k furthest behind and the k best placed,
-  ties kept whole, and a sentence when every commune ties (instead of picking 15).
+  ties kept whole, and a sentence when every commune ties (instead of picking 15);
+  :func:`compare_ends` the rows a compare chart draws and its note (page and pack).
 * :func:`unit_label` — "An Lĩnh · 5/31 đạt (16,1%)": the row label of a heatmap row.
 """
 from __future__ import annotations
@@ -102,6 +103,32 @@ def ends(rows: pd.DataFrame, k: int) -> dict:
     return {"worst": w.drop(columns=drop), "best": b.drop(columns=drop), "worst_tied": wt,
             "best_tied": bt, "all_tied": bool(all_tied), "n_assessed": len(assessed),
             "n_behind": int((assessed["_c"] == 0).sum()), "n_achieved": len(best)}
+
+
+def compare_ends(rows: pd.DataFrame, per_side: int, lang: str = "vi"
+                 ) -> tuple[pd.DataFrame, str, bool]:
+    """The rows a compare chart draws, on the page and in the pack (worst then best, ties
+    kept whole), the note saying what was left out, and whether every assessed commune ties
+    (say so, pick nobody)."""
+    L = lang
+    e = ends(rows, per_side)
+    if e["all_tied"]:
+        # communes, not rows: a plan with two target years gives a commune two rows
+        n = rows.loc[rows["status"].isin(ST.ASSESSED), "commune_key"].nunique()
+        return rows.iloc[0:0], t("pv_all_tied", L, n=fmt.num(n, 0, L)), True
+    if len(rows) <= 2 * per_side:
+        return rows, "", False
+    shown = pd.concat([e["worst"], e["best"]], ignore_index=True)
+    if shown.empty:  # every side is one long tie (done / not done): no pick by name
+        return shown, t("pv_ties_only", L, n=fmt.num(len(rows), 0, L), k=per_side), True
+    nw, nb, nn = len(e["worst"]), len(e["best"]), fmt.num(len(rows), 0, L)
+    notes = [t("pv_ends", L, w=nw, b=nb, n=nn) if nw and nb else
+             t("pv_ends_worst", L, w=nw, n=nn) if nw else t("pv_ends_best", L, b=nb, n=nn)]
+    if e["worst_tied"]:
+        notes.append(t("pv_worst_tied", L, n=fmt.num(e["worst_tied"], 0, L)))
+    if e["best_tied"]:
+        notes.append(t("pv_best_tied", L, n=fmt.num(e["best_tied"], 0, L)))
+    return shown, " · ".join(notes), False
 
 
 def unit_label(row, lang: str = "vi", with_province: bool = False) -> str:

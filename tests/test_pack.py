@@ -243,3 +243,27 @@ def test_the_furthest_behind_slide_compares_like_with_like(synth_db):
     num = g[g["actual_value"].notna() & g["threshold"].notna()]
     cats = list(charts_of(slide)[0].plots[0].categories)
     assert cats == [f"{r.commune} ({r.province})" for r in num.itertuples()]
+
+
+def test_the_compare_slide_picks_as_the_page_does_ties_whole(synth_db):
+    """The pack's per-commune slide shows the communes the compare page shows: the furthest
+    behind and the best placed without splitting a tie (here 8 communes tie at the best
+    side's cut, so none of them is picked by name), and its footer says so."""
+    from dashboard import province_view
+    f = Q.Filters(as_of=2026)
+    code = "HT.TTHCC_CSVC"
+    con = duckdb.connect(str(synth_db), read_only=True)
+    try:
+        every = Q.compare_indicator(con, f.with_(indicator=code), per_side=1_000_000)
+        by_name = Q.compare_indicator(con, f.with_(indicator=code),
+                                      per_side=pack.BAR_ROWS // 2)
+        data = pack.collect(con, f, indicator=code)
+    finally:
+        con.close()
+    shown, note, _ = province_view.compare_ends(every, pack.BAR_ROWS // 2)
+    assert "đồng hạng" in note  # ties cross the cut on this indicator
+    assert sorted(by_name["target_ref"]) != sorted(shown["target_ref"])  # SQL picks by name
+    assert data.compare["target_ref"].tolist() == shown["target_ref"].tolist()
+    _, slides = slides_of(pack.build(data))
+    slide = next(s for s in slides if shape_text(s, "title") == every["indicator_name"].iat[0])
+    assert note in shape_text(slide, "footer")
