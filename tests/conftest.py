@@ -40,6 +40,19 @@ def seed_con(seed_db):
     con.close()
 
 
+@pytest.fixture
+def app_env(tmp_path, seed_db, monkeypatch):
+    """The upload page's AppTest environment: a copy of the seed database, uploads open
+    (no analyst password). A module may define its own ``app_env``."""
+    import shutil
+    db = tmp_path / "app.duckdb"
+    shutil.copyfile(seed_db, db)
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_OPEN_UPLOADS", "1")
+    monkeypatch.delenv("ANALYST_PASSWORD_HASH", raising=False)
+    return db
+
+
 def make_workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]],
                   merges: dict[str, Sequence[str]] | None = None) -> Path:
     """Write a small workbook from inline rows: {sheet: [row, ...]}, merges as 'A1:D1'."""

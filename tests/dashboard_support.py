@@ -98,6 +98,13 @@ def scale_up(src: Path, dst: Path, n_communes: int = N_COMMUNES_VN, seed: float 
 CHROMIUM = "/usr/bin/chromium"
 
 
+def run_app(at):
+    """One AppTest run that must raise nothing."""
+    at.run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def require_browser() -> None:
     """Skip without Debian's chromium and Playwright; in CI their absence is a failure."""
     import os

@@ -3,8 +3,6 @@ review and the import history in English say it in English, with the same Excel 
 in Vietnamese as it was made; a problem stored by an earlier release (no params) still shows."""
 from __future__ import annotations
 
-import shutil
-
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,6 +13,7 @@ from etl.catalog import load_catalog
 from etl.cli import main, understand_file
 from tests.conftest import ROOT, make_workbook
 from tests.test_migrations import _release1_db
+from tests.dashboard_support import run_app as run
 
 PAGE = str(ROOT / "pages" / "upload.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,22 +32,6 @@ def over_100_workbook(path):
         ["I", "Chính quyền số"],
         [1, "Tỷ lệ hồ sơ được số hóa tại bộ phận một cửa của xã", "%", 90, "120%", "Đạt"],
     ]})
-
-
-@pytest.fixture
-def app_env(tmp_path, seed_db, monkeypatch):
-    db = tmp_path / "app.duckdb"
-    shutil.copyfile(seed_db, db)
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    monkeypatch.setenv("DASHBOARD_OPEN_UPLOADS", "1")
-    monkeypatch.delenv("ANALYST_PASSWORD_HASH", raising=False)
-    return db
-
-
-def run(at):
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def problem_rows(at, code):

@@ -4,11 +4,11 @@ from __future__ import annotations
 import hashlib
 
 import duckdb
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import hash_password, verify_password
 from tests.conftest import ROOT, make_workbook
+from tests.dashboard_support import run_app as run
 
 PAGE = str(ROOT / "pages" / "upload.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,23 +38,6 @@ def counts(db):
                            "(SELECT count(*) FROM user_aliases)").fetchone()
     finally:
         con.close()
-
-
-@pytest.fixture
-def app_env(tmp_path, seed_db, monkeypatch):
-    import shutil
-    db = tmp_path / "app.duckdb"
-    shutil.copyfile(seed_db, db)
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    monkeypatch.setenv("DASHBOARD_OPEN_UPLOADS", "1")
-    monkeypatch.delenv("ANALYST_PASSWORD_HASH", raising=False)
-    return db
-
-
-def run(at):
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_review_fix_commit_undo(tmp_path, app_env):
