@@ -32,6 +32,15 @@ def _vmhwm_mb() -> float:
     return float("nan")
 
 
+def _child(step: str, *args: object, what: str) -> dict | list:
+    """``python -m bench.upload STEP ARGS…`` in a fresh process; its last stdout line (JSON)."""
+    proc = subprocess.run([sys.executable, "-m", "bench.upload", step, *map(str, args)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def cli_runs(national_db: Path, work: Path, runs: int, file: Path = SMALL_FILE) -> dict:
     walls, rss = [], []
     db = work / "upload-national.duckdb"
@@ -40,12 +49,8 @@ def cli_runs(national_db: Path, work: Path, runs: int, file: Path = SMALL_FILE) 
             old.unlink(missing_ok=True)
         shutil.copyfile(national_db, db)
         t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "bench.upload", "cli", str(db), str(file)],
-                              cwd=ROOT, capture_output=True, text=True)
+        child = _child("cli", db, file, what="etl load")
         walls.append(time.perf_counter() - t)
-        if proc.returncode != 0:
-            raise RuntimeError(f"etl load failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-        child = json.loads(proc.stdout.strip().splitlines()[-1])
         rss.append(child["peak_rss_mb"])
         refresh = child["refresh"]
     return {"wall_s": walls, "median_s": statistics.median(walls), "peak_rss_mb": rss,
@@ -71,11 +76,7 @@ def phases(national_db: Path, work: Path, file: Path = SMALL_FILE) -> list[dict]
     """Each step of one `etl load`, timed in a fresh process, with the peak RSS it reached."""
     db = work / "upload-phases.duckdb"
     shutil.copyfile(national_db, db)
-    proc = subprocess.run([sys.executable, "-m", "bench.upload", "phases", str(db), str(file)],
-                          cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"phases failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return _child("phases", db, file, what="phases")
 
 
 def _child_phases(db_s: str, file_s: str) -> int:
@@ -132,11 +133,7 @@ def limited_refresh(national_db: Path, work: Path, runs: int) -> dict:
     alternating, medians; then whether the snapshot still equals ``progress_live``."""
     db = work / "upload-refresh.duckdb"
     shutil.copyfile(national_db, db)
-    proc = subprocess.run([sys.executable, "-m", "bench.upload", "refresh", str(db), str(runs)],
-                          cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"refresh measurement failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return _child("refresh", db, runs, what="refresh measurement")
 
 
 def _child_refresh(db: str, runs_s: str) -> int:
