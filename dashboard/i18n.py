@@ -742,6 +742,10 @@ STRINGS.update({f"pack.{k}": v for k, v in {
     "result_status": {"vi": "Kết quả mới nhất (màu theo tình trạng)",
                       "en": "Latest result (coloured by status)"},
     "unit_of": {"vi": "Đơn vị: {u}", "en": "Unit: {u}"},
+    "no_numeric_rows": {"vi": "Chỉ tiêu này không có mục tiêu và kết quả bằng số để vẽ "
+                              "(ví dụ: hoàn thành / chưa hoàn thành): xem bảng trên trang So sánh xã.",
+                        "en": "This indicator has no numeric target and result to draw (e.g. "
+                              "done / not done): see the table on the Compare page."},
     "rank_note": {"vi": "thứ hạng: số nhỏ hơn là tốt hơn", "en": "rank: lower is better"},
     "matrix_unit": {"vi": "Đơn vị: % chỉ tiêu đạt trong số đã đánh giá được (ô xã: số chỉ "
                           "tiêu theo tình trạng)",

@@ -301,8 +301,10 @@ class Deck:
                         dls._element.insert(0, el)
         return ch
 
-    def empty(self, slide):
-        self.text(slide, *self.CHART_BOX, tx("no_rows", self.L), size=18, color="#666666",
+    def empty(self, slide, no_number: bool = False):
+        """An empty chart's message: nothing in scope, or rows with no number to draw."""
+        msg = tx("no_numeric_rows", self.L) if no_number else tx("no_rows", self.L)
+        self.text(slide, *self.CHART_BOX, msg, size=18, color="#666666",
                   align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
 
 
@@ -507,8 +509,8 @@ def _compare_slide(dk: Deck) -> None:
                  coverage=dk.coverage(), legend=dk.status_legend(),
                  note=" · ".join(x for x in (framing.shown_text(len(num), total, L),
                                              dk.d.compare_note) if x))
-    if num.empty:
-        return dk.empty(s)
+    if num.empty:  # rows there are, but no number to draw (done / not done, text)
+        return dk.empty(s, no_number=True)
     nf = '0"%"' if unit == "%" else "#,##0.##"
     cats = charts.distinct_labels(num.reset_index(drop=True), num["commune_key"].tolist(), L)
     ch = dk.bar_chart(s, cats,
