@@ -217,28 +217,61 @@ LEFT JOIN l ON l.commune_code = u.code AND l.year = y.year;
 -- Per commune, indicator and period, the result used: the row whose unit is the indicator's
 -- own first ("100%" before "6.876 hồ sơ"), then document order. A conflict is two different
 -- values of one kind and unit for the same indicator and period. period_order is
--- year*10 + quarter (5 for a whole-year figure); t is the end of the period in years.
+-- year*10 + quarter (5 for a whole-year figure).
 -- The *_of macros take the relation they read (a table or view name) so the loader can run
 -- the same SQL on the rows of the communes a write touched (etl.store.refresh_derived); the
--- views apply them to everything.
-CREATE OR REPLACE MACRO progress_results_of(src) AS TABLE
-SELECT x.commune, x.province, x.indicator_code, x.period,
-       any_value(x.period_year) AS period_year,
-       any_value(x.period_year) * 10
+-- views apply them to everything. Their actuals source is `progress_actuals` (the `actuals`
+-- view with `_row`, the row's id in actual_rows) or rows of it.
+-- (progress_results_of / progress_results, a GROUP BY per period with the pick as a struct,
+-- were replaced by these: issue 15)
+DROP VIEW IF EXISTS progress_results;
+DROP MACRO TABLE IF EXISTS progress_results_of;
+CREATE OR REPLACE VIEW progress_actuals AS
+    SELECT a.*, a.rowid AS _row
+    FROM actual_rows a JOIN datasets d USING (dataset_id) WHERE d.active;
+
+-- One row per result row with its period_order and its place in the order the progress
+-- join tries the rows of one commune x indicator (_k, larger = preferred): the latest period
+-- first (period_order), within a period the indicator's own unit, then document order
+-- (source_row; a row without one is never the pick, as arg_min skips it: _picked false).
+-- _h: the commune x indicator as one integer (a hash; progress_base_of checks the strings).
+CREATE OR REPLACE MACRO progress_result_rows_of(src) AS TABLE
+SELECT x._row, x.commune, x.province, x.indicator_code, x.period, x.period_year,
+       x.period_year * 10
          + coalesce(TRY_CAST(regexp_extract(x.period, '[Qq]([1-4])', 1) AS INTEGER), 5)
          AS period_order,
-       arg_min({'value': x.value, 'text': x.value_text, 'kind': x.value_kind, 'op': x.op,
-                'low': x.value_low, 'high': x.value_high,
-                'unit': x.unit, 'file': x.source_file, 'sheet': x.source_sheet,
-                'row': x.source_row, 'col': x.source_col, 'scope': x.scope, 'flags': x.flags},
-               CASE WHEN coalesce(ci.unit, '') IN ('', coalesce(x.unit, '')) THEN 0 ELSE 1 END
-               * 100000000 + x.source_row) AS pick,
-       count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '') || '|'
+       x.value, x.value_text, x.value_kind, x.op, x.value_low, x.value_high, x.unit,
+       x.source_file, x.source_sheet, x.source_row, x.source_col, x.scope, x.flags,
+       x.source_row IS NOT NULL AS _picked,
+       hash(x.commune, x.province, x.indicator_code) AS _h,
+       -- period_order * 2^34 + (2^33 - (rank + 2^31)), rank = unit class * 1e8 + source_row
+       -- (the order arg_min used); a row without source_row ranks last (0)
+       CAST(x.period_year * 10
+              + coalesce(TRY_CAST(regexp_extract(x.period, '[Qq]([1-4])', 1) AS INTEGER), 5)
+            AS BIGINT) * 17179869184
+         + coalesce(8589934592 - (CASE WHEN coalesce(ci.unit, '') IN ('', coalesce(x.unit, ''))
+                                       THEN 0 ELSE 100000000 END
+                                  + CAST(x.source_row AS BIGINT) + 2147483648), 0) AS _k
+FROM query_table(src) x LEFT JOIN catalog_indicators ci ON ci.code = x.indicator_code;
+
+-- The commune x indicator x periods with a conflict (two different values of one kind and
+-- unit). Only a period with two or more rows can have one: those are found by an integer
+-- GROUP BY on a hash of the four keys (a collision only adds a period to the exact check),
+-- then checked on the strings themselves.
+CREATE OR REPLACE MACRO progress_conflicts_of(src) AS TABLE
+WITH r AS NOT MATERIALIZED (
+    SELECT x.commune, x.province, x.indicator_code, x.period, x.value_kind, x.unit, x.value,
+           x.value_text, hash(x.commune, x.province, x.indicator_code, x.period) AS _h
+    FROM query_table(src) x
+), multi AS (
+    SELECT _h FROM r GROUP BY _h HAVING count(*) > 1
+)
+SELECT x.commune, x.province, x.indicator_code, x.period, TRUE AS actual_conflict
+FROM r x SEMI JOIN multi USING (_h)
+GROUP BY x.commune, x.province, x.indicator_code, x.period
+HAVING count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '') || '|'
              || coalesce(CAST(x.value AS VARCHAR), x.value_text))
-         > count(DISTINCT x.value_kind || '|' || coalesce(x.unit, '')) AS actual_conflict
-FROM query_table(src) x LEFT JOIN catalog_indicators ci ON ci.code = x.indicator_code
-GROUP BY x.commune, x.province, x.indicator_code, x.period;
-CREATE OR REPLACE VIEW progress_results AS SELECT * FROM progress_results_of('actuals');
+       > count(DISTINCT x.value_kind || '|' || coalesce(x.unit, ''));
 
 -- Numeric results, one per commune x indicator x period x unit: the forecast's points.
 CREATE OR REPLACE MACRO progress_points_of(src) AS TABLE
@@ -294,6 +327,7 @@ CREATE TABLE IF NOT EXISTS progress_forecast_rows (
 -- `targets` view (active datasets).
 CREATE OR REPLACE VIEW progress_targets AS
 SELECT CAST(t.dataset_id AS VARCHAR) || '.' || CAST(t.rowid AS VARCHAR) AS target_ref,
+       t.rowid AS _trow,
        t.commune, t.province, t.indicator_code, t.pillar, t.label, t.target_year,
        t.target_year * 10 + 9 AS target_order, t.target_text, t.value_kind AS target_kind,
        t.op AS target_op, t.value_low AS target_low, t.value_high AS target_high, t.unit,
@@ -312,21 +346,55 @@ WITH data_date AS (
              || CASE WHEN as_of_order % 10 BETWEEN 1 AND 4
                      THEN '-Q' || CAST(as_of_order % 10 AS VARCHAR) ELSE '' END AS as_of_period
     FROM progress_as_of
-), t AS (
-    SELECT * FROM query_table(targets_src)
+), t AS NOT MATERIALIZED (
+    SELECT *, hash(commune, province, indicator_code) AS _h,
+           CAST(target_order AS BIGINT) * 17179869184 + 17179869183 AS _k
+    FROM query_table(targets_src)
+), r AS NOT MATERIALIZED (
+    SELECT * FROM progress_result_rows_of(actuals_src)
+), pair AS (
+    -- the latest period up to the target year, and in it the row tried first: an ASOF join
+    -- on integers only (the commune x indicator's hash, the row's order _k)
+    SELECT t._trow, r._row
+    FROM (SELECT _trow, _h, _k FROM t) t
+    ASOF LEFT JOIN (SELECT _row, _h, _k FROM r) r ON r._h = t._h AND t._k >= r._k
+), matched AS (
+    SELECT t.*,
+           -- the strings are compared after the join: a row of another commune x indicator
+           -- with the same 64-bit hash would stop the refresh here, never be shown
+           CASE WHEN r._row IS NOT NULL AND NOT coalesce(r.commune = t.commune
+                     AND r.province = t.province AND r.indicator_code = t.indicator_code, FALSE)
+                THEN CAST(error('progress_base_of: the hash of commune x indicator ('
+                                || t.commune || ', ' || t.province || ', ' || t.indicator_code
+                                || ') is also the hash of (' || r.commune || ', ' || r.province
+                                || ', ' || r.indicator_code || '): report this') AS VARCHAR)
+                ELSE r.period END AS actual_period,
+           r.period_year AS actual_year, r.period_order AS actual_order, r._picked,
+           r.value, r.value_text, r.value_kind, r.op, r.value_low, r.value_high, r.unit AS _u,
+           r.source_file, r.source_sheet, r.source_row, r.source_col, r.scope, r.flags
+    FROM t JOIN pair p USING (_trow) LEFT JOIN r USING (_row)
 ), joined AS (
-    SELECT t.*, a.period AS actual_period, a.period_year AS actual_year,
-           a.period_order AS actual_order,
-           a.pick.value AS actual_value, a.pick.text AS actual_text, a.pick.kind AS actual_kind,
-           a.pick.op AS actual_op, a.pick.low AS actual_low, a.pick.high AS actual_high,
-           a.pick.unit AS actual_unit,
-           a.pick.file AS actual_source_file, a.pick.sheet AS actual_source_sheet,
-           a.pick.row AS actual_source_row, a.pick.col AS actual_source_col,
-           a.pick.scope AS actual_scope, a.pick.flags AS actual_flags,
-           coalesce(a.actual_conflict, FALSE) AS actual_conflict
-    FROM t ASOF LEFT JOIN progress_results_of(actuals_src) a
-      ON a.commune = t.commune AND a.province = t.province
-     AND a.indicator_code = t.indicator_code AND t.target_order >= a.period_order
+    SELECT m.* EXCLUDE (_h, _k, _trow, _picked, value, value_text, value_kind, op, value_low,
+                        value_high, _u, source_file, source_sheet, source_row, source_col,
+                        scope, flags),
+           -- a period whose rows all lack a source row has no row to show (as arg_min)
+           CASE WHEN m._picked THEN m.value END AS actual_value,
+           CASE WHEN m._picked THEN m.value_text END AS actual_text,
+           CASE WHEN m._picked THEN m.value_kind END AS actual_kind,
+           CASE WHEN m._picked THEN m.op END AS actual_op,
+           CASE WHEN m._picked THEN m.value_low END AS actual_low,
+           CASE WHEN m._picked THEN m.value_high END AS actual_high,
+           CASE WHEN m._picked THEN m._u END AS actual_unit,
+           CASE WHEN m._picked THEN m.source_file END AS actual_source_file,
+           CASE WHEN m._picked THEN m.source_sheet END AS actual_source_sheet,
+           CASE WHEN m._picked THEN m.source_row END AS actual_source_row,
+           CASE WHEN m._picked THEN m.source_col END AS actual_source_col,
+           CASE WHEN m._picked THEN m.scope END AS actual_scope,
+           CASE WHEN m._picked THEN m.flags END AS actual_flags,
+           coalesce(c.actual_conflict, FALSE) AS actual_conflict
+    FROM matched m LEFT JOIN progress_conflicts_of(actuals_src) c
+      ON c.commune = m.commune AND c.province = m.province
+     AND c.indicator_code = m.indicator_code AND c.period = m.actual_period
 ), shaped AS (
     SELECT j.*, dd.as_of_period,
         dd.as_of_order IS NULL OR dd.as_of_order < j.target_year * 10 + 4 AS year_open,
@@ -456,7 +524,7 @@ SELECT c.* EXCLUDE (a_lo, a_hi, comparable, meets, fails, actual_numeric, target
 FROM cmp c;
 
 CREATE OR REPLACE VIEW progress_base AS
-SELECT * FROM progress_base_of('progress_targets', 'actuals');
+SELECT * FROM progress_base_of('progress_targets', 'progress_actuals');
 
 -- progress_finish(base): a progress_base relation (the view, or the loader's temporary copy
 -- of it) with the forecast's verdict for targets still open; progress_live applies it to

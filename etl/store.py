@@ -139,7 +139,7 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
     # equality filter through the view is not pushed into the ASOF join's inputs).
     con.execute("CREATE OR REPLACE TEMP TABLE _t AS SELECT * FROM progress_targets "
                 "SEMI JOIN _touched USING (commune, province)")
-    con.execute("CREATE OR REPLACE TEMP TABLE _a AS SELECT * FROM actuals "
+    con.execute("CREATE OR REPLACE TEMP TABLE _a AS SELECT * FROM progress_actuals "
                 "SEMI JOIN _touched USING (commune, province)")
     con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS "
                 "SELECT * FROM progress_base_of('_t', '_a')")

@@ -250,6 +250,33 @@ def test_one_row_per_target_row_even_for_the_same_indicator_and_year():
     con.close()
 
 
+def test_the_result_used_when_a_period_has_several_rows_and_its_conflict_flag():
+    """Per commune, indicator and period the result shown is the row in the indicator's own
+    unit, then the first in document order; two different values of one kind and unit in
+    that period are a conflict (actual_conflict), the same value twice or values in two
+    units are not, and a conflict in an earlier period is not the latest result's."""
+    open_2026 = (GE80, 2026, "higher", None, None, None, None, None, None)
+    pts = [("C0", "P", "X.0", "2025", 70.0, "hồ sơ"), ("C0", "P", "X.0", "2025", 85.0),
+           ("C1", "P", "X.1", "2025", 60.0), ("C1", "P", "X.1", "2025", 65.0),
+           ("C2", "P", "X.2", "2025", 60.0), ("C2", "P", "X.2", "2025", 60.0),
+           ("C3", "P", "X.3", "2025-Q4", 50.0), ("C3", "P", "X.3", "2025-Q4", 55.0),
+           ("C3", "P", "X.3", "2026-Q1", 70.0),
+           ("C4", "P", "X.4", "2027", 99.0), ("C4", "P", "X.4", "2026-Q2", 75.0)]
+    con = build({f"k{i}": open_2026 for i in range(5)}, points=pts)
+    got = {r[0]: r[1:] for r in con.execute(
+        "SELECT commune, actual_period, actual_value, actual_unit, actual_conflict, "
+        "actual_source_row FROM progress").fetchall()}
+    assert con.execute("SELECT count(*) FROM (SELECT * FROM progress EXCEPT ALL "
+                       "SELECT * FROM progress_live)").fetchone()[0] == 0
+    con.close()
+    # target rows are source rows 1-5, the results 6-16 in the order above
+    assert got == {"C0": ("2025", 85.0, "%", False, 7),       # own unit before document order
+                   "C1": ("2025", 60.0, "%", True, 8),        # 60 and 65 %: a conflict
+                   "C2": ("2025", 60.0, "%", False, 10),      # the same value twice
+                   "C3": ("2026-Q1", 70.0, "%", False, 14),   # the conflict is 2025-Q4's
+                   "C4": ("2026-Q2", 75.0, "%", False, 16)}   # 2027 is after the target year
+
+
 # --------------------------------------------------------------------------- the forecast
 def _peers(n, province, start, step, code="X.0"):
     """n peer communes with results for 2024 and 2025 rising by ``step`` a year."""
