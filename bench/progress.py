@@ -13,15 +13,22 @@
   (``etl.forecast.backtest``: hide the last observed year, forecast it, hit rate and Brier
   score against "the last value persists");
 * where the schema materialises ``progress`` (``progress_live`` computed by the loader into a
-  snapshot table at the end of each write session), the computation itself too: its query
-  times, its refresh (``CREATE TABLE … AS``, as ``etl.store.refresh_derived`` does), a check
-  that the snapshot equals it, and EXPLAIN ANALYZE's slowest operators.
+  snapshot table at the end of each write session), the computation itself too, interleaved
+  run by run with the pandas baseline's compute and with the floor (the finished snapshot
+  copied into a table / read as Arrow: the same 60 columns with nothing computed), wall and
+  CPU time each: computed into a table (``CREATE TEMP TABLE … AS SELECT * FROM
+  progress_live``: what a whole-country refresh pays), computed → Arrow, then Arrow →
+  pandas on its own; the refresh as the loader sorts it, a check that the snapshot equals
+  it, and EXPLAIN ANALYZE's slowest operators.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -190,19 +197,72 @@ def differing_rows(con, a: str, b: str) -> int:
                        f"EXCEPT ALL SELECT * FROM {a}))").fetchall()[0][0]
 
 
-def live_timings(con, runs: int) -> dict | None:
-    """``progress_live`` (what the refresh computes), the refresh, and freshness."""
+def cpu_seconds() -> float:
+    """This process's CPU time (user + system, all threads): steadier than wall time on a
+    shared machine, where a query's wall time moves with everybody else's load."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def interleaved(fns: dict, runs: int, warmup: int = 1) -> dict[str, tuple[Stats, Stats]]:
+    """Each function ``runs`` times, A B C A B C … (so every one sees the same minutes of a
+    shared machine's load): (wall, CPU) Stats per name."""
+    for _ in range(warmup):
+        for fn in fns.values():
+            fn()
+    wall: dict = {k: [] for k in fns}
+    cpu: dict = {k: [] for k in fns}
+    for _ in range(runs):
+        for name, fn in fns.items():
+            c, t = cpu_seconds(), time.perf_counter()
+            fn()
+            wall[name].append(time.perf_counter() - t)
+            cpu[name].append(cpu_seconds() - c)
+    return {k: (Stats(wall[k]), Stats(cpu[k])) for k in fns}
+
+
+def live_timings(con, runs: int, pandas_frames=None) -> dict | None:
+    """``progress_live`` (what the refresh computes): into a table, → Arrow, Arrow → pandas,
+    beside the floor (a copy of the finished snapshot) and, when the frames are given, the
+    pandas baseline's compute — all interleaved in the same minutes; then the refresh as
+    the loader sorts it, and whether the snapshot equals the view."""
     if not has_relation(con, LIVE):
         return None
     cols = [r[0] for r in con.execute(f"DESCRIBE {LIVE}").fetchall()]
     order = ", ".join(c for c in ("province", "commune", "indicator_code", "target_year")
                       if c in cols)
+    fns = {
+        # what a whole-country refresh pays for the snapshot: the computation, materialised
+        "computed into a table": lambda: con.execute(
+            f"CREATE OR REPLACE TEMP TABLE _bench_live AS SELECT * FROM {LIVE}").fetchall(),
+        # the same computation streamed to the client as Arrow (no table)
+        "computed → Arrow": lambda: con.sql(f"SELECT * FROM {LIVE}").to_arrow_table(),
+        # no computation: the finished snapshot (every column, every target row) copied /
+        # read, the floor under the two figures above on this machine
+        "floor: snapshot copied into a table": lambda: con.execute(
+            "CREATE OR REPLACE TEMP TABLE _bench_copy AS SELECT * FROM progress_snapshot"
+        ).fetchall(),
+        "floor: snapshot → Arrow": lambda: con.sql(
+            "SELECT * FROM progress_snapshot").to_arrow_table(),
+    }
+    if pandas_frames is not None:
+        t, a, ci = pandas_frames
+        fns["pandas baseline compute"] = lambda: naive_progress(t, a, ci)
+    load_before = os.getloadavg()
+    timed = interleaved(fns, runs)
+    load_after = os.getloadavg()
+    arrow = [con.sql(f"SELECT * FROM {LIVE}").to_arrow_table()]
+    to_pandas = measure(lambda: arrow[0].to_pandas(), runs)
+    arrow.clear()
     refresh = measure(lambda: con.execute(
         f"CREATE OR REPLACE TEMP TABLE _bench_refresh AS SELECT * FROM {LIVE}"
-        + (f" ORDER BY {order}" if order else "")), max(2, runs // 2))
-    con.execute("DROP TABLE IF EXISTS _bench_refresh")
-    return {"view": view_timings(con, runs, LIVE), "refresh": refresh,
-            "differing_rows": differing_rows(con, LIVE, "progress")}
+        + (f" ORDER BY {order}" if order else "")).fetchall(), max(2, runs // 2))
+    for name in ("_bench_refresh", "_bench_live", "_bench_copy"):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+    return {"timed": {k: {"wall": w.values, "cpu": c.values} for k, (w, c) in timed.items()},
+            "arrow → pandas": to_pandas.values, "refresh": refresh.values,
+            "differing_rows": differing_rows(con, LIVE, "progress"),
+            "loadavg": [load_before, load_after]}
 
 
 def forecast_timings(con, runs: int) -> dict | None:
@@ -313,11 +373,9 @@ def measure_db(db: str | Path, runs: int) -> dict:
     del nv
     import gc
     gc.collect()
-    live = live_timings(con, runs)
-    if live:
-        out["live"] = {"view": {k: v.values for k, v in live["view"].items()},
-                       "refresh": live["refresh"].values,
-                       "differing_rows": live["differing_rows"]}
+    out["live"] = live_timings(con, runs, load_frames(con))
+    gc.collect()
+    live = out["live"]
     out["hotspots"] = explain_hotspots(con, view=LIVE if live else "progress")
     out["forecast"] = forecast_timings(con, runs)
     out["backtest"] = backtest(con)
