@@ -20,7 +20,6 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .detect import ROLE_NAMES, ROLES
-from .ingest import MIN_FILES_FOR_PROCESSES, FileOutcome, load_files
 from .load import LoadResult, load_many, sync_catalog, user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
@@ -203,6 +202,7 @@ def cmd_load(args) -> int:
     catalog = _catalog_for(args.db)
     results: list[tuple[Understanding, LoadResult]] = []
     remembered = remembered_column_roles(args.db)
+    from .ingest import MIN_FILES_FOR_PROCESSES, FileOutcome, load_files
     if len(args.files) >= MIN_FILES_FOR_PROCESSES and not (args.role or args.confirm
                                                            or remembered):
         # many files and no column choices: parse on processes, write in batches

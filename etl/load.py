@@ -76,9 +76,13 @@ def sync_register(con: duckdb.DuckDBPyConnection) -> None:
             [next(iter(reg.units)), next(iter(reg.units.values())).name]).fetchone()[0]:
         return
     con.execute("DELETE FROM admin_units WHERE NOT synthetic")
-    _insert(con, "admin_units", [dict(code=u.code, name=u.name, type=u.type,
-                                      province_code=u.province_code, province=u.province)
-                                 for u in reg.units.values()])
+    units = [dict(code=u.code, name=u.name, type=u.type, province_code=u.province_code,
+                  province=u.province) for u in reg.units.values()]
+    # in statements of at most SMALL_INSERT_ROWS: a bigger one goes through pyarrow, whose
+    # import (with pandas) costs more than the insert (~0.3 s, the first real file loaded
+    # into a synthetic database: its register is the generator's, so the official one is new)
+    for i in range(0, len(units), SMALL_INSERT_ROWS):
+        _insert(con, "admin_units", units[i:i + SMALL_INSERT_ROWS])
     # Rows loaded before the register existed: a commune whose name is a unit of its province
     # gets that unit's code (name and province are unique together in the register).
     for table in ("target_rows", "actual_rows", "budget_rows", "datasets", "imports"):

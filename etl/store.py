@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import glob
+import hashlib
 import os
 import re
 import shutil
@@ -35,18 +36,41 @@ DEFAULT_DB = Path(os.environ.get("DASHBOARD_DB", Path(__file__).resolve().parent
                                  / "dashboard.duckdb"))
 
 
+def schema_fingerprint() -> str:
+    """What ``ensure_schema`` would build: schema.sql, the migrations and the DuckDB release
+    that binds its views and macros. Stored in meta 'schema_hash' once they are applied."""
+    from .migrations import migrations
+    h = hashlib.sha256(SCHEMA.encode("utf-8"))
+    for version, name, sql in migrations():
+        h.update(f"\0{version}:{name}\0".encode() + sql.encode("utf-8"))
+    h.update(f"\0duckdb {duckdb.__version__}".encode())
+    return h.hexdigest()[:32]
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """A new database gets the whole schema; an older one its missing migrations first (so
-    the views in schema.sql find the columns they name). See etl/migrations.py."""
+    the views in schema.sql find the columns they name). See etl/migrations.py.
+
+    A database whose meta already records the latest schema version and this code's
+    ``schema_fingerprint`` is left as it is: re-running all of schema.sql (every statement
+    IF NOT EXISTS / OR REPLACE, so a no-op there) cost ~40-200 ms of every write session."""
     from .migrations import latest_version, migrate
-    fresh = con.execute("SELECT count(*) FROM information_schema.tables "
-                        "WHERE table_name = 'meta'").fetchone()[0] == 0
+    fingerprint = schema_fingerprint()
+    try:
+        row = con.execute("SELECT max(value) FILTER (WHERE key = 'schema_version'), "
+                          "max(value) FILTER (WHERE key = 'schema_hash') FROM meta").fetchone()
+    except duckdb.CatalogException:
+        row = None  # no meta table: a new database
+    if row == (str(latest_version()), fingerprint):
+        return
+    fresh = row is None
     if not fresh:
         migrate(con)
     con.execute(SCHEMA)
     if fresh:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                     [str(latest_version())])
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_hash', ?)", [fingerprint])
 
 
 # Bump when the derived tables change shape or meaning: a database built by an earlier
@@ -131,7 +155,6 @@ def _refresh_full(con: duckdb.DuckDBPyConnection) -> None:
 
 def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, str]],
                       results_changed: bool) -> None:
-    from .forecast import forecast, forecast_with_peers
     con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT unnest(?::VARCHAR[]) AS "
                 "commune, unnest(?::VARCHAR[]) AS province",
                 [[c for c, _ in communes], [p for _, p in communes]])
@@ -153,19 +176,26 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
         con.execute("INSERT INTO progress_forecast_rows "
                     + FORECAST_INPUT.format(base="_progress_base"))
         if results_changed:  # the peers moved: every forecast of the country, stored inputs
+            from .forecast import forecast_with_peers
             rows = _frame(con, "SELECT * FROM progress_forecast_rows")
             points = _frame(con, POINTS_INPUT.format(points="progress_points"))
             fc, peers = forecast_with_peers(points, rows)
             _store_forecast(con, fc, replace_all=True)
             _store_peers(con, peers)
-        else:  # same results everywhere: the stored peers are the ones a full recompute uses
+            del points, rows, fc, peers
+        elif con.execute("SELECT count(*) FROM _progress_base WHERE forecastable"
+                         ).fetchone()[0]:
+            # same results everywhere: the stored peers are the ones a full recompute uses
+            from .forecast import forecast
             rows = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
             points = _frame(con, POINTS_INPUT.format(points="progress_points_of('_a')"))
             peers = (_frame(con, "SELECT * FROM progress_peers_province"),
                      _frame(con, "SELECT * FROM progress_peers_country"))
             fc = forecast(points, rows, peers)
             _store_forecast(con, fc, replace_all=False)
-        del points, rows, fc, peers
+            del points, rows, fc, peers
+        # else: no row of these communes can be forecast (no comparable result yet: a plan
+        # sent before any report), so there is nothing to forecast and pandas is not needed
         con.execute("DELETE FROM progress_snapshot USING _touched x "
                     "WHERE progress_snapshot.commune = x.commune "
                     "AND progress_snapshot.province = x.province")
