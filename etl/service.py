@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import duckdb
 
@@ -23,6 +23,9 @@ from .pipeline import Understanding, understand
 from .read import MAX_FILE_MB, WorkbookData, read_workbook_bytes
 from .records import Context
 from .store import Discard, write_session
+
+if TYPE_CHECKING:  # imported where a frame is made: `etl load` does not need pandas
+    import pandas as pd
 
 LOCAL_CHOICE = ""  # an analyst's "commune-specific" choice is stored as an empty code
 
