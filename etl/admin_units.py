@@ -44,10 +44,17 @@ def name_key(text: object) -> str:
     apostrophes and spacing not."""
     s = unicodedata.normalize("NFC", clean(text).lower())
     for a, b in _TONE:
-        s = s.replace(a, b)
-    s = re.sub(r"['’‘`´]", "", s)  # K'Nớ, K’Nớ and KNớ alike
-    s = re.sub(r"\s*[-–—]\s*", " - ", s)
-    return re.sub(r"\s+", " ", s).strip()
+        if a in s:
+            s = s.replace(a, b)
+    s = _APOSTROPHES.sub("", s)  # K'Nớ, K’Nớ and KNớ alike
+    if "-" in s or "–" in s or "—" in s:
+        s = _DASH.sub(" - ", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_DASH = re.compile(r"\s*[-–—]\s*")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -95,12 +102,19 @@ class Register:
         indexing the ~8,000 of them was most of a one-file load's register time)."""
         self.units = {u.code: u for u in units}
         self.by_name: dict[str, list[Unit]] = {}
-        self.by_fold: dict[str, list[Unit]] = {}
         for u in units:
             self.by_name.setdefault(name_key(u.name), []).append(u)
-            self.by_fold.setdefault(fold(u.name), []).append(u)
         self._old_units = old
         self.provinces = sorted({u.province for u in units})
+
+    @cached_property
+    def by_fold(self) -> dict[str, list[Unit]]:
+        """The units by their name without diacritics (a name the file misspells; built on
+        first use)."""
+        out: dict[str, list[Unit]] = {}
+        for u in self.units.values():
+            out.setdefault(fold(u.name), []).append(u)
+        return out
 
     @cached_property
     def _old_index(self) -> tuple[dict[str, list[OldUnit]], dict[str, str]]:

@@ -56,12 +56,18 @@ def remembered_column_roles(db_path: str | Path | None) -> ColumnRoles:
     except duckdb.Error:
         return {}
     try:
+        return column_roles_of(con)
+    finally:
+        con.close()
+
+
+def column_roles_of(con: duckdb.DuckDBPyConnection) -> ColumnRoles:
+    """:func:`remembered_column_roles` on a connection already open."""
+    try:
         rows = con.execute("SELECT layout_key, column_letter, role, year "
                            "FROM user_column_roles").fetchall()
     except duckdb.Error:  # a database built before the table existed
         rows = []
-    finally:
-        con.close()
     out: ColumnRoles = {}
     for layout, letter, role, year in rows:
         out.setdefault(layout, {})[letter] = (role, year)
