@@ -285,15 +285,19 @@ def _bump_versions(con, refresh: str) -> None:
 # What, besides a commune's own rows, goes into every progress row: the data's date (meta
 # as_of, or the latest result period), the catalogue (direction, unit) and the commune codes
 # the register gives rows loaded earlier (etl.load.sync_register only fills codes that were
-# NULL, so their count over the datasets that existed before the write tells). When one of
-# them changes the whole country is refreshed.
+# NULL, so their count over the datasets that existed before the write tells: dataset ids
+# come from a sequence, so those are the ids up to the largest one before; were a new
+# dataset's id lower, its rows would count too and the refresh be a full one, never a
+# missed one). When one of them changes the whole country is refreshed. The data's date
+# from the results (progress_as_of, a scan of every result) is compared only when the write
+# changed results (:func:`_as_of_moved`): it depends on nothing else.
 _GLOBAL_INPUTS = """
-    SELECT (SELECT as_of_order FROM progress_as_of),
+    SELECT (SELECT value FROM meta WHERE key = 'as_of'),
            (SELECT count(*) FROM catalog_indicators),
            (SELECT coalesce(sum(hash(code, unit, direction, value_type)), 0)
             FROM catalog_indicators),
-           (SELECT count(t.commune_code) FROM target_rows t
-            SEMI JOIN _datasets_before USING (dataset_id))"""
+           (SELECT count(commune_code) FROM target_rows
+            WHERE dataset_id <= (SELECT max(dataset_id) FROM _datasets_before))"""
 
 
 def _before_write(con: duckdb.DuckDBPyConnection) -> tuple | None:
@@ -304,6 +308,25 @@ def _before_write(con: duckdb.DuckDBPyConnection) -> tuple | None:
     con.execute("CREATE OR REPLACE TEMP TABLE _datasets_before AS "
                 "SELECT dataset_id, active FROM datasets")
     return con.execute(_GLOBAL_INPUTS).fetchone()
+
+
+def _as_of_moved(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the data's date (``progress_as_of``) differs from the one before the write:
+    the one before is read through the same view with the datasets' flags put back as they
+    were (``_datasets_before``; the datasets the write added switched off), in a transaction
+    rolled back."""
+    after = con.execute("SELECT as_of_order FROM progress_as_of").fetchone()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("UPDATE datasets SET active = b.active FROM _datasets_before b "
+                    "WHERE datasets.dataset_id = b.dataset_id "
+                    "AND datasets.active IS DISTINCT FROM b.active")
+        con.execute("UPDATE datasets SET active = FALSE WHERE dataset_id NOT IN "
+                    "(SELECT dataset_id FROM _datasets_before)")
+        before = con.execute("SELECT as_of_order FROM progress_as_of").fetchone()
+    finally:
+        con.execute("ROLLBACK")
+    return before != after
 
 
 def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) -> str:
@@ -320,7 +343,11 @@ def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) ->
         "SELECT DISTINCT d.commune, d.province, d.kind FROM datasets d "
         "LEFT JOIN _datasets_before b USING (dataset_id) "
         "WHERE b.dataset_id IS NULL OR b.active IS DISTINCT FROM d.active").fetchall()
+    results_changed = any(k == "actuals" for _, _, k in changed)
+    as_of_moved = results_changed and _as_of_moved(con)
     con.execute("DROP TABLE IF EXISTS _datasets_before")
+    if as_of_moved:
+        return refresh_derived(con)
     communes = sorted({(c, p) for c, p, _ in changed})
     if not communes:
         # nothing loaded or undone; the alias tables may still have learnt a spelling, which
@@ -332,8 +359,7 @@ def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) ->
         return refresh_derived(con, sorted(renamed), results_changed=False)
     if len(communes) > INCREMENTAL_MAX_COMMUNES:
         return refresh_derived(con)
-    return refresh_derived(con, communes,
-                           results_changed=any(k == "actuals" for _, _, k in changed))
+    return refresh_derived(con, communes, results_changed=results_changed)
 
 
 class Discard(Exception):

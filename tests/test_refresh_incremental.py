@@ -127,17 +127,21 @@ def test_a_plan_upload_and_its_undo_refresh_one_commune_like_a_full_recompute(
     assert_same(undone, before)  # the undo restores the snapshot exactly
 
 
-def _changed_result_copy(src, dst):
-    """The commune sends its 2025 report again with one result changed. (Only the 2025
-    column: the generated workbook's "9 tháng năm 2026" and "Đánh giá" columns are read as
-    results of the whole year 2026, which would move the data's date and so refresh the
-    whole country.)"""
+def _changed_result_copy(src, dst, *, whole_year_2026=False):
+    """The commune sends its 2025 report again with one result changed (only the 2025 column:
+    the "9 tháng năm 2026" and "Đánh giá" columns are emptied). ``whole_year_2026``: the
+    2026 column kept, its heading made "Năm 2026": results of the whole year 2026, later
+    than the database's latest quarter, so the data's date moves."""
     wb = openpyxl.load_workbook(src)
     ws = wb["Kết quả thực hiện"]
     for row in ws.iter_rows(min_row=9):
         for cell in row[4:6]:  # E: 9 tháng năm 2026, F: Đánh giá
-            if not isinstance(cell, openpyxl.cell.cell.MergedCell):
+            if not isinstance(cell, openpyxl.cell.cell.MergedCell) and not whole_year_2026:
                 cell.value = None
+    if whole_year_2026:  # "9 tháng năm 2026" (2026-Q3) read as results of the whole year
+        [header] = [c for row in ws.iter_rows(max_row=8) for c in row
+                    if c.value == "9 tháng năm 2026"]
+        header.value = "Năm 2026"
     for row in ws.iter_rows(min_row=9):
         cell = row[3]  # column D: Năm 2025
         if isinstance(cell.value, str) and cell.value.endswith("%"):
@@ -173,6 +177,24 @@ def test_a_results_upload_and_its_undo_move_the_peers_like_a_full_recompute(
     undone = derived(db)
     assert_same(undone, full_recompute(db, tmp_path))
     assert_same(undone, before)
+
+
+def test_results_that_move_the_data_date_refresh_the_whole_country_and_so_does_their_undo(
+        db, tmp_path, synth):
+    """A report whose 2026 column holds results of the whole year 2026 (later than the
+    database's latest quarter, 2026-Q3) moves the date every status is judged at: a full
+    refresh, and the undo moves it back."""
+    before = derived(db)
+    _changed_result_copy(synth[1][0], tmp_path / "report.xlsx", whole_year_2026=True)
+    _u, import_id = upload(db, tmp_path / "report.xlsx", allow_synthetic=True)
+    assert _meta(db, "derived_refresh") == "full"
+    after = derived(db)
+    assert set(after["progress_snapshot"]["as_of_period"]) == {"2026"}
+    assert set(before["progress_snapshot"]["as_of_period"]) != {"2026"}
+    assert_same(after, full_recompute(db, tmp_path))
+    assert service.undo(db, import_id) == "Đã hoàn tác."
+    assert _meta(db, "derived_refresh") == "full"
+    assert_same(derived(db), before)
 
 
 def test_a_cli_load_of_two_files_refreshes_both_communes(db, tmp_path, seed_files):
