@@ -83,13 +83,14 @@ def phases(national_db: Path, work: Path, file: Path = SMALL_FILE) -> list[dict]
 
 def _child_phases(db_s: str, file_s: str) -> int:
     """The calls ``etl.cli.cmd_load`` makes for one file, in its order, each timed (the
-    write session's steps as ``etl.store.write_session`` makes them)."""
+    write session's steps as ``etl.store.write_session`` makes them; the file is read inside
+    the session, as cmd_load does for a few files)."""
     t0 = time.perf_counter()
     import duckdb
     t_duckdb = time.perf_counter()
     from bench.timing import peak_rss_mb, reset_peak_rss
     t_bench = time.perf_counter()
-    from etl.cli import _remembered, understand_file
+    from etl.cli import _remembered_in, understand_file
     from etl.load import load_many, sync_catalog
     from etl.service import remember_column_roles
     from etl.store import (_before_write, _fsync_dir, _lock, ensure_schema,
@@ -110,13 +111,6 @@ def _child_phases(db_s: str, file_s: str) -> int:
     mark("Python imports: etl (" + (", ".join(sorted(set(loaded))) or "no pandas, numpy, "
                                     "pyarrow or openpyxl") + ")")
     db, file = Path(db_s), Path(file_s)
-    cat, remembered = _remembered(db)
-    mark("catalogue, analysts' aliases and column roles (one read-only open)")
-    from etl.admin_units import load_register
-    load_register()
-    mark("the register of communes (3,321 units)")
-    u = understand_file(file, cat, column_roles=remembered)
-    mark("read, parse and validate the workbook")
     lock_path = db.with_name(db.name + ".lock")
     lock = open(lock_path, "a+")
     _lock(lock, 10)
@@ -131,6 +125,13 @@ def _child_phases(db_s: str, file_s: str) -> int:
     mark("schema check (meta: version and fingerprint)")
     before = _before_write(con)
     mark("datasets' state before the write")
+    cat, remembered = _remembered_in(con)
+    mark("catalogue, analysts' aliases and column roles")
+    from etl.admin_units import load_register
+    load_register()
+    mark("the register of communes (3,321 units)")
+    u = understand_file(file, cat, column_roles=remembered)
+    mark("read, parse and validate the workbook")
     sync_catalog(con, cat)
     mark("catalogue + register tables (written only when changed)")
     remember_column_roles(con, {}, [u], user="bench")

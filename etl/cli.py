@@ -173,13 +173,20 @@ def _remembered(db: Path | None):
     except duckdb.Error:
         return catalog, {}
     try:
-        try:
-            catalog = catalog.with_aliases(user_aliases(con))
-        except duckdb.Error:
-            pass
-        return catalog, column_roles_of(con)
+        return _remembered_in(con, catalog)
     finally:
         con.close()
+
+
+def _remembered_in(con, catalog=None):
+    """:func:`_remembered` from a connection already open."""
+    import duckdb
+    catalog = catalog or load_catalog()
+    try:
+        catalog = catalog.with_aliases(user_aliases(con))
+    except duckdb.Error:
+        pass
+    return catalog, column_roles_of(con)
 
 
 def _understand_all(args, known=None) -> tuple[list[Understanding], dict]:
@@ -208,20 +215,25 @@ def cmd_validate(args) -> int:
 
 
 def cmd_load(args) -> int:
-    catalog, remembered = _remembered(args.db)
     results: list[tuple[Understanding, LoadResult]] = []
     from .ingest import MIN_FILES_FOR_PROCESSES, FileOutcome, load_files
-    if len(args.files) >= MIN_FILES_FOR_PROCESSES and not (args.role or args.confirm
-                                                           or remembered):
-        # many files and no column choices: parse on processes, write in batches
-        outcomes, totals = load_files(args.db, list(args.files), catalog,
-                                      commune=args.commune, province=args.province,
-                                      year=args.year, verbose=args.verbose, jobs=args.jobs,
-                                      loaded_by=args.user, synthetic=args.synthetic)
-        return _print_outcomes(outcomes, totals, args.db)
-    understood, chosen = _understand_all(args, (catalog, remembered))
+    known = None
+    if len(args.files) >= MIN_FILES_FOR_PROCESSES:
+        known = catalog, remembered = _remembered(args.db)
+        if not (args.role or args.confirm or remembered):
+            # many files and no column choices: parse on processes, write in batches
+            outcomes, totals = load_files(args.db, list(args.files), catalog,
+                                          commune=args.commune, province=args.province,
+                                          year=args.year, verbose=args.verbose, jobs=args.jobs,
+                                          loaded_by=args.user, synthetic=args.synthetic)
+            return _print_outcomes(outcomes, totals, args.db)
     totals = None
     with write_session(args.db) as con:
+        # A few files are read in the session: the analysts' aliases and column roles come
+        # from the copy being written (one open of the database instead of two, ~50-150 ms
+        # on the national file under load, and exactly the state the rows are written into)
+        catalog, remembered = known = known or _remembered_in(con)
+        understood, chosen = _understand_all(args, known)
         sync_catalog(con, catalog)
         remember_column_roles(con, chosen, understood, user=args.user)
         loaded = load_many(con, understood, loaded_by=args.user, synthetic=args.synthetic)

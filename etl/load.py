@@ -482,8 +482,9 @@ def write_normalised(con: duckdb.DuckDBPyConnection, table: str, raw_col: str, n
     province) keys of the rows changed (so a refresh limited to touched communes includes a
     commune whose spelling the alias tables now know). The table and column names come from
     etl.spellings.COLUMNS, never from a file."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _spelling_map (raw VARCHAR, norm VARCHAR)")
-    con.executemany("INSERT INTO _spelling_map VALUES (?, ?)", mapping)
+    con.execute("CREATE OR REPLACE TEMP TABLE _spelling_map AS SELECT "
+                "unnest(?::VARCHAR[]) AS raw, unnest(?::VARCHAR[]) AS norm",
+                [[r for r, _ in mapping], [n for _, n in mapping]])
     rows = con.execute(f"""
         UPDATE {table} SET {norm_col} = m.norm FROM _spelling_map m
         WHERE {table}.{raw_col} = m.raw AND {table}.{norm_col} IS DISTINCT FROM m.norm
