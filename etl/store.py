@@ -75,7 +75,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 # Bump when the derived tables change shape or meaning: a database built by an earlier
 # release is then refreshed by the next write session even when nothing new is loaded.
-DERIVED_VERSION = "progress-4"  # 4: lead_unit_norm, the incremental refresh's tables
+DERIVED_VERSION = "progress-5"  # 4: lead_unit_norm, the incremental refresh's tables;
+# 5: progress_series_fits (the forecast refits only the series of the communes a write touched)
 
 FORECAST_INPUT = """
     SELECT target_ref, commune, province, indicator_code, coalesce(unit, '') AS unit,
@@ -132,16 +133,17 @@ def refresh_derived(con: duckdb.DuckDBPyConnection,
 
 
 def _refresh_full(con: duckdb.DuckDBPyConnection) -> None:
-    from .forecast import forecast_with_peers
+    from .forecast import forecast_peers_fits
     # progress_base once, into a temporary table both steps read
     con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS SELECT * FROM progress_base")
     rows = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
     points = _frame(con, POINTS_INPUT.format(points="progress_points"))
-    fc, peers = forecast_with_peers(points, rows)
+    fc, peers, fits = forecast_peers_fits(points, rows)
     del points, rows
     con.execute("BEGIN TRANSACTION")
     _store_forecast(con, fc, replace_all=True)
     _store_peers(con, peers)
+    _store_fits(con, fits, touched=False)
     con.execute("DELETE FROM progress_forecast_rows")
     con.execute("INSERT INTO progress_forecast_rows "
                 + FORECAST_INPUT.format(base="_progress_base"))
@@ -175,14 +177,20 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
                     "AND progress_forecast_rows.province = x.province")
         con.execute("INSERT INTO progress_forecast_rows "
                     + FORECAST_INPUT.format(base="_progress_base"))
-        if results_changed:  # the peers moved: every forecast of the country, stored inputs
-            from .forecast import forecast_with_peers
+        if results_changed and not _refit_touched(con):
+            # the peers moved: every forecast of the country, from the stored inputs
+            from .forecast import forecast_peers_fits
             rows = _frame(con, "SELECT * FROM progress_forecast_rows")
             points = _frame(con, POINTS_INPUT.format(points="progress_points"))
-            fc, peers = forecast_with_peers(points, rows)
+            fc, peers, fits = forecast_peers_fits(points, rows)
             _store_forecast(con, fc, replace_all=True)
             _store_peers(con, peers)
-            del points, rows, fc, peers
+            _store_fits(con, fits, touched=False)
+            del points, rows, fc, peers, fits
+            con.execute("CREATE OR REPLACE TEMP TABLE _refit AS "
+                        "SELECT target_ref FROM progress_forecast")
+        elif results_changed:
+            pass  # _refit_touched forecast the rows whose inputs moved
         elif con.execute("SELECT count(*) FROM _progress_base WHERE forecastable"
                          ).fetchone()[0]:
             # same results everywhere: the stored peers are the ones a full recompute uses
@@ -215,14 +223,87 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
                 "status_rule = CASE WHEN s.status_rule NOT IN ('forecast', 'unmet_no_forecast') "
                 "THEN s.status_rule WHEN f.forecast_likelihood IS NULL THEN 'unmet_no_forecast' "
                 "ELSE 'forecast' END "
-                f"FROM progress_forecast f WHERE s.target_ref = f.target_ref AND ({differs})")
+                "FROM (SELECT * FROM progress_forecast SEMI JOIN _refit USING (target_ref)) f "
+                f"WHERE s.target_ref = f.target_ref AND ({differs})")
         _bump_versions(con, f"communes:{len(communes)}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    for t in ("_progress_base", "_t", "_a", "_touched"):
+    for t in ("_progress_base", "_t", "_a", "_touched", "_refit", "_refit_peers"):
         con.execute(f"DROP TABLE IF EXISTS {t}")
+
+
+def _refit_touched(con: duckdb.DuckDBPyConnection) -> bool:
+    """The forecast after a write that changed the results of the communes in ``_touched``
+    (their rows already in progress_forecast_rows, their old forecasts deleted): their
+    series are refitted from their points and stored in progress_series_fits; the peers are
+    recomputed from the stored fits of the whole country (read in the order a full recompute
+    numbers the series, so the same sums in the same order); then only the rows whose inputs
+    can have moved are forecast again: the touched communes' rows and the rows of every
+    indicator and unit one of their series had before or has now (the peers of any other
+    row are what they were). ``_refit`` lists the rows forecast. The same numbers as a full
+    recompute (tests/test_refresh_incremental.py compares the tables exactly).
+
+    False when the stored fits cannot serve: a series without an indicator code, or a row
+    whose cutoff is before its series' latest point (its fit uses part of the points); the
+    caller then recomputes the whole country's forecast and rewrites every derived table
+    this may have begun to write (the fits)."""
+    from .forecast import early_rows, forecast, from_fits, series_fits
+    points = _frame(con, POINTS_INPUT.format(points="progress_points_of('_a')"))
+    if points[["commune", "province", "indicator_code"]].isna().any(axis=None):
+        return False
+    new = series_fits(points)
+    con.register("_new_fits", new)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _refit_peers AS "
+                    "SELECT DISTINCT indicator_code, unit FROM progress_series_fits "
+                    "SEMI JOIN _touched USING (commune, province) "
+                    "UNION SELECT DISTINCT indicator_code, unit FROM _new_fits")
+    finally:
+        con.unregister("_new_fits")
+    con.execute("CREATE OR REPLACE TEMP TABLE _refit AS "
+                "SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _refit_peers USING (indicator_code, unit) "
+                "UNION SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _touched USING (commune, province)")
+    rows = _frame(con, "SELECT r.* FROM progress_forecast_rows r "
+                       "SEMI JOIN _refit USING (target_ref)")
+    if early_rows(rows, new):
+        return False
+    con.execute("DELETE FROM progress_series_fits USING _touched x "
+                "WHERE progress_series_fits.commune = x.commune "
+                "AND progress_series_fits.province = x.province")
+    _store_fits(con, new, touched=True)
+    fits = _frame(con, "SELECT * FROM progress_series_fits "
+                       "ORDER BY commune, province, indicator_code, unit")
+    if (fits[["commune", "province", "indicator_code"]].isna().any(axis=None)
+            or early_rows(rows, fits)):
+        return False  # the caller rewrites the fits whole with the rest
+    from .forecast import _peer_stats
+    max_order, series, full = from_fits(fits)
+    peers = _peer_stats(full)
+    fc = forecast(None, rows, peers, _fits=(max_order, series, full))
+    con.execute("DELETE FROM progress_forecast WHERE target_ref IN "
+                "(SELECT target_ref FROM _refit)")
+    _store_forecast(con, fc, replace_all=False)
+    _store_peers(con, peers)
+    return True
+
+
+def _store_fits(con, fits, *, touched: bool) -> None:
+    """progress_series_fits: replaced whole, or (``touched``) the touched communes' series
+    added (the caller deleted their old ones)."""
+    from .forecast import FIT_COLS, SERIES
+    if not touched:
+        con.execute("DELETE FROM progress_series_fits")
+    if len(fits):
+        cols = ", ".join([*SERIES, *FIT_COLS])
+        con.register("_fits_df", fits)
+        try:
+            con.execute(f"INSERT INTO progress_series_fits ({cols}) SELECT {cols} FROM _fits_df")
+        finally:
+            con.unregister("_fits_df")
 
 
 # progress_forecast as the refresh writes it. Recreated by a refresh of the whole country's

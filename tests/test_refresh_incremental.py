@@ -26,6 +26,7 @@ DERIVED = {  # table -> its key, for a row order independent of how the rows wer
     "progress_forecast_rows": ["target_ref"],
     "progress_peers_province": ["indicator_code", "unit", "province"],
     "progress_peers_country": ["indicator_code", "unit"],
+    "progress_series_fits": ["commune", "province", "indicator_code", "unit"],
 }
 
 
@@ -80,9 +81,19 @@ def full_recompute(db, tmp_path) -> dict[str, pd.DataFrame]:
 
 def assert_same(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame],
                 **kw) -> None:
+    """Every derived table equal, each number to the last bit."""
+    kw.setdefault("check_exact", True)
     for table in DERIVED:
         pd.testing.assert_frame_equal(got[table].reset_index(drop=True),
                                       want[table].reset_index(drop=True), obj=table, **kw)
+
+
+def no_country_forecast(monkeypatch):
+    """Fail if the whole country's forecast is recomputed (a write that changed the results
+    of one commune refits that commune's series only)."""
+    def fail(*_a, **_k):
+        raise AssertionError("the whole country's forecast was recomputed")
+    monkeypatch.setattr("etl.forecast.forecast_peers_fits", fail)
 
 
 def rows_of(frames, commune, province) -> pd.DataFrame:
@@ -153,10 +164,12 @@ def _changed_result_copy(src, dst, *, whole_year_2026=False):
 
 
 def test_a_results_upload_and_its_undo_move_the_peers_like_a_full_recompute(
-        db, tmp_path, synth):
+        db, tmp_path, synth, monkeypatch):
     before = derived(db)
     changed = _changed_result_copy(synth[1][0], tmp_path / "report.xlsx")
+    no_country_forecast(monkeypatch)
     u, import_id = upload(db, tmp_path / "report.xlsx", allow_synthetic=True)
+    monkeypatch.undo()
     assert _meta(db, "derived_refresh") == "communes:1"
     after = derived(db)
     assert_same(after, full_recompute(db, tmp_path))
@@ -172,8 +185,17 @@ def test_a_results_upload_and_its_undo_move_the_peers_like_a_full_recompute(
     pd.testing.assert_frame_equal(rows_of(after, *other).drop(columns=forecast_cols),
                                   rows_of(before, *other).drop(columns=forecast_cols))
     assert not after["progress_peers_country"].equals(before["progress_peers_country"])
+    # only the commune's series were refitted: every other series' fit is as it was
+    fits_b, fits_a = before["progress_series_fits"], after["progress_series_fits"]
+    pd.testing.assert_frame_equal(
+        fits_a[fits_a["commune"] != commune[0]].reset_index(drop=True),
+        fits_b[fits_b["commune"] != commune[0]].reset_index(drop=True), check_exact=True)
+    assert not fits_a[fits_a["commune"] == commune[0]].reset_index(drop=True).equals(
+        fits_b[fits_b["commune"] == commune[0]].reset_index(drop=True))
 
+    no_country_forecast(monkeypatch)
     assert service.undo(db, import_id) == "Đã hoàn tác."
+    monkeypatch.undo()
     undone = derived(db)
     assert_same(undone, full_recompute(db, tmp_path))
     assert_same(undone, before)
