@@ -219,6 +219,31 @@ def test_results_that_move_the_data_date_refresh_the_whole_country_and_so_does_t
     assert_same(derived(db), before)
 
 
+def test_a_target_year_before_the_latest_results_forecasts_the_whole_country_the_same(
+        db, tmp_path, synth, monkeypatch):
+    """A report whose plan has 2025 targets while its results go to 2026-Q3: those rows are
+    judged on the points up to 2025, a fit the stored fits do not have, so the whole
+    country's forecast is recomputed; the tables equal a full recompute."""
+    before = derived(db)
+    _changed_result_copy(synth[1][0], tmp_path / "report.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    ws = wb["Chỉ tiêu 2026-2030"]
+    [header] = [c for row in ws.iter_rows(max_row=8) for c in row if c.value == "Năm 2026"]
+    header.value = "Năm 2025"
+    wb.save(tmp_path / "report.xlsx")
+    calls = []
+    from etl import forecast
+    real = forecast.forecast_peers_fits
+    monkeypatch.setattr(forecast, "forecast_peers_fits",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
+    _u, import_id = upload(db, tmp_path / "report.xlsx", allow_synthetic=True)
+    assert calls and _meta(db, "derived_refresh") == "communes:1"
+    monkeypatch.undo()
+    assert_same(derived(db), full_recompute(db, tmp_path))
+    assert service.undo(db, import_id) == "Đã hoàn tác."
+    assert_same(derived(db), before)
+
+
 def test_a_cli_load_of_two_files_refreshes_both_communes(db, tmp_path, seed_files):
     files = [p for p in seed_files if p.name.startswith(("nam_dan", "can_loc"))]
     assert main(["load", *map(str, files), "--db", str(db)]) == 0
