@@ -1,12 +1,15 @@
 """One small workbook loaded into the national database, as an analyst does it from the CLI.
 
-``etl load data/seed/nam_dan_2026_ke_hoach.xlsx --db <a copy of the national database>``, in a
-fresh process each run (the copy is made before the clock starts, so every run loads the file
-anew): wall time and the process's peak RSS; the same for a workbook with results
-(``can_loc_2026_ke_hoach.xlsx``: results move the forecast's peers, so the whole country's
-forecast is recomputed). Then where the time and memory go, phase by phase (the same calls
-``etl load`` makes, timed one by one in a fresh process), and the snapshot refresh of the whole
-country against the one limited to the commune a write touched (``etl.store.refresh_derived``).
+``python -m etl load data/seed/nam_dan_2026_ke_hoach.xlsx --db <a copy of the national
+database>``, in a fresh process each run (the copy is made before the clock starts, so every
+run loads the file anew): wall time from the start of the process to the return of ``main``
+and the process's peak RSS; the same for a workbook with results (``can_loc_2026_ke_hoach.xlsx``:
+its series are refitted and the peers recomputed from the stored fits, ``etl.store
+._refit_touched``). Then where the time and memory go, phase by phase (the same calls
+``etl load`` makes, timed one by one in a fresh process: imports, the write session's copy and
+open, schema check, the file read in the session, the writes, the snapshot refresh, the
+checkpoint and the rename), and the snapshot refresh of the whole country against the one
+limited to the commune a write touched (``etl.store.refresh_derived``).
 """
 from __future__ import annotations
 

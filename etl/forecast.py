@@ -194,21 +194,11 @@ def from_fits(fits: pd.DataFrame) -> tuple:
     """Stored fits (every series of the country, in the order the loader reads them: by
     commune, province, indicator and unit, the order :func:`_series` numbers them) -> what
     :func:`forecast` takes as ``_fits``, with no points: (max_order per sid, series, full).
-    Only for rows whose cutoff is past every point of their series (:func:`early_rows`)."""
+    Only for rows whose cutoff is past every point of their series."""
     f = fits.reset_index(drop=True)
     f.insert(0, "sid", np.arange(len(f), dtype="int64"))
     full = f[["sid", *FIT_COLS[:-1], *SERIES]]
     return f.set_index("sid")["max_order"], f[SERIES + ["sid"]], full
-
-
-def early_rows(rows: pd.DataFrame, fits: pd.DataFrame) -> int:
-    """How many rows look at a cutoff before their series' latest point (they need a fit on
-    a part of the points, which the stored fits do not have)."""
-    r = rows.assign(unit=rows["unit"].fillna("")).merge(fits[SERIES + ["max_order"]],
-                                                        on=SERIES, how="inner")
-    cutoff = (r["cutoff_order"] if "cutoff_order" in r
-              else r["target_year"].astype("int64") * 10 + 9)
-    return int((cutoff < r["max_order"]).sum())
 
 
 def forecast(points: pd.DataFrame, rows: pd.DataFrame,

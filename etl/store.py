@@ -192,7 +192,7 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
         elif results_changed:
             pass  # _refit_touched forecast the rows whose inputs moved
         elif con.execute("SELECT count(*) FROM _progress_base WHERE forecastable"
-                         ).fetchone()[0]:
+                         ).fetchall()[0][0]:
             # same results everywhere: the stored peers are the ones a full recompute uses
             from .forecast import forecast
             rows = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
@@ -236,20 +236,25 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
 
 def _refit_touched(con: duckdb.DuckDBPyConnection) -> bool:
     """The forecast after a write that changed the results of the communes in ``_touched``
-    (their rows already in progress_forecast_rows, their old forecasts deleted): their
-    series are refitted from their points and stored in progress_series_fits; the peers are
-    recomputed from the stored fits of the whole country (read in the order a full recompute
-    numbers the series, so the same sums in the same order); then only the rows whose inputs
-    can have moved are forecast again: the touched communes' rows and the rows of every
-    indicator and unit one of their series had before or has now (the peers of any other
-    row are what they were). ``_refit`` lists the rows forecast. The same numbers as a full
-    recompute (tests/test_refresh_incremental.py compares the tables exactly).
+    (their rows already in progress_forecast_rows, their old forecasts deleted):
 
-    False when the stored fits cannot serve: a series without an indicator code, or a row
-    whose cutoff is before its series' latest point (its fit uses part of the points); the
-    caller then recomputes the whole country's forecast and rewrites every derived table
-    this may have begun to write (the fits)."""
-    from .forecast import early_rows, forecast, from_fits, series_fits
+    1. their series are refitted from their points and replace theirs in
+       progress_series_fits;
+    2. the peers of every indicator and unit one of their series had before or has now
+       (``_refit_peers``) are recomputed from the stored fits of those indicators, read in
+       the order a full recompute numbers the series (so the same sums in the same order;
+       the peers of any other indicator cannot have moved) and replace theirs in the peer
+       tables; the keys whose statistics changed are noted;
+    3. the rows forecast again are the touched communes' rows and the rows whose province
+       or country peers changed (every other input of any other row is what it was); of
+       those, the forecasts that changed are written, and listed in ``_refit``.
+
+    The same numbers as a full recompute (tests/test_refresh_incremental.py compares the
+    tables exactly). False when the stored fits cannot serve: a series without an indicator
+    code, or a row to forecast whose cutoff is before its series' latest point (its fit
+    uses part of the points); the caller then recomputes the whole country's forecast and
+    rewrites every derived table this may have begun to write."""
+    from .forecast import _peer_stats, forecast, from_fits, series_fits
     points = _frame(con, POINTS_INPUT.format(points="progress_points_of('_a')"))
     if points[["commune", "province", "indicator_code"]].isna().any(axis=None):
         return False
@@ -262,33 +267,91 @@ def _refit_touched(con: duckdb.DuckDBPyConnection) -> bool:
                     "UNION SELECT DISTINCT indicator_code, unit FROM _new_fits")
     finally:
         con.unregister("_new_fits")
-    con.execute("CREATE OR REPLACE TEMP TABLE _refit AS "
-                "SELECT target_ref FROM progress_forecast_rows "
-                "SEMI JOIN _refit_peers USING (indicator_code, unit) "
-                "UNION SELECT target_ref FROM progress_forecast_rows "
-                "SEMI JOIN _touched USING (commune, province)")
-    rows = _frame(con, "SELECT r.* FROM progress_forecast_rows r "
-                       "SEMI JOIN _refit USING (target_ref)")
-    if early_rows(rows, new):
-        return False
     con.execute("DELETE FROM progress_series_fits USING _touched x "
                 "WHERE progress_series_fits.commune = x.commune "
                 "AND progress_series_fits.province = x.province")
     _store_fits(con, new, touched=True)
     fits = _frame(con, "SELECT * FROM progress_series_fits "
+                       "SEMI JOIN _refit_peers USING (indicator_code, unit) "
                        "ORDER BY commune, province, indicator_code, unit")
-    if (fits[["commune", "province", "indicator_code"]].isna().any(axis=None)
-            or early_rows(rows, fits)):
-        return False  # the caller rewrites the fits whole with the rest
-    from .forecast import _peer_stats
-    max_order, series, full = from_fits(fits)
-    peers = _peer_stats(full)
-    fc = forecast(None, rows, peers, _fits=(max_order, series, full))
+    if fits[["commune", "province", "indicator_code"]].isna().any(axis=None):
+        return False
+    _store_peers_of(con, _peer_stats(from_fits(fits)[2]))
+    con.execute("CREATE OR REPLACE TEMP TABLE _refit_rows AS "
+                "SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _touched USING (commune, province) "
+                "UNION SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _moved_province USING (indicator_code, unit, province) "
+                "UNION SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _moved_country USING (indicator_code, unit)")
+    rows = _frame(con, "SELECT r.* FROM progress_forecast_rows r "
+                       "SEMI JOIN _refit_rows USING (target_ref)")
+    own = _frame(con, "SELECT * FROM progress_series_fits SEMI JOIN (SELECT DISTINCT commune, "
+                      "province, indicator_code, unit FROM progress_forecast_rows SEMI JOIN "
+                      "_refit_rows USING (target_ref)) USING (commune, province, "
+                      "indicator_code, unit)")
+    if con.execute("SELECT count(*) FROM progress_forecast_rows r SEMI JOIN _refit_rows "
+                   "USING (target_ref) JOIN progress_series_fits f "
+                   "USING (commune, province, indicator_code, unit) "
+                   "WHERE r.target_year * 10 + 9 < f.max_order").fetchall()[0][0]:
+        return False
+    peers = (_frame(con, "SELECT * FROM progress_peers_province"),
+             _frame(con, "SELECT * FROM progress_peers_country"))
+    fc = forecast(None, rows, peers, _fits=from_fits(own))
+    _store_forecast_changed(con, fc)
+    for t in ("_refit_rows", "_moved_province", "_moved_country"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+    return True
+
+
+def _store_peers_of(con, peers) -> None:
+    """The peers of the indicators in ``_refit_peers`` replaced by ``peers`` (computed for
+    those alone); ``_moved_province`` / ``_moved_country``: the keys whose statistics are new,
+    changed or gone. Compared as stored (through a table of the same types)."""
+    for frame, table, keys in (
+            (peers[0], "progress_peers_province", "indicator_code, unit, province"),
+            (peers[1], "progress_peers_country", "indicator_code, unit")):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _p AS SELECT * FROM {table} LIMIT 0")
+        if len(frame):
+            cols = ", ".join(frame.columns)
+            con.register("_peers_df", frame)
+            try:
+                con.execute(f"INSERT INTO _p ({cols}) SELECT {cols} FROM _peers_df")
+            finally:
+                con.unregister("_peers_df")
+        mine = f"(SELECT * FROM {table} SEMI JOIN _refit_peers USING (indicator_code, unit))"
+        moved = "_moved_" + table.rsplit("_", 1)[1]
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {moved} AS "
+                    f"SELECT {keys} FROM (SELECT * FROM _p EXCEPT SELECT * FROM {mine}) "
+                    f"UNION SELECT {keys} FROM (SELECT * FROM {mine} EXCEPT SELECT * FROM _p)")
+        con.execute(f"DELETE FROM {table} USING _refit_peers r "
+                    f"WHERE {table}.indicator_code = r.indicator_code AND {table}.unit = r.unit")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _p")
+        con.execute("DROP TABLE _p")
+
+
+def _store_forecast_changed(con, fc) -> None:
+    """Write the forecasts in ``fc`` that differ from the stored ones (or are new), and make
+    ``_refit`` those rows: the peers of a commune's indicators usually move a few forecasts
+    of the country, and rewriting the ~100k recomputed rows (and updating as many snapshot
+    rows) cost most of a results upload. Compared as stored: ``fc`` goes through the same
+    insert into a table of the same types first."""
+    from .forecast import OUT_COLS
+    cols = ", ".join(OUT_COLS)
+    con.execute("CREATE OR REPLACE TEMP TABLE _fc AS SELECT * FROM progress_forecast LIMIT 0")
+    con.register("_forecast_df", fc)
+    try:
+        con.execute(f"INSERT INTO _fc ({cols}) SELECT {cols} FROM _forecast_df")
+    finally:
+        con.unregister("_forecast_df")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _refit AS SELECT target_ref FROM "
+                f"(SELECT {cols} FROM _fc EXCEPT "
+                f"SELECT {cols} FROM progress_forecast SEMI JOIN _fc USING (target_ref))")
     con.execute("DELETE FROM progress_forecast WHERE target_ref IN "
                 "(SELECT target_ref FROM _refit)")
-    _store_forecast(con, fc, replace_all=False)
-    _store_peers(con, peers)
-    return True
+    con.execute(f"INSERT INTO progress_forecast ({cols}) SELECT {cols} FROM _fc "
+                "SEMI JOIN _refit USING (target_ref)")
+    con.execute("DROP TABLE _fc")
 
 
 def _store_fits(con, fits, *, touched: bool) -> None:

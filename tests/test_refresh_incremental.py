@@ -219,6 +219,26 @@ def test_results_that_move_the_data_date_refresh_the_whole_country_and_so_does_t
     assert_same(derived(db), before)
 
 
+def test_a_plan_for_a_commune_with_results_forecasts_its_rows_with_the_stored_peers(
+        db, tmp_path, synth):
+    """A commune sends its plan again (one target changed, no results sheet): no result
+    changed, so its rows are forecast with the stored peers; the tables equal a full
+    recompute."""
+    wb = openpyxl.load_workbook(synth[1][0])
+    del wb["Kết quả thực hiện"]
+    ws = wb["Chỉ tiêu 2026-2030"]
+    cell = next(c for row in ws.iter_rows(min_row=9) for c in row[3:4]
+                if isinstance(c.value, str) and c.value.endswith("%"))
+    cell.value = "42%"
+    wb.save(tmp_path / "plan.xlsx")
+    u, import_id = upload(db, tmp_path / "plan.xlsx", allow_synthetic=True)
+    assert _meta(db, "derived_refresh") == "communes:1"
+    after = derived(db)
+    mine = rows_of(after, u.context.commune, u.context.province)
+    assert mine["forecast_method"].notna().sum() > 10  # its results are in the database
+    assert_same(after, full_recompute(db, tmp_path))
+
+
 def test_a_target_year_before_the_latest_results_forecasts_the_whole_country_the_same(
         db, tmp_path, synth, monkeypatch):
     """A report whose plan has 2025 targets while its results go to 2026-Q3: those rows are
