@@ -18,8 +18,9 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Callable
 
 from . import problems as P
 from .normalize import clean, fold
@@ -43,10 +44,17 @@ def name_key(text: object) -> str:
     apostrophes and spacing not."""
     s = unicodedata.normalize("NFC", clean(text).lower())
     for a, b in _TONE:
-        s = s.replace(a, b)
-    s = re.sub(r"['’‘`´]", "", s)  # K'Nớ, K’Nớ and KNớ alike
-    s = re.sub(r"\s*[-–—]\s*", " - ", s)
-    return re.sub(r"\s+", " ", s).strip()
+        if a in s:
+            s = s.replace(a, b)
+    s = _APOSTROPHES.sub("", s)  # K'Nớ, K’Nớ and KNớ alike
+    if "-" in s or "–" in s or "—" in s:
+        s = _DASH.sub(" - ", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_DASH = re.compile(r"\s*[-–—]\s*")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -88,20 +96,43 @@ class Resolution:
 
 
 class Register:
-    def __init__(self, units: list[Unit], old: list[OldUnit]):
+    def __init__(self, units: list[Unit], old: list[OldUnit] | Callable[[], list[OldUnit]]):
+        """``old``: the pre-2025 units, or a function that reads them, called the first time
+        they are looked at (a document dated from 2026 on never needs them; reading and
+        indexing the ~8,000 of them was most of a one-file load's register time)."""
         self.units = {u.code: u for u in units}
         self.by_name: dict[str, list[Unit]] = {}
-        self.by_fold: dict[str, list[Unit]] = {}
         for u in units:
             self.by_name.setdefault(name_key(u.name), []).append(u)
-            self.by_fold.setdefault(fold(u.name), []).append(u)
-        self.old_by_name: dict[str, list[OldUnit]] = {}
-        self.old_provinces: dict[str, str] = {}  # folded pre-2025 province -> province now
-        for o in old:
-            self.old_by_name.setdefault(name_key(o.name), []).append(o)
-            if o.province:
-                self.old_provinces.setdefault(fold(o.old_province), o.province)
+        self._old_units = old
         self.provinces = sorted({u.province for u in units})
+
+    @cached_property
+    def by_fold(self) -> dict[str, list[Unit]]:
+        """The units by their name without diacritics (a name the file misspells; built on
+        first use)."""
+        out: dict[str, list[Unit]] = {}
+        for u in self.units.values():
+            out.setdefault(fold(u.name), []).append(u)
+        return out
+
+    @cached_property
+    def _old_index(self) -> tuple[dict[str, list[OldUnit]], dict[str, str]]:
+        by_name: dict[str, list[OldUnit]] = {}
+        provinces: dict[str, str] = {}  # folded pre-2025 province -> province now
+        for o in (self._old_units() if callable(self._old_units) else self._old_units):
+            by_name.setdefault(name_key(o.name), []).append(o)
+            if o.province:
+                provinces.setdefault(fold(o.old_province), o.province)
+        return by_name, provinces
+
+    @property
+    def old_by_name(self) -> dict[str, list[OldUnit]]:
+        return self._old_index[0]
+
+    @property
+    def old_provinces(self) -> dict[str, str]:
+        return self._old_index[1]
 
     def __len__(self) -> int:
         return len(self.units)
@@ -283,15 +314,17 @@ def _load(directory: str) -> Register:
     with (d / "admin_units.csv").open(encoding="utf-8") as f:
         units = [Unit(r["code"], r["name"], r["type"], r["province_code"], r["province"])
                  for r in csv.DictReader(f)]
-    old = []
-    path = d / "admin_units_before_2025.csv"
-    if path.exists():
-        with path.open(encoding="utf-8") as f:
-            old = [OldUnit(r["old_code"], r["name"], r["type"], r["district"], r["old_province"],
-                           r["province"], r["new_code"],
-                           tuple(c for c in r["other_new_codes"].split("|") if c))
-                   for r in csv.DictReader(f)]
-    return Register(units, old)
+    return Register(units, lambda: _load_old(d / "admin_units_before_2025.csv"))
+
+
+def _load_old(path: Path) -> list[OldUnit]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return [OldUnit(r["old_code"], r["name"], r["type"], r["district"], r["old_province"],
+                        r["province"], r["new_code"],
+                        tuple(c for c in r["other_new_codes"].split("|") if c))
+                for r in csv.DictReader(f)]
 
 
 def load_register() -> Register:

@@ -20,12 +20,10 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .detect import ROLE_NAMES, ROLES
-from .ingest import MIN_FILES_FOR_PROCESSES, FileOutcome, load_files
 from .load import LoadResult, load_many, sync_catalog, user_aliases
 from .pipeline import Understanding, understand
 from .read import read_workbook
-from .service import (confirmed_roles, merge_roles, remember_column_roles,
-                      remembered_column_roles)
+from .service import column_roles_of, confirmed_roles, merge_roles, remember_column_roles
 from .store import DEFAULT_DB, Discard, derived_stale, write_session
 
 
@@ -160,23 +158,40 @@ def report(u: Understanding, *, verbose: bool = False, out=None, lang: str = "vi
 
 
 def _catalog_for(db: Path | None):
+    return _remembered(db)[0]
+
+
+def _remembered(db: Path | None):
+    """The catalogue with the analysts' aliases, and the column roles they chose, from one
+    read-only open of the database (each open of the national file costs tens of ms)."""
     catalog = load_catalog()
-    if db is not None and db.exists():
-        import duckdb
-        try:
-            con = duckdb.connect(str(db), read_only=True)
-            try:
-                catalog = catalog.with_aliases(user_aliases(con))
-            finally:
-                con.close()
-        except duckdb.Error:
-            pass
-    return catalog
+    if db is None or not db.exists():
+        return catalog, {}
+    import duckdb
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return catalog, {}
+    try:
+        return _remembered_in(con, catalog)
+    finally:
+        con.close()
 
 
-def _understand_all(args) -> tuple[list[Understanding], dict]:
-    catalog = _catalog_for(args.db)
-    remembered = remembered_column_roles(args.db)
+def _remembered_in(con, catalog=None):
+    """:func:`_remembered` from a connection already open."""
+    import duckdb
+    catalog = catalog or load_catalog()
+    try:
+        catalog = catalog.with_aliases(user_aliases(con))
+    except duckdb.Error:
+        pass
+    return catalog, column_roles_of(con)
+
+
+def _understand_all(args, known=None) -> tuple[list[Understanding], dict]:
+    """``known``: what :func:`_remembered` gave, when the caller already asked."""
+    catalog, remembered = known or _remembered(args.db)
     out, chosen = [], {}
     kw = dict(commune=args.commune, province=args.province, year=args.year,
               confirm=args.confirm, synthetic=getattr(args, "synthetic", False))
@@ -200,20 +215,25 @@ def cmd_validate(args) -> int:
 
 
 def cmd_load(args) -> int:
-    catalog = _catalog_for(args.db)
     results: list[tuple[Understanding, LoadResult]] = []
-    remembered = remembered_column_roles(args.db)
-    if len(args.files) >= MIN_FILES_FOR_PROCESSES and not (args.role or args.confirm
-                                                           or remembered):
-        # many files and no column choices: parse on processes, write in batches
-        outcomes, totals = load_files(args.db, list(args.files), catalog,
-                                      commune=args.commune, province=args.province,
-                                      year=args.year, verbose=args.verbose, jobs=args.jobs,
-                                      loaded_by=args.user, synthetic=args.synthetic)
-        return _print_outcomes(outcomes, totals, args.db)
-    understood, chosen = _understand_all(args)
+    from .ingest import MIN_FILES_FOR_PROCESSES, FileOutcome, load_files
+    known = None
+    if len(args.files) >= MIN_FILES_FOR_PROCESSES:
+        known = catalog, remembered = _remembered(args.db)
+        if not (args.role or args.confirm or remembered):
+            # many files and no column choices: parse on processes, write in batches
+            outcomes, totals = load_files(args.db, list(args.files), catalog,
+                                          commune=args.commune, province=args.province,
+                                          year=args.year, verbose=args.verbose, jobs=args.jobs,
+                                          loaded_by=args.user, synthetic=args.synthetic)
+            return _print_outcomes(outcomes, totals, args.db)
     totals = None
     with write_session(args.db) as con:
+        # A few files are read in the session: the analysts' aliases and column roles come
+        # from the copy being written (one open of the database instead of two, ~50-150 ms
+        # on the national file under load, and exactly the state the rows are written into)
+        catalog, remembered = known = known or _remembered_in(con)
+        understood, chosen = _understand_all(args, known)
         sync_catalog(con, catalog)
         remember_column_roles(con, chosen, understood, user=args.user)
         loaded = load_many(con, understood, loaded_by=args.user, synthetic=args.synthetic)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from openpyxl.utils import get_column_letter
+from .xlsx_cells import get_column_letter
 
 from .normalize import clean, fold
 from .read import SheetData

@@ -156,9 +156,49 @@ def peer_stats(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def forecast_with_peers(points: pd.DataFrame, rows: pd.DataFrame
                         ) -> tuple[pd.DataFrame, tuple[pd.DataFrame, pd.DataFrame]]:
     """:func:`forecast` and :func:`peer_stats` of the same points, fitting them once."""
+    fc, peers, _ = forecast_peers_fits(points, rows)
+    return fc, peers
+
+
+# --------------------------------------------------------------- stored per-series fits
+# Each series' fit on all its points (what _series computes), kept by the loader in
+# progress_series_fits so that a write which changes the results of a few communes refits
+# only their series: the peers are then recomputed from the stored fits (in the same order,
+# so their sums add up the same way) and only the rows whose inputs moved are forecast again.
+FIT_COLS = ["n", "t_first", "t_last", "first_period", "last_period", "y_last", "v_last",
+            "slope", "level", "rss", "suu", "w", "max_order"]
+
+
+def _fits_table(pts: pd.DataFrame, full: pd.DataFrame) -> pd.DataFrame:
+    """The series' fits as stored: SERIES + FIT_COLS (max_order: the latest period_order),
+    in the order of the series (sid)."""
+    last = pts.groupby("sid")["period_order"].max().rename("max_order")
+    return full.join(last, on="sid")[SERIES + FIT_COLS]
+
+
+def series_fits(points: pd.DataFrame) -> pd.DataFrame:
+    """The stored form of each series' fit on ``points`` (:data:`FIT_COLS`)."""
+    pts, _series_keys, full = _series(points)
+    return _fits_table(pts, full)
+
+
+def forecast_peers_fits(points: pd.DataFrame, rows: pd.DataFrame
+                        ) -> tuple[pd.DataFrame, tuple[pd.DataFrame, pd.DataFrame], pd.DataFrame]:
+    """:func:`forecast_with_peers` and the series' fits to store (:func:`series_fits`)."""
     fits = _series(points)
     peers = _peer_stats(fits[2])
-    return forecast(points, rows, peers, _fits=fits), peers
+    return forecast(points, rows, peers, _fits=fits), peers, _fits_table(fits[0], fits[2])
+
+
+def from_fits(fits: pd.DataFrame) -> tuple:
+    """Stored fits (every series of the country, in the order the loader reads them: by
+    commune, province, indicator and unit, the order :func:`_series` numbers them) -> what
+    :func:`forecast` takes as ``_fits``, with no points: (max_order per sid, series, full).
+    Only for rows whose cutoff is past every point of their series."""
+    f = fits.reset_index(drop=True)
+    f.insert(0, "sid", np.arange(len(f), dtype="int64"))
+    full = f[["sid", *FIT_COLS[:-1], *SERIES]]
+    return f.set_index("sid")["max_order"], f[SERIES + ["sid"]], full
 
 
 def forecast(points: pd.DataFrame, rows: pd.DataFrame,
@@ -175,6 +215,8 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame,
     if rows.empty:
         return pd.DataFrame(columns=OUT_COLS)
     pts, series, full = _fits if _fits is not None else _series(points)
+    # the latest period_order of each series; stored fits (:func:`from_fits`) carry it
+    max_order = pts if isinstance(pts, pd.Series) else pts.groupby("sid")["period_order"].max()
     r = rows.copy()
     r["unit"] = r["unit"].fillna("")
     r = r.merge(series, on=SERIES, how="left")
@@ -185,8 +227,10 @@ def forecast(points: pd.DataFrame, rows: pd.DataFrame,
 
     # The commune's own fit on its points up to the cutoff. Most rows look at the future, so
     # their cutoff is past every point: one fit per series serves them all.
-    r["max_order"] = r["sid"].map(pts.groupby("sid")["period_order"].max())
+    r["max_order"] = r["sid"].map(max_order)
     early = r["max_order"].notna() & (r["cutoff_order"] < r["max_order"])
+    if early.any() and isinstance(pts, pd.Series):
+        raise ValueError("rows before their series' latest point need the points")
     own = r[~early].merge(full.drop(columns=SERIES), on="sid", how="left")
     if early.any():
         cut = r.loc[early, ["sid", "cutoff_order"]].drop_duplicates()

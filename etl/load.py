@@ -76,9 +76,14 @@ def sync_register(con: duckdb.DuckDBPyConnection) -> None:
             [next(iter(reg.units)), next(iter(reg.units.values())).name]).fetchone()[0]:
         return
     con.execute("DELETE FROM admin_units WHERE NOT synthetic")
-    _insert(con, "admin_units", [dict(code=u.code, name=u.name, type=u.type,
-                                      province_code=u.province_code, province=u.province)
-                                 for u in reg.units.values()])
+    units = [dict(code=u.code, name=u.name, type=u.type, province_code=u.province_code,
+                  province=u.province) for u in reg.units.values()]
+    # in statements of at most SMALL_INSERT_ROWS: a bigger one goes through pyarrow, whose
+    # import (with pandas) costs more than the insert (~0.3 s, the first real file loaded
+    # into a synthetic database: its register is the generator's, so the official one is new)
+    step = SMALL_INSERT_ROWS or len(units) or 1
+    for i in range(0, len(units), step):
+        _insert(con, "admin_units", units[i:i + step])
     # Rows loaded before the register existed: a commune whose name is a unit of its province
     # gets that unit's code (name and province are unique together in the register).
     for table in ("target_rows", "actual_rows", "budget_rows", "datasets", "imports"):
@@ -405,8 +410,9 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
     names = list(rows[0])
     cols = ", ".join(f'"{c}"' for c in names)
     if len(rows) <= SMALL_INSERT_ROWS:
-        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                                 "WHERE table_name = ? AND table_schema = current_schema()",
+        # the table the INSERT below resolves (pragma_table_info: ~1 ms, where a query of
+        # information_schema.columns took 10-90 ms on the national database)
+        types = dict(con.execute("SELECT name, type FROM pragma_table_info(?)",
                                  [table]).fetchall())
         con.execute(_relation("_frame", names, [types[c] for c in names])
                     + f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame",
@@ -476,8 +482,9 @@ def write_normalised(con: duckdb.DuckDBPyConnection, table: str, raw_col: str, n
     province) keys of the rows changed (so a refresh limited to touched communes includes a
     commune whose spelling the alias tables now know). The table and column names come from
     etl.spellings.COLUMNS, never from a file."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _spelling_map (raw VARCHAR, norm VARCHAR)")
-    con.executemany("INSERT INTO _spelling_map VALUES (?, ?)", mapping)
+    con.execute("CREATE OR REPLACE TEMP TABLE _spelling_map AS SELECT "
+                "unnest(?::VARCHAR[]) AS raw, unnest(?::VARCHAR[]) AS norm",
+                [[r for r, _ in mapping], [n for _, n in mapping]])
     rows = con.execute(f"""
         UPDATE {table} SET {norm_col} = m.norm FROM _spelling_map m
         WHERE {table}.{raw_col} = m.raw AND {table}.{norm_col} IS DISTINCT FROM m.norm

@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from openpyxl.utils import get_column_letter
+from .xlsx_cells import get_column_letter
 
 Severity = Literal["error", "confirm", "warning", "info"]
 

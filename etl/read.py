@@ -141,7 +141,7 @@ def _formulas_without_values(zf: zipfile.ZipFile, sheet_paths: dict[str, str]
     (allowed by the standard: the position is then the next one) are placed right too, and
     the formula text is unescaped (``A1&amp;B1`` is ``A1&B1``)."""
     from defusedxml.ElementTree import iterparse
-    from openpyxl.utils import column_index_from_string
+    from .xlsx_cells import column_index_from_string
     out: dict[str, dict[tuple[int, int], str]] = {}
     for sheet_name, path in sheet_paths.items():
         try:
@@ -371,7 +371,7 @@ def _first_row_beyond(xml: bytes, limit: int) -> int | None:
 def covering_merge(sheet: SheetData) -> str | None:
     """The reference of a merged range that covers most of a sheet's used cells (someone
     merged the whole table: Excel keeps only the top-left value), or None."""
-    from openpyxl.utils import get_column_letter
+    from .xlsx_cells import get_column_letter
     used_rows = len(sheet.rows)
     used_cols = max((len(r) for r in sheet.rows), default=0)
     for r1, c1, r2, c2 in sheet.merged:
@@ -403,7 +403,7 @@ _MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 def _merged_ranges(zf: zipfile.ZipFile, path: str | None) -> list[tuple[int, int, int, int]]:
     """(min_row, min_col, max_row, max_col) of every merged range in a sheet's XML part."""
-    from openpyxl.utils import column_index_from_string
+    from .xlsx_cells import column_index_from_string
     if not path:
         return []
     try:

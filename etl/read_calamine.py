@@ -203,7 +203,7 @@ def _sheet_hazard(xml: bytes) -> str | None:
 
 
 def _epoch(zf: zipfile.ZipFile) -> dt.datetime:
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+    from .xlsx_cells import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
     return CALENDAR_MAC_1904 if _DATE1904.search(_read(zf, "xl/workbook.xml")[:20000]) \
         else CALENDAR_WINDOWS_1900
 
@@ -214,8 +214,8 @@ def _styles(xml: bytes):
     styles whose format is not General: {index: (format code, is date, is timedelta)}; or a
     reason to let openpyxl read the file. Parsed with defusedxml (no entities, no DTD)."""
     from defusedxml.ElementTree import fromstring
-    from openpyxl.styles.numbers import (BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE,
-                                         is_date_format, is_timedelta_format)
+    from .xlsx_cells import (BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE,
+                             is_date_format, is_timedelta_format)
     if not xml:
         return {}
     try:
@@ -269,7 +269,7 @@ _STYLE = re.compile(rb'\bs="(\d+)"')
 def _grid(ws, xml: bytes, styles: dict, epoch) -> tuple[list[list[Any]], dict] | str:
     """The sheet's cells as openpyxl gives them, before the limits: (rows, kinds) where kinds
     maps (r, c) to the percent kind of a formatted number; or a reason to fall back."""
-    from openpyxl.utils.datetime import from_excel
+    from .xlsx_cells import from_excel
     raw = ws.to_python(skip_empty_area=False)
     rows: list[list[Any]] = []
     for r in raw:  # most cells are text or empty: no function call for those

@@ -313,6 +313,15 @@ CREATE TABLE IF NOT EXISTS progress_peers_province (
 CREATE TABLE IF NOT EXISTS progress_peers_country (
     indicator_code VARCHAR, unit VARCHAR, cn BIGINT, cs DOUBLE, css DOUBLE, noise_var DOUBLE
 );
+-- Each series' fit on all its points (etl.forecast.series_fits: commune x indicator x unit;
+-- max_order its latest period), stored with the peers: a write that changes the results of a
+-- few communes refits their series only and recomputes the peers from these.
+CREATE TABLE IF NOT EXISTS progress_series_fits (
+    commune VARCHAR, province VARCHAR, indicator_code VARCHAR, unit VARCHAR, n BIGINT,
+    t_first DOUBLE, t_last DOUBLE, first_period VARCHAR, last_period VARCHAR, y_last DOUBLE,
+    v_last DOUBLE, slope DOUBLE, level DOUBLE, rss DOUBLE, suu DOUBLE, w DOUBLE,
+    max_order BIGINT
+);
 -- The forecast's input rows (progress_base WHERE forecastable), kept with the snapshot so a
 -- refresh of the whole country's forecast does not recompute progress_base for every commune.
 CREATE TABLE IF NOT EXISTS progress_forecast_rows (

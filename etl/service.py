@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import duckdb
-import pandas as pd
 
 from . import problems as P
 from .catalog import Catalog, load_catalog
@@ -24,6 +23,9 @@ from .pipeline import Understanding, understand
 from .read import MAX_FILE_MB, WorkbookData, read_workbook_bytes
 from .records import Context
 from .store import Discard, write_session
+
+if TYPE_CHECKING:  # imported where a frame is made: `etl load` does not need pandas
+    import pandas as pd
 
 LOCAL_CHOICE = ""  # an analyst's "commune-specific" choice is stored as an empty code
 
@@ -54,12 +56,18 @@ def remembered_column_roles(db_path: str | Path | None) -> ColumnRoles:
     except duckdb.Error:
         return {}
     try:
+        return column_roles_of(con)
+    finally:
+        con.close()
+
+
+def column_roles_of(con: duckdb.DuckDBPyConnection) -> ColumnRoles:
+    """:func:`remembered_column_roles` on a connection already open."""
+    try:
         rows = con.execute("SELECT layout_key, column_letter, role, year "
                            "FROM user_column_roles").fetchall()
     except duckdb.Error:  # a database built before the table existed
         rows = []
-    finally:
-        con.close()
     out: ColumnRoles = {}
     for layout, letter, role, year in rows:
         out.setdefault(layout, {})[letter] = (role, year)
@@ -186,6 +194,7 @@ def review_bytes(data: bytes, name: str, catalog: Catalog, *, commune: str | Non
 
 def labels_needing_review(u: Understanding) -> pd.DataFrame:
     """One row per distinct label that was not mapped with certainty."""
+    import pandas as pd
     rows = {}
     for r in [*u.targets, *u.actuals]:
         if r.match_method in ("low_confidence", "local", "fuzzy"):
@@ -238,6 +247,7 @@ def commit(db_path: str | Path, reviews: list[Understanding], *, user: str,
 
 def summary_frame(outcomes: list[CommitOutcome], reviews: list[Understanding]) -> pd.DataFrame:
     """DHIS2-style import summary: rows added / replaced / unchanged / rejected per table."""
+    import pandas as pd
     by_name = {u.file_name: u for u in reviews}
     rows = []
     for o in outcomes:
@@ -302,6 +312,7 @@ def stored_problems(con: duckdb.DuckDBPyConnection, import_id: int,
                     lang: str = "vi") -> pd.DataFrame:
     """An import's stored problems, each message rendered in ``lang`` from its code and params
     (a row stored without params, by an earlier release, shows its stored Vietnamese text)."""
+    import pandas as pd
     has_params = con.execute(
         "SELECT count(*) FROM information_schema.columns WHERE table_name = 'import_problems' "
         "AND column_name = 'params' AND table_schema = current_schema()").fetchone()[0]
@@ -321,6 +332,7 @@ def stored_problems(con: duckdb.DuckDBPyConnection, import_id: int,
 
 def problems_frame(u: Understanding, lang: str = "vi") -> pd.DataFrame:
     """The problems of a review, worst first, each message in ``lang``."""
+    import pandas as pd
     order = {"error": 0, "confirm": 1, "warning": 2, "info": 3}
     rows = sorted(u.problems, key=lambda p: (order[p.severity], p.sheet, p.row or 0))
     frame = pd.DataFrame([dict(severity=p.severity, code=p.code, file=p.file, sheet=p.sheet,
@@ -332,6 +344,7 @@ def problems_frame(u: Understanding, lang: str = "vi") -> pd.DataFrame:
 
 def rows_frame(u: Understanding) -> dict[str, pd.DataFrame]:
     """Every row the ETL understood, raw text next to the parsed value."""
+    import pandas as pd
     targets = pd.DataFrame([dict(
         sheet=t.prov.source_sheet, row=t.prov.source_row, column=t.prov.source_col,
         label=t.label, year=t.target_year, raw=t.target_text, kind=t.kind, op=t.op,
@@ -354,6 +367,7 @@ def rows_frame(u: Understanding) -> dict[str, pd.DataFrame]:
 
 def tables_frame(u: Understanding) -> pd.DataFrame:
     """Every column of every table: its role, year/period, confidence and the reason."""
+    import pandas as pd
     rows = []
     for t in u.tables:
         for c in t.columns:

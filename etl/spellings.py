@@ -143,12 +143,15 @@ def fill_normalised(con, names: dict[str, Names] | None = None) -> set[tuple[str
     names = names or load_names()
     changed: set[tuple[str, str]] = set()
     for table, raw_col, norm_col, kind in COLUMNS:
-        raws = [r[0] for r in con.execute(
-            f"SELECT DISTINCT {raw_col} FROM {table} WHERE {raw_col} IS NOT NULL").fetchall()]
-        if not raws:
-            continue
-        mapping = [(r, names[kind].normalise(r)[0]) for r in raws]
-        changed |= write_normalised(con, table, raw_col, norm_col, mapping)
+        # each spelling with the normalised names its rows have now: only the spellings some
+        # row disagrees with are written (a table whose rows all agree, the usual case for
+        # the budget of a plan without one, is not rewritten: ~10-40 ms a table nationally)
+        pairs = con.execute(f"SELECT DISTINCT {raw_col}, {norm_col} FROM {table} "
+                            f"WHERE {raw_col} IS NOT NULL").fetchall()
+        want = {raw: names[kind].normalise(raw)[0] for raw in {r for r, _ in pairs}}
+        mapping = sorted({(raw, want[raw]) for raw, norm in pairs if norm != want[raw]})
+        if mapping:
+            changed |= write_normalised(con, table, raw_col, norm_col, mapping)
     return changed
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import glob
+import hashlib
 import os
 import re
 import shutil
@@ -35,23 +36,47 @@ DEFAULT_DB = Path(os.environ.get("DASHBOARD_DB", Path(__file__).resolve().parent
                                  / "dashboard.duckdb"))
 
 
+def schema_fingerprint() -> str:
+    """What ``ensure_schema`` would build: schema.sql, the migrations and the DuckDB release
+    that binds its views and macros. Stored in meta 'schema_hash' once they are applied."""
+    from .migrations import migrations
+    h = hashlib.sha256(SCHEMA.encode("utf-8"))
+    for version, name, sql in migrations():
+        h.update(f"\0{version}:{name}\0".encode() + sql.encode("utf-8"))
+    h.update(f"\0duckdb {duckdb.__version__}".encode())
+    return h.hexdigest()[:32]
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """A new database gets the whole schema; an older one its missing migrations first (so
-    the views in schema.sql find the columns they name). See etl/migrations.py."""
+    the views in schema.sql find the columns they name). See etl/migrations.py.
+
+    A database whose meta already records the latest schema version and this code's
+    ``schema_fingerprint`` is left as it is: re-running all of schema.sql (every statement
+    IF NOT EXISTS / OR REPLACE, so a no-op there) cost ~40-200 ms of every write session."""
     from .migrations import latest_version, migrate
-    fresh = con.execute("SELECT count(*) FROM information_schema.tables "
-                        "WHERE table_name = 'meta'").fetchone()[0] == 0
+    fingerprint = schema_fingerprint()
+    try:
+        row = con.execute("SELECT max(value) FILTER (WHERE key = 'schema_version'), "
+                          "max(value) FILTER (WHERE key = 'schema_hash') FROM meta").fetchone()
+    except duckdb.CatalogException:
+        row = None  # no meta table: a new database
+    if row == (str(latest_version()), fingerprint):
+        return
+    fresh = row is None
     if not fresh:
         migrate(con)
     con.execute(SCHEMA)
     if fresh:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                     [str(latest_version())])
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_hash', ?)", [fingerprint])
 
 
 # Bump when the derived tables change shape or meaning: a database built by an earlier
 # release is then refreshed by the next write session even when nothing new is loaded.
-DERIVED_VERSION = "progress-4"  # 4: lead_unit_norm, the incremental refresh's tables
+DERIVED_VERSION = "progress-5"  # 4: lead_unit_norm, the incremental refresh's tables;
+# 5: progress_series_fits (the forecast refits only the series of the communes a write touched)
 
 FORECAST_INPUT = """
     SELECT target_ref, commune, province, indicator_code, coalesce(unit, '') AS unit,
@@ -108,16 +133,17 @@ def refresh_derived(con: duckdb.DuckDBPyConnection,
 
 
 def _refresh_full(con: duckdb.DuckDBPyConnection) -> None:
-    from .forecast import forecast_with_peers
+    from .forecast import forecast_peers_fits
     # progress_base once, into a temporary table both steps read
     con.execute("CREATE OR REPLACE TEMP TABLE _progress_base AS SELECT * FROM progress_base")
     rows = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
     points = _frame(con, POINTS_INPUT.format(points="progress_points"))
-    fc, peers = forecast_with_peers(points, rows)
+    fc, peers, fits = forecast_peers_fits(points, rows)
     del points, rows
     con.execute("BEGIN TRANSACTION")
     _store_forecast(con, fc, replace_all=True)
     _store_peers(con, peers)
+    _store_fits(con, fits, touched=False)
     con.execute("DELETE FROM progress_forecast_rows")
     con.execute("INSERT INTO progress_forecast_rows "
                 + FORECAST_INPUT.format(base="_progress_base"))
@@ -131,7 +157,6 @@ def _refresh_full(con: duckdb.DuckDBPyConnection) -> None:
 
 def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, str]],
                       results_changed: bool) -> None:
-    from .forecast import forecast, forecast_with_peers
     con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT unnest(?::VARCHAR[]) AS "
                 "commune, unnest(?::VARCHAR[]) AS province",
                 [[c for c, _ in communes], [p for _, p in communes]])
@@ -152,20 +177,33 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
                     "AND progress_forecast_rows.province = x.province")
         con.execute("INSERT INTO progress_forecast_rows "
                     + FORECAST_INPUT.format(base="_progress_base"))
-        if results_changed:  # the peers moved: every forecast of the country, stored inputs
+        if results_changed and not _refit_touched(con):
+            # the peers moved: every forecast of the country, from the stored inputs
+            from .forecast import forecast_peers_fits
             rows = _frame(con, "SELECT * FROM progress_forecast_rows")
             points = _frame(con, POINTS_INPUT.format(points="progress_points"))
-            fc, peers = forecast_with_peers(points, rows)
+            fc, peers, fits = forecast_peers_fits(points, rows)
             _store_forecast(con, fc, replace_all=True)
             _store_peers(con, peers)
-        else:  # same results everywhere: the stored peers are the ones a full recompute uses
+            _store_fits(con, fits, touched=False)
+            del points, rows, fc, peers, fits
+            con.execute("CREATE OR REPLACE TEMP TABLE _refit AS "
+                        "SELECT target_ref FROM progress_forecast")
+        elif results_changed:
+            pass  # _refit_touched forecast the rows whose inputs moved
+        elif con.execute("SELECT count(*) FROM _progress_base WHERE forecastable"
+                         ).fetchall()[0][0]:
+            # same results everywhere: the stored peers are the ones a full recompute uses
+            from .forecast import forecast
             rows = _frame(con, FORECAST_INPUT.format(base="_progress_base"))
             points = _frame(con, POINTS_INPUT.format(points="progress_points_of('_a')"))
             peers = (_frame(con, "SELECT * FROM progress_peers_province"),
                      _frame(con, "SELECT * FROM progress_peers_country"))
             fc = forecast(points, rows, peers)
             _store_forecast(con, fc, replace_all=False)
-        del points, rows, fc, peers
+            del points, rows, fc, peers
+        # else: no row of these communes can be forecast (no comparable result yet: a plan
+        # sent before any report), so there is nothing to forecast and pandas is not needed
         con.execute("DELETE FROM progress_snapshot USING _touched x "
                     "WHERE progress_snapshot.commune = x.commune "
                     "AND progress_snapshot.province = x.province")
@@ -185,14 +223,150 @@ def _refresh_communes(con: duckdb.DuckDBPyConnection, communes: list[tuple[str, 
                 "status_rule = CASE WHEN s.status_rule NOT IN ('forecast', 'unmet_no_forecast') "
                 "THEN s.status_rule WHEN f.forecast_likelihood IS NULL THEN 'unmet_no_forecast' "
                 "ELSE 'forecast' END "
-                f"FROM progress_forecast f WHERE s.target_ref = f.target_ref AND ({differs})")
+                "FROM (SELECT * FROM progress_forecast SEMI JOIN _refit USING (target_ref)) f "
+                f"WHERE s.target_ref = f.target_ref AND ({differs})")
         _bump_versions(con, f"communes:{len(communes)}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    for t in ("_progress_base", "_t", "_a", "_touched"):
+    for t in ("_progress_base", "_t", "_a", "_touched", "_refit", "_refit_peers"):
         con.execute(f"DROP TABLE IF EXISTS {t}")
+
+
+def _refit_touched(con: duckdb.DuckDBPyConnection) -> bool:
+    """The forecast after a write that changed the results of the communes in ``_touched``
+    (their rows already in progress_forecast_rows, their old forecasts deleted):
+
+    1. their series are refitted from their points and replace theirs in
+       progress_series_fits;
+    2. the peers of every indicator and unit one of their series had before or has now
+       (``_refit_peers``) are recomputed from the stored fits of those indicators, read in
+       the order a full recompute numbers the series (so the same sums in the same order;
+       the peers of any other indicator cannot have moved) and replace theirs in the peer
+       tables; the keys whose statistics changed are noted;
+    3. the rows forecast again are the touched communes' rows and the rows whose province
+       or country peers changed (every other input of any other row is what it was); of
+       those, the forecasts that changed are written, and listed in ``_refit``.
+
+    The same numbers as a full recompute (tests/test_refresh_incremental.py compares the
+    tables exactly). False when the stored fits cannot serve: a series without an indicator
+    code, or a row to forecast whose cutoff is before its series' latest point (its fit
+    uses part of the points); the caller then recomputes the whole country's forecast and
+    rewrites every derived table this may have begun to write."""
+    from .forecast import _peer_stats, forecast, from_fits, series_fits
+    points = _frame(con, POINTS_INPUT.format(points="progress_points_of('_a')"))
+    if points[["commune", "province", "indicator_code"]].isna().any(axis=None):
+        return False
+    new = series_fits(points)
+    con.register("_new_fits", new)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _refit_peers AS "
+                    "SELECT DISTINCT indicator_code, unit FROM progress_series_fits "
+                    "SEMI JOIN _touched USING (commune, province) "
+                    "UNION SELECT DISTINCT indicator_code, unit FROM _new_fits")
+    finally:
+        con.unregister("_new_fits")
+    con.execute("DELETE FROM progress_series_fits USING _touched x "
+                "WHERE progress_series_fits.commune = x.commune "
+                "AND progress_series_fits.province = x.province")
+    _store_fits(con, new, touched=True)
+    fits = _frame(con, "SELECT * FROM progress_series_fits "
+                       "SEMI JOIN _refit_peers USING (indicator_code, unit) "
+                       "ORDER BY commune, province, indicator_code, unit")
+    if fits[["commune", "province", "indicator_code"]].isna().any(axis=None):
+        return False
+    _store_peers_of(con, _peer_stats(from_fits(fits)[2]))
+    con.execute("CREATE OR REPLACE TEMP TABLE _refit_rows AS "
+                "SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _touched USING (commune, province) "
+                "UNION SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _moved_province USING (indicator_code, unit, province) "
+                "UNION SELECT target_ref FROM progress_forecast_rows "
+                "SEMI JOIN _moved_country USING (indicator_code, unit)")
+    rows = _frame(con, "SELECT r.* FROM progress_forecast_rows r "
+                       "SEMI JOIN _refit_rows USING (target_ref)")
+    own = _frame(con, "SELECT * FROM progress_series_fits SEMI JOIN (SELECT DISTINCT commune, "
+                      "province, indicator_code, unit FROM progress_forecast_rows SEMI JOIN "
+                      "_refit_rows USING (target_ref)) USING (commune, province, "
+                      "indicator_code, unit)")
+    if con.execute("SELECT count(*) FROM progress_forecast_rows r SEMI JOIN _refit_rows "
+                   "USING (target_ref) JOIN progress_series_fits f "
+                   "USING (commune, province, indicator_code, unit) "
+                   "WHERE r.target_year * 10 + 9 < f.max_order").fetchall()[0][0]:
+        return False
+    peers = (_frame(con, "SELECT * FROM progress_peers_province"),
+             _frame(con, "SELECT * FROM progress_peers_country"))
+    fc = forecast(None, rows, peers, _fits=from_fits(own))
+    _store_forecast_changed(con, fc)
+    for t in ("_refit_rows", "_moved_province", "_moved_country"):
+        con.execute(f"DROP TABLE IF EXISTS {t}")
+    return True
+
+
+def _store_peers_of(con, peers) -> None:
+    """The peers of the indicators in ``_refit_peers`` replaced by ``peers`` (computed for
+    those alone); ``_moved_province`` / ``_moved_country``: the keys whose statistics are new,
+    changed or gone. Compared as stored (through a table of the same types)."""
+    for frame, table, keys in (
+            (peers[0], "progress_peers_province", "indicator_code, unit, province"),
+            (peers[1], "progress_peers_country", "indicator_code, unit")):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _p AS SELECT * FROM {table} LIMIT 0")
+        if len(frame):
+            cols = ", ".join(frame.columns)
+            con.register("_peers_df", frame)
+            try:
+                con.execute(f"INSERT INTO _p ({cols}) SELECT {cols} FROM _peers_df")
+            finally:
+                con.unregister("_peers_df")
+        mine = f"(SELECT * FROM {table} SEMI JOIN _refit_peers USING (indicator_code, unit))"
+        moved = "_moved_" + table.rsplit("_", 1)[1]
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {moved} AS "
+                    f"SELECT {keys} FROM (SELECT * FROM _p EXCEPT SELECT * FROM {mine}) "
+                    f"UNION SELECT {keys} FROM (SELECT * FROM {mine} EXCEPT SELECT * FROM _p)")
+        con.execute(f"DELETE FROM {table} USING _refit_peers r "
+                    f"WHERE {table}.indicator_code = r.indicator_code AND {table}.unit = r.unit")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _p")
+        con.execute("DROP TABLE _p")
+
+
+def _store_forecast_changed(con, fc) -> None:
+    """Write the forecasts in ``fc`` that differ from the stored ones (or are new), and make
+    ``_refit`` those rows: the peers of a commune's indicators usually move a few forecasts
+    of the country, and rewriting the ~100k recomputed rows (and updating as many snapshot
+    rows) cost most of a results upload. Compared as stored: ``fc`` goes through the same
+    insert into a table of the same types first."""
+    from .forecast import OUT_COLS
+    cols = ", ".join(OUT_COLS)
+    con.execute("CREATE OR REPLACE TEMP TABLE _fc AS SELECT * FROM progress_forecast LIMIT 0")
+    con.register("_forecast_df", fc)
+    try:
+        con.execute(f"INSERT INTO _fc ({cols}) SELECT {cols} FROM _forecast_df")
+    finally:
+        con.unregister("_forecast_df")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _refit AS SELECT target_ref FROM "
+                f"(SELECT {cols} FROM _fc EXCEPT "
+                f"SELECT {cols} FROM progress_forecast SEMI JOIN _fc USING (target_ref))")
+    con.execute("DELETE FROM progress_forecast WHERE target_ref IN "
+                "(SELECT target_ref FROM _refit)")
+    con.execute(f"INSERT INTO progress_forecast ({cols}) SELECT {cols} FROM _fc "
+                "SEMI JOIN _refit USING (target_ref)")
+    con.execute("DROP TABLE _fc")
+
+
+def _store_fits(con, fits, *, touched: bool) -> None:
+    """progress_series_fits: replaced whole, or (``touched``) the touched communes' series
+    added (the caller deleted their old ones)."""
+    from .forecast import FIT_COLS, SERIES
+    if not touched:
+        con.execute("DELETE FROM progress_series_fits")
+    if len(fits):
+        cols = ", ".join([*SERIES, *FIT_COLS])
+        con.register("_fits_df", fits)
+        try:
+            con.execute(f"INSERT INTO progress_series_fits ({cols}) SELECT {cols} FROM _fits_df")
+        finally:
+            con.unregister("_fits_df")
 
 
 # progress_forecast as the refresh writes it. Recreated by a refresh of the whole country's
@@ -255,15 +429,19 @@ def _bump_versions(con, refresh: str) -> None:
 # What, besides a commune's own rows, goes into every progress row: the data's date (meta
 # as_of, or the latest result period), the catalogue (direction, unit) and the commune codes
 # the register gives rows loaded earlier (etl.load.sync_register only fills codes that were
-# NULL, so their count over the datasets that existed before the write tells). When one of
-# them changes the whole country is refreshed.
+# NULL, so their count over the datasets that existed before the write tells: dataset ids
+# come from a sequence, so those are the ids up to the largest one before; were a new
+# dataset's id lower, its rows would count too and the refresh be a full one, never a
+# missed one). When one of them changes the whole country is refreshed. The data's date
+# from the results (progress_as_of, a scan of every result) is compared only when the write
+# changed results (:func:`_as_of_moved`): it depends on nothing else.
 _GLOBAL_INPUTS = """
-    SELECT (SELECT as_of_order FROM progress_as_of),
+    SELECT (SELECT value FROM meta WHERE key = 'as_of'),
            (SELECT count(*) FROM catalog_indicators),
            (SELECT coalesce(sum(hash(code, unit, direction, value_type)), 0)
             FROM catalog_indicators),
-           (SELECT count(t.commune_code) FROM target_rows t
-            SEMI JOIN _datasets_before USING (dataset_id))"""
+           (SELECT count(commune_code) FROM target_rows
+            WHERE dataset_id <= (SELECT max(dataset_id) FROM _datasets_before))"""
 
 
 def _before_write(con: duckdb.DuckDBPyConnection) -> tuple | None:
@@ -274,6 +452,25 @@ def _before_write(con: duckdb.DuckDBPyConnection) -> tuple | None:
     con.execute("CREATE OR REPLACE TEMP TABLE _datasets_before AS "
                 "SELECT dataset_id, active FROM datasets")
     return con.execute(_GLOBAL_INPUTS).fetchone()
+
+
+def _as_of_moved(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the data's date (``progress_as_of``) differs from the one before the write:
+    the one before is read through the same view with the datasets' flags put back as they
+    were (``_datasets_before``; the datasets the write added switched off), in a transaction
+    rolled back."""
+    after = con.execute("SELECT as_of_order FROM progress_as_of").fetchone()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("UPDATE datasets SET active = b.active FROM _datasets_before b "
+                    "WHERE datasets.dataset_id = b.dataset_id "
+                    "AND datasets.active IS DISTINCT FROM b.active")
+        con.execute("UPDATE datasets SET active = FALSE WHERE dataset_id NOT IN "
+                    "(SELECT dataset_id FROM _datasets_before)")
+        before = con.execute("SELECT as_of_order FROM progress_as_of").fetchone()
+    finally:
+        con.execute("ROLLBACK")
+    return before != after
 
 
 def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) -> str:
@@ -290,7 +487,11 @@ def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) ->
         "SELECT DISTINCT d.commune, d.province, d.kind FROM datasets d "
         "LEFT JOIN _datasets_before b USING (dataset_id) "
         "WHERE b.dataset_id IS NULL OR b.active IS DISTINCT FROM d.active").fetchall()
+    results_changed = any(k == "actuals" for _, _, k in changed)
+    as_of_moved = results_changed and _as_of_moved(con)
     con.execute("DROP TABLE IF EXISTS _datasets_before")
+    if as_of_moved:
+        return refresh_derived(con)
     communes = sorted({(c, p) for c, p, _ in changed})
     if not communes:
         # nothing loaded or undone; the alias tables may still have learnt a spelling, which
@@ -302,8 +503,7 @@ def refresh_after_write(con: duckdb.DuckDBPyConnection, before: tuple | None) ->
         return refresh_derived(con, sorted(renamed), results_changed=False)
     if len(communes) > INCREMENTAL_MAX_COMMUNES:
         return refresh_derived(con)
-    return refresh_derived(con, communes,
-                           results_changed=any(k == "actuals" for _, _, k in changed))
+    return refresh_derived(con, communes, results_changed=results_changed)
 
 
 class Discard(Exception):

@@ -48,12 +48,24 @@ line, which registers the subcommand.
 """
 from __future__ import annotations
 
-from .build import build_db
-from .names import (PROVINCE_UNITS, REAL_NAMES, commune_names, communes, is_acceptable_name,
-                    province_counts, synthetic_code)
-from .plans import DEFAULT_COMMUNES, SYNTH_VERSION, CommunePlan, plan_commune
-from .records import understandings
-from .workbook import write_workbook, write_workbooks
+# The names are loaded on first use (PEP 562): ``python -m etl`` imports synth.cli for its
+# subcommand at every start, and the workbook writer and the builder are needed by `synth` only.
+_EXPORTS = {"build_db": "build", "PROVINCE_UNITS": "names", "REAL_NAMES": "names",
+            "commune_names": "names", "communes": "names", "is_acceptable_name": "names",
+            "province_counts": "names", "synthetic_code": "names", "DEFAULT_COMMUNES": "plans",
+            "SYNTH_VERSION": "plans", "CommunePlan": "plans", "plan_commune": "plans",
+            "understandings": "records", "write_workbook": "workbook",
+            "write_workbooks": "workbook"}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'synth' has no attribute {name!r}")
+    import importlib
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["DEFAULT_COMMUNES", "PROVINCE_UNITS", "REAL_NAMES", "SYNTH_VERSION", "CommunePlan",
            "build_db", "commune_names", "communes", "is_acceptable_name", "plan_commune",

@@ -9,9 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build_db
 from .plans import DEFAULT_COMMUNES
-from .workbook import write_workbooks
 
 
 def add_parser(subparsers) -> None:
@@ -41,11 +39,13 @@ def cmd_synth(args) -> int:
         print("--communes phải >= 1.", file=sys.stderr)
         return 2
     if args.db:
+        from .build import build_db
         st = build_db(args.db, args.communes, args.seed, force=args.force)
         print(f"Đã tạo CSDL MÔ PHỎNG {args.db}: {st['communes']} xã / {st['provinces']} tỉnh, "
               f"targets {st['targets']}, actuals {st['actuals']}, budget_lines "
               f"{st['budget_lines']}, {st['imports']} lượt nạp, {st['seconds']} s.")
     if args.out:
+        from .workbook import write_workbooks
         t = time.perf_counter()
         paths = write_workbooks(args.out, args.communes, args.seed, jobs=args.jobs,
                                 limit=args.limit)

@@ -56,3 +56,21 @@ def test_pages_are_discovered_from_the_entry_point(tmp_path):
     entry.write_text("print('no navigation here')\n")
     assert pages.discover(entry) == []
     assert pages.discover(tmp_path / "absent.py") == []
+
+
+def test_the_upload_steps_load_the_file_as_etl_load_does(small_synth, tmp_path):
+    """bench.upload: the CLI runs load the plan (one commune refreshed) and the results file,
+    and the phases walk the same steps, ending with the file's rows written and the copy in
+    place of the database."""
+    from bench import upload
+    plan = upload.cli_runs(small_synth, tmp_path, 1)
+    assert plan["refresh"] == "communes:1" and len(plan["wall_s"]) == 1
+    results = upload.cli_runs(small_synth, tmp_path, 1, upload.RESULTS_FILE)
+    assert results["refresh"] == "communes:1"
+    steps = upload.phases(small_synth, tmp_path)
+    names = [s["phase"] for s in steps]
+    assert names[0] == "Python imports: duckdb"
+    assert "no pandas, numpy, pyarrow or openpyxl" in names[1]
+    assert "write the file's rows (loaded: 39 rows)" in names
+    assert names[-1] == "fsync + atomic rename"
+    assert not list(tmp_path.glob(".upload-phases.duckdb.*.tmp"))
