@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import charts, export, safe_text, tables
+from . import charts, export, figcache, safe_text, tables
 from . import frame as page_frame
 from .chart_meta import files_of, meta, shown_of
 from .i18n import t
@@ -88,8 +88,8 @@ def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str,
     fr = page_frame.current()
     m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name,
              shown=shown_of(gaps, total))
-    chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
-          m, gaps, "gaps", why_rows=gaps)
+    chart(figcache.figure(charts.target_vs_actual, gaps, m, ("commune", "indicator_name"),
+                          show_gap=True), m, gaps, "gaps", why_rows=gaps)
     if not fr.briefing:
         table(tables.progress(gaps, fr.lang, with_gap=True), "gaps", why=gaps)
     return True
