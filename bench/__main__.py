@@ -190,7 +190,8 @@ def section_browser(seed_db: Path, national_db: Path, n: int, runs: int, session
              + f"); first Plotly figure drawn after {rec['first_plot_median_s']:,.2f} s")
     _say(f"  driver: {fl['driver_cpu_s']:,.1f} s CPU (itself + Chromium) over "
          f"{fl['driver_wall_s']:,.1f} s")
-    pr = browser.protocol_sessions(national_db, sessions, max(3, runs // 2))
+    assets = {k: fl[k]["same_origin"] for k in ("app", "minimal")}
+    pr = browser.protocol_sessions(national_db, sessions, max(3, runs // 2), assets=assets)
     _say(f"  {sessions} sessions at once, protocol-level driver (bench/ws_driver.py: the "
          f"websocket as a browser speaks it, no rendering), {pr['rounds']} rounds:")
     for name, label in (("app", f"overview, {n:,} communes"), ("minimal", "minimal page")):
@@ -206,6 +207,14 @@ def section_browser(seed_db: Path, national_db: Path, n: int, runs: int, session
              f"{r['server_warm_rss_mb']:,.0f} MB, peak {r['server_peak_rss_mb']:,.0f} MB; "
              f"{r['bytes'] / 1024:,.0f} KiB a session; driver CPU {r['driver_cpu_s']:,.2f} s "
              f"(imports included; {r['driver_self_cpu_s']:,.2f} s while sessions ran)")
+        fb = r.get("fresh_browser")
+        if fb:
+            _say(f"      as fresh browsers (each session first fetches the {fb['files']} static "
+                 f"files, {fb['asset_bytes'] / 1048576:,.1f} MB, a fresh Chromium fetched): "
+                 f"alone {fb['single']['median_s']:,.2f} s "
+                 f"({fb['single_server_cpu_s'] * 1000:,.0f} ms server CPU); {sessions} at once "
+                 f"p95 {fb['p95_s']:,.2f} s = {fb['ratio']:,.1f}× ({fb['failed']} failed), server"
+                 f" CPU {fb['server_cpu_per_session_s'] * 1000:,.0f} ms a session")
     bn = max(1, min(sessions, browser_sessions))
     se = browser.sessions(national_db, bn, max(3, runs // 2))
     ratio = se["p95_s"] / se["single_median_s"]

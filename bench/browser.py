@@ -80,6 +80,10 @@ COUNT_JS = """() => {
                             .reduce((a, b) => a + b, 0),
     frames: document.querySelectorAll('[data-testid="stDataFrame"], [data-testid="stTable"]').length,
     resources: performance.getEntriesByType('resource').length,
+    same_origin: performance.getEntriesByType('resource')
+                   .map(r => new URL(r.name)).filter(u => u.origin === location.origin
+                        && !u.pathname.startsWith('/_stcore/'))
+                   .map(u => u.pathname + u.search),
     resource_bytes: performance.getEntriesByType('resource')
                       .reduce((a, r) => a + (r.encodedBodySize || 0), 0),
     largest: performance.getEntriesByType('resource')
@@ -289,7 +293,7 @@ def first_load(seed_db: Path, runs: int, say=print) -> dict:
                      **{k: res[name][-1][k] for k in ("ws_bytes", "figures",
                                                       "figure_json_bytes", "frames",
                                                       "resources", "resource_bytes",
-                                                      "largest")}}
+                                                      "largest", "same_origin")}}
     out["ratio"] = out["app"]["median_s"] / out["minimal"]["median_s"]
     return out
 
@@ -326,10 +330,12 @@ def sessions(db: Path, n: int, single_runs: int, say=print) -> dict:
             "driver_cpu_s": driver_cpu}
 
 
-def _ws(url: str, n: int = 1, repeat: int = 1) -> tuple[list[dict], float]:
+def _ws(url: str, n: int = 1, repeat: int = 1, assets: Path | None = None
+        ) -> tuple[list[dict], float]:
     """The protocol-level driver (bench/ws_driver.py) in its own process: its rounds, and
     its CPU from the kernel's accounting (imports included)."""
-    res, _, cpu = _run_driver(["--url", url, "-n", str(n), "--repeat", str(repeat)],
+    extra = ["--assets", str(assets)] if assets else []
+    res, _, cpu = _run_driver(["--url", url, "-n", str(n), "--repeat", str(repeat), *extra],
                               module=("bench.ws_driver",))
     return res["rounds"], cpu
 
@@ -347,13 +353,16 @@ def _round_stats(rounds: list[dict]) -> dict:
 
 
 def protocol_sessions(db: Path, n: int, single_runs: int, rounds: int = 3,
-                      say=print) -> dict:
+                      assets: dict[str, list[str]] | None = None, say=print) -> dict:
     """What the server does for ``n`` sessions at once, measured without browsers: the
     protocol-level driver (bench/ws_driver.py, a separate process at ~10 ms of CPU a
     session) opens them over the websocket as a browser does and waits for each script run
     to finish. The overview on ``db`` first, then the minimal page (same run, same driver):
     one session alone ``single_runs`` times, then ``rounds`` rounds of ``n`` at once. Server
-    CPU and RSS from /proc around each round."""
+    CPU and RSS from /proc around each round. With ``assets`` (page name -> the static
+    paths a fresh Chromium fetched from that server: ``first_load``'s ``same_origin``), one
+    more single run and one more round of ``n`` in which every session first fetches them,
+    as ``n`` people opening the page for the first time would."""
     out: dict = {"n": n, "rounds": rounds}
     with tempfile.TemporaryDirectory() as d:
         minimal = Path(d) / "minimal_page.py"
@@ -389,6 +398,22 @@ def protocol_sessions(db: Path, n: int, single_runs: int, rounds: int = 3,
                        "server_peak_rss_mb": sampler.peak,
                        "driver_cpu_s": driver_cpu, "wall_s": [r["wall_s"] for r in many]}
                 rec["ratio"] = rec["p95_s"] / rec["single_median_s"]
+                paths = (assets or {}).get(name)
+                if paths:
+                    lst = Path(d) / f"assets_{name}.txt"
+                    lst.write_text("\n".join(paths), encoding="utf-8")
+                    c0 = srv.cpu_s()
+                    one, _ = _ws(url, 1, single_runs, assets=lst)
+                    c1 = srv.cpu_s()
+                    r, _ = _ws(url, n, assets=lst)
+                    c2 = srv.cpu_s()
+                    fresh = {"files": len(paths), "single": _round_stats(one),
+                             "single_server_cpu_s": (c1 - c0) / single_runs,
+                             **_round_stats(r), "server_cpu_s": c2 - c1,
+                             "server_cpu_per_session_s": (c2 - c1) / n}
+                    fresh["ratio"] = fresh["p95_s"] / fresh["single"]["median_s"]
+                    fresh["asset_bytes"] = r[0]["sessions"][0]["asset_bytes"]
+                    rec["fresh_browser"] = fresh
                 # The GIL runs the sessions' Python one at a time: the last of n sessions
                 # cannot finish before n × (server CPU of one session alone) was spent.
                 rec["gil_bound_s"] = n * single_cpu

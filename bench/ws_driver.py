@@ -9,7 +9,8 @@ id ride in the same header, positions 2 and 3: a fresh browser has neither), sen
 ``BackMsg{rerun_script: ClientState{query_string, page_name, context_info}}``, then read the
 ``ForwardMsg``\\s until ``script_finished`` is ``FINISHED_SUCCESSFULLY`` (a run that ends
 ``FINISHED_EARLY_FOR_RERUN`` is followed by another run, as in the browser). The JavaScript
-bundle (~9 MB of static files, served uncompressed from disk) is not fetched.
+bundle (~9 MB in ~130 static files, served by the same Python process) is fetched only with
+``--assets FILE`` (the paths a fresh Chromium fetched, recorded by the bench's first load).
 
 "Settled" here is the moment the last message of the finished run arrived: the server's
 side of a page load, without the browser's rendering. What arrived is counted (bytes,
@@ -59,8 +60,19 @@ def _rerun_msg(query: str, page_name: str, url: str) -> bytes:
     return msg.SerializeToString()
 
 
-async def session(url: str, timeout_s: float = 300, fetch_page: bool = True) -> dict:
-    """One fresh visit of ``url``; seconds until its script run finished, and what came."""
+def _get_all(base: str, paths: list[str]) -> int:
+    n = 0
+    for path in paths:
+        n += _get(base + path)
+    return n
+
+
+async def session(url: str, timeout_s: float = 300, fetch_page: bool = True,
+                  assets: list[str] = ()) -> dict:
+    """One fresh visit of ``url``; seconds until its script run finished, and what came.
+    ``assets``: paths a fresh browser also fetches from the server (the JavaScript bundle,
+    fonts: recorded from Chromium by the bench), fetched one after the other before the
+    websocket opens; a returning browser has them cached."""
     import websockets
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -69,12 +81,14 @@ async def session(url: str, timeout_s: float = 300, fetch_page: bool = True) -> 
     page_name = u.path.strip("/")
     out = {"settle_s": float("nan"), "first_delta_s": float("nan"), "bytes": 0, "msgs": 0,
            "deltas": 0, "plotly": 0, "plotly_json_bytes": 0, "frames": 0, "exceptions": 0,
-           "runs": 0, "error": None}
+           "runs": 0, "asset_bytes": 0, "error": None}
     t0 = time.perf_counter()
     try:
         if fetch_page:  # what the browser asks for before it opens the websocket
             for path in (u.path or "/", "/_stcore/health", "/_stcore/host-config"):
                 await asyncio.to_thread(_get, base + path)
+        if assets:
+            out["asset_bytes"] = await asyncio.to_thread(_get_all, base, list(assets))
         ws_url = ("wss" if u.scheme == "https" else "ws") + f"://{u.netloc}/_stcore/stream"
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None,
                                       origin=base, open_timeout=timeout_s,
@@ -118,8 +132,9 @@ async def session(url: str, timeout_s: float = 300, fetch_page: bool = True) -> 
     return out
 
 
-async def _many(url: str, n: int, timeout_s: float, fetch_page: bool) -> list[dict]:
-    return list(await asyncio.gather(*[session(url, timeout_s, fetch_page)
+async def _many(url: str, n: int, timeout_s: float, fetch_page: bool,
+                assets: list[str]) -> list[dict]:
+    return list(await asyncio.gather(*[session(url, timeout_s, fetch_page, assets)
                                        for _ in range(n)]))
 
 
@@ -130,13 +145,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="rounds of n, one after the other")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--no-page", action="store_true", help="only the websocket, no GETs")
+    ap.add_argument("--assets", type=argparse.FileType("r", encoding="utf-8"),
+                    help="a file of server paths (one a line) each session fetches first, "
+                         "as a fresh browser does")
     a = ap.parse_args(argv)
+    assets = [x.strip() for x in a.assets] if a.assets else []
+    assets = [x for x in assets if x]
     import streamlit.proto.ForwardMsg_pb2  # noqa: F401 - imported before the clock starts
     import websockets  # noqa: F401
     rounds = []
     for _ in range(a.repeat):
         c0, w0 = _cpu_s(), time.perf_counter()
-        res = asyncio.run(_many(a.url, a.n, a.timeout, not a.no_page))
+        res = asyncio.run(_many(a.url, a.n, a.timeout, not a.no_page, assets))
         rounds.append({"sessions": res, "wall_s": time.perf_counter() - w0,
                        "driver_cpu_s": _cpu_s() - c0})
     print(json.dumps({"rounds": rounds, "pid": os.getpid()}))

@@ -15,12 +15,15 @@ from .queries import Filters
 
 def downloads(data: pd.DataFrame, filename: str, key: str, widths: list[int]):
     """.csv and .xlsx buttons for the data behind a chart or table; returns the spare column."""
-    exp = tables.export_frame(data, page_frame.current().lang)
+    lang = page_frame.current().lang
     c1, c2, rest = st.columns(widths)
-    c1.download_button(t("download_csv"), data=lambda: export.to_csv_bytes(exp),
+    # built when clicked, not at every run (the export frame is not needed to draw the button)
+    c1.download_button(t("download_csv"),
+                       data=lambda: export.to_csv_bytes(tables.export_frame(data, lang)),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"csv_{key}",
                        on_click="ignore", icon=":material/download:")
-    c2.download_button(t("download_xlsx"), data=lambda: export.to_xlsx_bytes(exp),
+    c2.download_button(t("download_xlsx"),
+                       data=lambda: export.to_xlsx_bytes(tables.export_frame(data, lang)),
                        file_name=f"{filename}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"xlsx_{key}", on_click="ignore", icon=":material/download:")
