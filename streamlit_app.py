@@ -14,7 +14,10 @@ st.set_page_config(page_title="Chuyển đổi số cấp xã", page_icon="📊"
 url_state.init()
 sidebar.controls()
 sidebar.css(url_state.briefing())
-page = st.navigation(nav.pages(), position="hidden" if url_state.briefing() else "sidebar")
+pages = nav.pages()  # pages[0]: the hidden default page at "/", forwarding to the first page
+page = st.navigation(pages, position="hidden" if url_state.briefing() else "sidebar")
+if page is pages[0]:  # forward now (a rerun at the page's address): no filters drawn for it
+    page.run()
 filters = sidebar.filters(url_state.lang())
 with frame.opened(frame.build(filters)) as fr:
     page.run()

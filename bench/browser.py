@@ -7,11 +7,19 @@
   Streamlit elements stable; the 1 s quiet window used to decide is not counted). Also what the page sends: bytes over
   the websocket, number of Plotly figures, bytes of their figure JSON (data + layout as
   plotted), number of data frames.
-* Sessions: N browser tabs (one Chromium, N contexts) opening the overview at once on the
-  national data: settle time of each, against one session alone; the server's RSS sampled
-  every 0.2 s (peak) and once idle after the tabs close; CPU used by the server and by the
-  driver (this module's process and its Chromium), so the reader sees what the driver took
-  from the 2 cores.
+* Sessions, protocol level (:func:`protocol_sessions`, the figure the target is checked
+  on): bench/ws_driver.py opens N sessions at once over the websocket exactly as a browser
+  does (Streamlit's protobufs; no JavaScript, no rendering: ~10 ms of CPU a session), on the
+  overview with the national data and, same run, on the minimal page: settle = the script
+  run finished and its messages arrived; one session alone against N at once; the server's
+  CPU (from /proc) per round and per session, and the bound the GIL sets (N × the CPU of
+  one session alone); the server's RSS sampled every 0.2 s; the driver's own CPU.
+* Sessions in Chromium (:func:`sessions`): N browser tabs (one Chromium, N contexts; the
+  bench uses a smaller N than the protocol driver, since 20 tabs on the same 2 cores measure
+  the browsers) opening the overview at once on the national data: settle time of each,
+  against one session alone; the server's RSS sampled every 0.2 s (peak) and once idle
+  after the tabs close; CPU used by the server and by the driver (this module's process and
+  its Chromium), so the reader sees what the driver took from the 2 cores.
 
 Chromium is Debian's (/usr/bin/chromium; Playwright cannot download its own here). The driver
 runs in its own process (``python -m bench.browser drive …``); the servers are started in
@@ -72,6 +80,10 @@ COUNT_JS = """() => {
                             .reduce((a, b) => a + b, 0),
     frames: document.querySelectorAll('[data-testid="stDataFrame"], [data-testid="stTable"]').length,
     resources: performance.getEntriesByType('resource').length,
+    same_origin: performance.getEntriesByType('resource')
+                   .map(r => new URL(r.name)).filter(u => u.origin === location.origin
+                        && !u.pathname.startsWith('/_stcore/'))
+                   .map(u => u.pathname + u.search),
     resource_bytes: performance.getEntriesByType('resource')
                       .reduce((a, r) => a + (r.encodedBodySize || 0), 0),
     largest: performance.getEntriesByType('resource')
@@ -218,12 +230,14 @@ class Server:
         self.log.close()
 
 
-def _run_driver(args: list[str], timeout: float = 1800) -> tuple[object, float, float]:
+def _run_driver(args: list[str], timeout: float = 1800,
+                module: tuple[str, ...] = ("bench.browser", "drive")
+                ) -> tuple[object, float, float]:
     """Run the driver in its own process: (its JSON, wall seconds, CPU seconds of the driver
     and its Chromium, from the kernel's accounting of reaped children)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "bench.browser", "drive", *args], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", *module, *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -279,7 +293,7 @@ def first_load(seed_db: Path, runs: int, say=print) -> dict:
                      **{k: res[name][-1][k] for k in ("ws_bytes", "figures",
                                                       "figure_json_bytes", "frames",
                                                       "resources", "resource_bytes",
-                                                      "largest")}}
+                                                      "largest", "same_origin")}}
     out["ratio"] = out["app"]["median_s"] / out["minimal"]["median_s"]
     return out
 
@@ -314,6 +328,100 @@ def sessions(db: Path, n: int, single_runs: int, say=print) -> dict:
             "server_peak_rss_mb": sampler.peak, "server_idle_rss_mb": idle_rss,
             "server_warm_rss_mb": warm_rss, "wall_s": wall, "server_cpu_s": server_cpu,
             "driver_cpu_s": driver_cpu}
+
+
+def _ws(url: str, n: int = 1, repeat: int = 1, assets: Path | None = None
+        ) -> tuple[list[dict], float]:
+    """The protocol-level driver (bench/ws_driver.py) in its own process: its rounds, and
+    its CPU from the kernel's accounting (imports included)."""
+    extra = ["--assets", str(assets)] if assets else []
+    res, _, cpu = _run_driver(["--url", url, "-n", str(n), "--repeat", str(repeat), *extra],
+                              module=("bench.ws_driver",))
+    return res["rounds"], cpu
+
+
+def _round_stats(rounds: list[dict]) -> dict:
+    ss = [x for r in rounds for x in r["sessions"]]
+    settles = [x["settle_s"] for x in ss]
+    return {"settle_s": settles, "median_s": _med(settles), "p95_s": _p95(settles),
+            "max_s": max((v for v in settles if v == v), default=float("nan")),
+            "failed": sum(1 for x in ss if x["error"] or x["exceptions"]),
+            "errors": sorted({x["error"] for x in ss if x["error"]})[:3],
+            "bytes": _med([x["bytes"] for x in ss]), "plotly": ss[-1]["plotly"] if ss else 0,
+            "frames": ss[-1]["frames"] if ss else 0,
+            "driver_self_cpu_s": sum(r["driver_cpu_s"] for r in rounds)}
+
+
+def protocol_sessions(db: Path, n: int, single_runs: int, rounds: int = 3,
+                      assets: dict[str, list[str]] | None = None, say=print) -> dict:
+    """What the server does for ``n`` sessions at once, measured without browsers: the
+    protocol-level driver (bench/ws_driver.py, a separate process at ~10 ms of CPU a
+    session) opens them over the websocket as a browser does and waits for each script run
+    to finish. The overview on ``db`` first, then the minimal page (same run, same driver):
+    one session alone ``single_runs`` times, then ``rounds`` rounds of ``n`` at once. Server
+    CPU and RSS from /proc around each round. With ``assets`` (page name -> the static
+    paths a fresh Chromium fetched from that server: ``first_load``'s ``same_origin``), one
+    more single run and one more round of ``n`` in which every session first fetches them,
+    as ``n`` people opening the page for the first time would."""
+    out: dict = {"n": n, "rounds": rounds}
+    with tempfile.TemporaryDirectory() as d:
+        minimal = Path(d) / "minimal_page.py"
+        minimal.write_text(MINIMAL_PAGE, encoding="utf-8")
+        for name, script, env, cwd in (
+                ("app", ROOT / "streamlit_app.py", {"DASHBOARD_DB": str(Path(db).resolve())},
+                 ROOT),
+                ("minimal", minimal, {}, Path(d))):
+            srv = Server(script, env, cwd=cwd)
+            try:
+                url = f"{srv.url}/"
+                _ws(url)  # the server's caches warm (imports, connection, first figures)
+                warm_rss = srv.rss_mb()
+                c0 = srv.cpu_s()
+                single_rounds, _ = _ws(url, 1, single_runs)
+                single_cpu = (srv.cpu_s() - c0) / single_runs
+                sampler = _Sampler(srv)
+                sampler.start()
+                many, cpus, driver_cpu = [], [], 0.0
+                for _ in range(rounds):
+                    c0 = srv.cpu_s()
+                    r, dc = _ws(url, n)
+                    cpus.append(srv.cpu_s() - c0)
+                    many += r
+                    driver_cpu += dc
+                sampler.stop_flag.set()
+                sampler.join()
+                single = _round_stats(single_rounds)
+                rec = {"single": single, "single_median_s": single["median_s"],
+                       "single_server_cpu_s": single_cpu, **_round_stats(many),
+                       "server_cpu_s": cpus, "server_cpu_per_session_s":
+                           _med(cpus) / n, "server_warm_rss_mb": warm_rss,
+                       "server_peak_rss_mb": sampler.peak,
+                       "driver_cpu_s": driver_cpu, "wall_s": [r["wall_s"] for r in many]}
+                rec["ratio"] = rec["p95_s"] / rec["single_median_s"]
+                paths = (assets or {}).get(name)
+                if paths:
+                    lst = Path(d) / f"assets_{name}.txt"
+                    lst.write_text("\n".join(paths), encoding="utf-8")
+                    c0 = srv.cpu_s()
+                    one, _ = _ws(url, 1, single_runs, assets=lst)
+                    c1 = srv.cpu_s()
+                    r, _ = _ws(url, n, assets=lst)
+                    c2 = srv.cpu_s()
+                    fresh = {"files": len(paths), "single": _round_stats(one),
+                             "single_server_cpu_s": (c1 - c0) / single_runs,
+                             **_round_stats(r), "server_cpu_s": c2 - c1,
+                             "server_cpu_per_session_s": (c2 - c1) / n}
+                    fresh["ratio"] = fresh["p95_s"] / fresh["single"]["median_s"]
+                    fresh["asset_bytes"] = r[0]["sessions"][0]["asset_bytes"]
+                    rec["fresh_browser"] = fresh
+                # The GIL runs the sessions' Python one at a time: the last of n sessions
+                # cannot finish before n × (server CPU of one session alone) was spent.
+                rec["gil_bound_s"] = n * single_cpu
+                rec["gil_bound_ratio"] = rec["gil_bound_s"] / rec["single_median_s"]
+                out[name] = rec
+            finally:
+                srv.stop()
+    return out
 
 
 def available() -> str | None:

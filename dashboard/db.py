@@ -11,7 +11,13 @@
 * A cursor per query (cursors are separate connections on the same instance, safe across
   Streamlit's threads).
 * :func:`run` runs a query function from :mod:`dashboard.queries` through ``st.cache_data``
-  keyed by the function name, the filters, extra arguments and the data version.
+  keyed by the function name, the filters, extra arguments and the data version (each
+  caller gets its own copy of the frame: a page may change it freely).
+* What is shared between sessions as one object (never changed by a caller): the figures
+  (:mod:`dashboard.figcache`, keyed by the content they are built from), the sidebar's
+  sorted province and commune lists (``sidebar._picker_lists``) and a scope's file list for
+  the chart frames (``chart_meta._info``), both keyed by path and data version and stored
+  as tuples.
 """
 from __future__ import annotations
 
@@ -103,7 +109,12 @@ def _cached(name: str, filters, path: str, version: str, extra: tuple,
 
 def run(fn: Callable[..., pd.DataFrame], filters=None, **extra) -> pd.DataFrame:
     """``fn(cursor, filters, **extra)`` through the cache (filters must be hashable)."""
-    s = state()
+    return run_at(state(), fn, filters, **extra)
+
+
+def run_at(s: DbState, fn: Callable[..., pd.DataFrame], filters=None, **extra
+           ) -> pd.DataFrame:
+    """:func:`run` on the database state ``s`` (a version read earlier in the run)."""
     if s.missing:
         raise DatabaseMissing(s.path)
     return _cached(fn.__name__, filters, s.path, s.version, tuple(sorted(extra.items())),

@@ -81,8 +81,8 @@ def commune_heatmap(f: Filters) -> None:
                   order=_order_word(how)) if n > PV.PAGE else
                 t("pv_rows_all", n=fmt.num(n, 0, L), order=_order_word(how)))
     m = with_note(m, note, "" if brief else t("pv_share_note"))  # a slide keeps it short
-    fig = charts.status_heatmap(matrix, m, order=shown["commune_key"].tolist(), labels=labels,
-                                summary=summary)
+    fig = ui.figure(charts.status_heatmap, matrix, m, order=shown["commune_key"].tolist(),
+                    labels=labels, summary=summary)
     ui.chart(fig, m, matrix, "heatmap")
     if brief:
         return
@@ -142,7 +142,7 @@ def budget_per_commune(f: Filters, unit: str) -> None:
             notes.append(t("pv_more_outside", m=fmt.num(n - len(per), 0, L)))
     m = with_note(m, *notes)
     top = per["max_total"].iat[0] if len(per) else None
-    ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short"),
+    ui.chart(ui.figure(charts.money_bars, per, m, "unit", empty_label=t("no_budget_short"),
                                axis_max=top), m, per, "commune")
     if brief:
         return
@@ -220,8 +220,8 @@ def gaps_like_with_like(f: Filters, key: str, title_key: str, name: str, size: i
     if last is not None and total > (page - 1) * size + len(rows) and last["gap_n_tied"] > 1:
         notes.append(t("pv_gap_tied_cut", n=int(last["gap_n_tied"])))
     m = with_note(m, *notes)
-    ui.chart(charts.target_vs_actual(rows, m, "commune_key", show_gap=True), m, rows, key,
-             why_rows=rows)
+    ui.chart(ui.figure(charts.target_vs_actual, rows, m, "commune_key", show_gap=True), m,
+             rows, key, why_rows=rows)
     if brief:
         return
     if paged:

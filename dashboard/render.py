@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import charts, export, safe_text, tables
+from . import charts, export, figcache, safe_text, tables
 from . import frame as page_frame
 from .chart_meta import files_of, meta, shown_of
 from .i18n import t
@@ -15,12 +15,15 @@ from .queries import Filters
 
 def downloads(data: pd.DataFrame, filename: str, key: str, widths: list[int]):
     """.csv and .xlsx buttons for the data behind a chart or table; returns the spare column."""
-    exp = tables.export_frame(data, page_frame.current().lang)
+    lang = page_frame.current().lang
     c1, c2, rest = st.columns(widths)
-    c1.download_button(t("download_csv"), data=lambda: export.to_csv_bytes(exp),
+    # built when clicked, not at every run (the export frame is not needed to draw the button)
+    c1.download_button(t("download_csv"),
+                       data=lambda: export.to_csv_bytes(tables.export_frame(data, lang)),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"csv_{key}",
                        on_click="ignore", icon=":material/download:")
-    c2.download_button(t("download_xlsx"), data=lambda: export.to_xlsx_bytes(exp),
+    c2.download_button(t("download_xlsx"),
+                       data=lambda: export.to_xlsx_bytes(tables.export_frame(data, lang)),
                        file_name=f"{filename}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"xlsx_{key}", on_click="ignore", icon=":material/download:")
@@ -88,8 +91,8 @@ def gaps_block(gaps: pd.DataFrame, f: Filters, title_key: str, name: str,
     fr = page_frame.current()
     m = meta(f, t(title_key), t("unit_pct"), sources=files_of(gaps), name=name,
              shown=shown_of(gaps, total))
-    chart(charts.target_vs_actual(gaps, m, ("commune", "indicator_name"), show_gap=True),
-          m, gaps, "gaps", why_rows=gaps)
+    chart(figcache.figure(charts.target_vs_actual, gaps, m, ("commune", "indicator_name"),
+                          show_gap=True), m, gaps, "gaps", why_rows=gaps)
     if not fr.briefing:
         table(tables.progress(gaps, fr.lang, with_gap=True), "gaps", why=gaps)
     return True

@@ -10,6 +10,7 @@ purpose, so pages written before the split keep working; new code imports the mo
 from __future__ import annotations
 
 from .chart_meta import files_of, info, meta, period_info, pillar_names, shown_of  # noqa: F401
+from .figcache import figure  # noqa: F401
 from .frame import current as current_frame, start_page  # noqa: F401
 from .paging import paged, pager  # noqa: F401
 from .pickers import (briefing_choice, commune_picker, indicator_picker,  # noqa: F401

@@ -35,7 +35,7 @@ if show == "pillar" or not ui.briefing():
     by_pillar = ui.q(Q.budget_by_pillar, f)
     m = ui.meta(f, t("budget_by_pillar"), unit, sources=ui.files_of(by_pillar),
                 name="kinh_phi_theo_nhom", budget=True)
-    ui.chart(charts.money_bars(by_pillar, m, "pillar_name", missing_label=t("no_pillar"),
+    ui.chart(ui.figure(charts.money_bars, by_pillar, m, "pillar_name", missing_label=t("no_pillar"),
                                empty_label=t("no_budget_short")), m, by_pillar, "pillar")
 
 if show == "source" or not ui.briefing():
@@ -44,7 +44,7 @@ if show == "source" or not ui.briefing():
                 name="kinh_phi_theo_nguon", budget=True)
     named = by_source.assign(source_name_en=by_source["source_name"].map(
         lambda v: fmt.funding_name(v, L)))  # the chart's labels in the UI language
-    ui.chart(charts.money_bars(named, m, "source_name", missing_label=t("no_source")), m,
+    ui.chart(ui.figure(charts.money_bars, named, m, "source_name", missing_label=t("no_source")), m,
              by_source, "source")
 
 if show == "commune" or not ui.briefing():
@@ -52,8 +52,8 @@ if show == "commune" or not ui.briefing():
         per = ui.q(Q.budget_by_province, f)
         m = ui.meta(f, t("budget_by_province"), unit, sources=ui.files_of(per),
                     name="kinh_phi_theo_xa", budget=True, shown=ui.shown_of(per))
-        ui.chart(charts.money_bars(per, m, "unit", empty_label=t("no_budget_short")), m, per,
-                 "commune")
+        ui.chart(ui.figure(charts.money_bars, per, m, "unit",
+                           empty_label=t("no_budget_short")), m, per, "commune")
     else:  # every commune reachable: a page at a time, sorted, the full table one click away
         province_ui.budget_per_commune(f, unit)
 

@@ -35,16 +35,16 @@ if not ui.briefing():
 if show == "status" or not ui.briefing():
     matrix = ui.q(Q.status_matrix, one)
     m = ui.meta(one, t("profile_status_title"), t("unit_targets"), name=f"tinh_trang_{key}")
-    ui.chart(charts.status_bars(matrix, m, "pillar_name", missing_label=t("no_pillar")), m,
-             matrix, "status")
+    ui.chart(ui.figure(charts.status_bars, matrix, m, "pillar_name",
+                       missing_label=t("no_pillar")), m, matrix, "status")
 
 if show == "targets" or not ui.briefing():
     every = ui.q(Q.commune_targets, one, all_years=False)
     targets = every.head(ui.BRIEFING_ROWS) if ui.briefing() else every
     m = ui.meta(one, t("targets_all"), t("unit_pct"), sources=ui.files_of(targets),
                 name=f"chi_tieu_{key}", shown=ui.shown_of(targets, len(every)))
-    ui.chart(charts.target_vs_actual(targets, m, "indicator_name", show_gap=True), m, targets,
-             "targets", why_rows=targets)
+    ui.chart(ui.figure(charts.target_vs_actual, targets, m, "indicator_name", show_gap=True),
+             m, targets, "targets", why_rows=targets)
 
 if show == "trajectory" or not ui.briefing():
     traj = ui.q(Q.ambition, one, limit=ui.BRIEFING_ROWS if ui.briefing() else 60)
@@ -54,7 +54,7 @@ if show == "trajectory" or not ui.briefing():
         y0, y1 = int(traj["y0"].min()), int(traj["y1"].max())
         m = ui.meta(one, f"{t('trajectory_title')} {y0} → {y1}", t("unit_pct"),
                     sources=ui.files_of(traj), name=f"lo_trinh_{key}", shown=ui.shown_of(traj))
-        ui.chart(charts.ambition_chart(traj, m, "indicator_name"), m, traj, "trajectory")
+        ui.chart(ui.figure(charts.ambition_chart, traj, m, "indicator_name"), m, traj, "trajectory")
 
 if not ui.briefing():
     st.subheader(t("targets_all"))

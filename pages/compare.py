@@ -22,7 +22,7 @@ if show == "compare" or not ui.briefing():
         if group.empty:
             ui.empty("no_targets_scope")
         else:
-            ui.chart(charts.status_bars(group, m, "indicator_name"), m, group, "group")
+            ui.chart(ui.figure(charts.status_bars, group, m, "indicator_name"), m, group, "group")
         if not ui.briefing():
             rows, total = ui.paged(Q.progress_rows, f, "group_rows")
             ui.table(tables.progress(rows, L, with_gap=True), "group_rows", raw=rows,
@@ -50,14 +50,14 @@ if show == "compare" or not ui.briefing():
                 per = t("unit_targets") if multi else t("unit_communes")
                 mp = ui.meta(fi, name, per, name=f"so_sanh_{code}")
                 mp = province_ui.with_note(mp, note)
-                ui.chart(charts.status_bars(prov, mp, "unit"), mp, prov, "compare")
+                ui.chart(ui.figure(charts.status_bars, prov, mp, "unit"), mp, prov, "compare")
             else:
                 m = ui.meta(fi, name, f"{t('unit')}: {unit}" if unit else "",
                             sources=ui.files_of(shown), name=f"so_sanh_{code}",
                             shown=ui.shown_of(shown, n))
                 m = province_ui.with_note(m, note)
-                ui.chart(charts.target_vs_actual(shown, m, "commune_key", show_gap=True), m,
-                         shown, "compare", why_rows=shown)
+                ui.chart(ui.figure(charts.target_vs_actual, shown, m, "commune_key",
+                                   show_gap=True), m, shown, "compare", why_rows=shown)
             if not ui.briefing():
                 st.caption(t("pv_all_rows", n=fmt.num(rows["commune_key"].nunique(), 0, L)))
                 ui.table(tables.compare(rows, L), "compare", why=rows)
@@ -67,7 +67,8 @@ if show == "compare" or not ui.briefing():
                     mp = ui.meta(fi, f"{name} — {t('province')}",
                                  t("unit_targets") if multi else t("unit_communes"),
                                  name=f"so_sanh_tinh_{code}")
-                    ui.chart(charts.status_bars(prov, mp, "unit"), mp, prov, "compare_prov")
+                    ui.chart(ui.figure(charts.status_bars, prov, mp, "unit"), mp, prov,
+                             "compare_prov")
 
 if show == "ambition" or not ui.briefing():
     plans = ui.q(Q.ambition_communes, f, limit=1 if ui.briefing() else 3)
@@ -84,6 +85,7 @@ if show == "ambition" or not ui.briefing():
         m = ui.meta(fc, t("ambition_title", y0=y0, y1=y1), t("unit_pct"),
                     sources=ui.files_of(amb), name=f"tham_vong_{key}_{y0}_{y1}",
                     shown=ui.shown_of(amb))
-        ui.chart(charts.ambition_chart(amb, m, "indicator_name"), m, amb, f"ambition_{key}")
+        ui.chart(ui.figure(charts.ambition_chart, amb, m, "indicator_name"), m, amb,
+                 f"ambition_{key}")
         if not ui.briefing():
             ui.table(tables.ambition(amb, L), f"ambition_{key}")

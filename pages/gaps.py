@@ -23,8 +23,8 @@ if show == "lead" or not ui.briefing():
     if lead.empty:
         ui.empty("no_targets_scope")
     else:
-        ui.chart(charts.status_bars(lead, m, "lead_unit", missing_label=t("no_lead_unit")),
-                 m, lead, "lead")
+        ui.chart(ui.figure(charts.status_bars, lead, m, "lead_unit",
+                           missing_label=t("no_lead_unit")), m, lead, "lead")
 
 if not ui.briefing():
     st.subheader(t("coverage"))

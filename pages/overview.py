@@ -50,7 +50,8 @@ if show == "heatmap" or not ui.briefing():
         if matrix.empty:
             ui.empty("no_targets_scope")
         else:
-            ui.chart(charts.status_heatmap(matrix, m, counts=False), m, matrix, "heatmap")
+            ui.chart(ui.figure(charts.status_heatmap, matrix, m, counts=False), m, matrix,
+                     "heatmap")
     else:  # communes: a page at a time, most behind first, the province above them
         province_ui.commune_heatmap(f)
 
