@@ -337,8 +337,11 @@ SELECT CAST(t.dataset_id AS VARCHAR) || '.' || CAST(t.rowid AS VARCHAR) AS targe
        t.scope AS target_scope, t.flags AS target_flags
 FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active;
 
--- progress_base_of(targets_src, actuals_src): progress_targets rows and the actuals rows of
--- the same communes (the data's date is always the whole database's: progress_as_of).
+-- progress_base_of(targets_src, actuals_src): progress_targets rows and the progress_actuals
+-- rows of the same communes (the data's date is always the whole database's: progress_as_of).
+-- Each target row gets the latest period up to its target year and, in it, the row
+-- progress_result_rows_of orders first (the same pick a GROUP BY with arg_min made), found by
+-- an ASOF join on integers; then that row's columns by its id, and its period's conflict flag.
 CREATE OR REPLACE MACRO progress_base_of(targets_src, actuals_src) AS TABLE
 WITH data_date AS (
     SELECT as_of_order,
