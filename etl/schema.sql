@@ -346,8 +346,11 @@ SELECT CAST(t.dataset_id AS VARCHAR) || '.' || CAST(t.rowid AS VARCHAR) AS targe
        t.scope AS target_scope, t.flags AS target_flags
 FROM target_rows t JOIN datasets d USING (dataset_id) WHERE d.active;
 
--- progress_base_of(targets_src, actuals_src): progress_targets rows and the actuals rows of
--- the same communes (the data's date is always the whole database's: progress_as_of).
+-- progress_base_of(targets_src, actuals_src): progress_targets rows and the progress_actuals
+-- rows of the same communes (the data's date is always the whole database's: progress_as_of).
+-- Each target row gets the latest period up to its target year and, in it, the row
+-- progress_result_rows_of orders first (the same pick a GROUP BY with arg_min made), found by
+-- an ASOF join on integers; then that row's columns by its id, and its period's conflict flag.
 CREATE OR REPLACE MACRO progress_base_of(targets_src, actuals_src) AS TABLE
 WITH data_date AS (
     SELECT as_of_order,
@@ -364,9 +367,10 @@ WITH data_date AS (
 ), pair AS (
     -- the latest period up to the target year, and in it the row tried first: an ASOF join
     -- on integers only (the commune x indicator's hash, the row's order _k)
-    SELECT t._trow, r._row
+    SELECT t._trow, r._row, r.period_order
     FROM (SELECT _trow, _h, _k FROM t) t
-    ASOF LEFT JOIN (SELECT _row, _h, _k FROM r) r ON r._h = t._h AND t._k >= r._k
+    ASOF LEFT JOIN (SELECT _row, _h, _k, period_order FROM r) r
+      ON r._h = t._h AND t._k >= r._k
 ), matched AS (
     SELECT t.*,
            -- the strings are compared after the join: a row of another commune x indicator
@@ -378,10 +382,12 @@ WITH data_date AS (
                                 || ') is also the hash of (' || r.commune || ', ' || r.province
                                 || ', ' || r.indicator_code || '): report this') AS VARCHAR)
                 ELSE r.period END AS actual_period,
-           r.period_year AS actual_year, r.period_order AS actual_order, r._picked,
+           r.period_year AS actual_year, p.period_order AS actual_order,
+           r.source_row IS NOT NULL AS _picked,
            r.value, r.value_text, r.value_kind, r.op, r.value_low, r.value_high, r.unit AS _u,
            r.source_file, r.source_sheet, r.source_row, r.source_col, r.scope, r.flags
-    FROM t JOIN pair p USING (_trow) LEFT JOIN r USING (_row)
+    -- the picked row's columns straight from the source by its id (no catalogue join there)
+    FROM t JOIN pair p USING (_trow) LEFT JOIN query_table(actuals_src) r USING (_row)
 ), joined AS (
     SELECT m.* EXCLUDE (_h, _k, _trow, _picked, value, value_text, value_kind, op, value_low,
                         value_high, _u, source_file, source_sheet, source_row, source_col,

@@ -277,6 +277,26 @@ def test_the_result_used_when_a_period_has_several_rows_and_its_conflict_flag():
                    "C4": ("2026-Q2", 75.0, "%", False, 16)}   # 2027 is after the target year
 
 
+def test_a_hash_shared_by_two_communes_stops_the_computation_rather_than_mixing_them():
+    """progress_base_of joins results to targets on a 64-bit hash of commune x indicator and
+    compares the strings after: were two of them to share a hash, the computation fails
+    with a message naming both, never showing one commune's result as another's. Forced
+    here by making every hash 0."""
+    from etl.store import SCHEMA
+    cases = {"a": CASES["floor met"], "b": CASES["floor unmet, year over"]}
+    con = build(cases)
+    assert con.execute("SELECT count(actual_value) FROM progress_live").fetchone()[0] == 2
+    forced = SCHEMA.replace("hash(x.commune, x.province, x.indicator_code) AS _h",
+                            "CAST(0 AS UBIGINT) AS _h")
+    forced = forced.replace("SELECT *, hash(commune, province, indicator_code) AS _h,",
+                            "SELECT *, CAST(0 AS UBIGINT) AS _h,")
+    assert forced.count("CAST(0 AS UBIGINT) AS _h") == 2
+    con.execute(forced)
+    with pytest.raises(duckdb.Error, match="is also the hash of"):
+        con.execute("SELECT * FROM progress_live").fetchall()
+    con.close()
+
+
 # --------------------------------------------------------------------------- the forecast
 def _peers(n, province, start, step, code="X.0"):
     """n peer communes with results for 2024 and 2025 rising by ``step`` a year."""
