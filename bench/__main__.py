@@ -164,7 +164,8 @@ def section_upload(out: Path, national_db: Path, n: int, runs: int, results: dic
          f"alternating: whole country {lr['full_median_s'] * 1000:,.0f} ms; the one commune a "
          f"write touched ({lr['commune_rows']} rows) {lr['limited_median_s'] * 1000:,.0f} ms "
          f"when no result changed, {lr['limited_results_median_s'] * 1000:,.0f} ms when "
-         f"results changed (the country's forecast); snapshot = progress_live afterwards: "
+         f"results changed (its series refitted, the peers of its indicators recomputed); "
+         f"snapshot = progress_live afterwards: "
          f"{'yes' if lr['differing_rows'] == 0 else 'NO'}")
     results["upload"] = dict(cli=r, cli_results=rr, phases=ph, phases_results=phr, refresh=lr)
 

@@ -191,10 +191,11 @@ def forecast_peers_fits(points: pd.DataFrame, rows: pd.DataFrame
 
 
 def from_fits(fits: pd.DataFrame) -> tuple:
-    """Stored fits (every series of the country, in the order the loader reads them: by
-    commune, province, indicator and unit, the order :func:`_series` numbers them) -> what
-    :func:`forecast` takes as ``_fits``, with no points: (max_order per sid, series, full).
-    Only for rows whose cutoff is past every point of their series."""
+    """Stored fits -> what :func:`forecast` takes as ``_fits``, with no points: (max_order
+    per sid, series, full). For :func:`_peer_stats` pass every series of the indicators
+    concerned in the order :func:`_series` numbers them (by commune, province, indicator and
+    unit: the sums then add up the same way); to forecast rows, their own series in any
+    order. Only for rows whose cutoff is past every point of their series."""
     f = fits.reset_index(drop=True)
     f.insert(0, "sid", np.arange(len(f), dtype="int64"))
     full = f[["sid", *FIT_COLS[:-1], *SERIES]]

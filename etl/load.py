@@ -475,6 +475,18 @@ def problems_json(u: Understanding) -> str:
     return json.dumps([p.as_dict() for p in u.problems], ensure_ascii=False)
 
 
+def flags_as_before(con: duckdb.DuckDBPyConnection, before: str) -> None:
+    """The datasets' active flags put back as the table ``before`` (dataset_id, active)
+    recorded them, the datasets added since switched off: for a question about the state
+    before a write (``etl.store._as_of_moved``), inside a transaction the caller rolls back.
+    ``before`` is a name from etl.store, never from a file."""
+    con.execute(f"UPDATE datasets SET active = b.active FROM {before} b "
+                "WHERE datasets.dataset_id = b.dataset_id "
+                "AND datasets.active IS DISTINCT FROM b.active")
+    con.execute(f"UPDATE datasets SET active = FALSE WHERE dataset_id NOT IN "
+                f"(SELECT dataset_id FROM {before})")
+
+
 def write_normalised(con: duckdb.DuckDBPyConnection, table: str, raw_col: str, norm_col: str,
                      mapping: list[tuple[str, str]]) -> set[tuple[str, str]]:
     """Set ``norm_col`` from ``raw_col`` by the (raw, normalised) pairs of

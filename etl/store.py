@@ -308,10 +308,8 @@ def _store_peers_of(con, peers) -> None:
     """The peers of the indicators in ``_refit_peers`` replaced by ``peers`` (computed for
     those alone); ``_moved_province`` / ``_moved_country``: the keys whose statistics are new,
     changed or gone. Compared as stored (through a table of the same types)."""
-    for frame, table, keys in (
-            (peers[0], "progress_peers_province", "indicator_code, unit, province"),
-            (peers[1], "progress_peers_country", "indicator_code, unit")):
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _p AS SELECT * FROM {table} LIMIT 0")
+    for frame, sql in zip(peers, _PEERS_OF):
+        con.execute(sql["empty"])
         if len(frame):
             cols = ", ".join(frame.columns)
             con.register("_peers_df", frame)
@@ -319,15 +317,34 @@ def _store_peers_of(con, peers) -> None:
                 con.execute(f"INSERT INTO _p ({cols}) SELECT {cols} FROM _peers_df")
             finally:
                 con.unregister("_peers_df")
-        mine = f"(SELECT * FROM {table} SEMI JOIN _refit_peers USING (indicator_code, unit))"
-        moved = "_moved_" + table.rsplit("_", 1)[1]
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {moved} AS "
-                    f"SELECT {keys} FROM (SELECT * FROM _p EXCEPT SELECT * FROM {mine}) "
-                    f"UNION SELECT {keys} FROM (SELECT * FROM {mine} EXCEPT SELECT * FROM _p)")
-        con.execute(f"DELETE FROM {table} USING _refit_peers r "
-                    f"WHERE {table}.indicator_code = r.indicator_code AND {table}.unit = r.unit")
-        con.execute(f"INSERT INTO {table} SELECT * FROM _p")
+        for step in ("moved", "delete", "insert"):
+            con.execute(sql[step])
         con.execute("DROP TABLE _p")
+
+
+# _store_peers_of's statements for each peer table
+_MINE_P = ("(SELECT * FROM progress_peers_province "
+           "SEMI JOIN _refit_peers USING (indicator_code, unit))")
+_MINE_C = ("(SELECT * FROM progress_peers_country "
+           "SEMI JOIN _refit_peers USING (indicator_code, unit))")
+_PEERS_OF = (
+    {"empty": "CREATE OR REPLACE TEMP TABLE _p AS SELECT * FROM progress_peers_province LIMIT 0",
+     "moved": "CREATE OR REPLACE TEMP TABLE _moved_province AS SELECT indicator_code, unit, "
+              f"province FROM (SELECT * FROM _p EXCEPT SELECT * FROM {_MINE_P}) UNION SELECT "
+              f"indicator_code, unit, province FROM (SELECT * FROM {_MINE_P} EXCEPT "
+              "SELECT * FROM _p)",
+     "delete": "DELETE FROM progress_peers_province USING _refit_peers r WHERE "
+               "progress_peers_province.indicator_code = r.indicator_code "
+               "AND progress_peers_province.unit = r.unit",
+     "insert": "INSERT INTO progress_peers_province SELECT * FROM _p"},
+    {"empty": "CREATE OR REPLACE TEMP TABLE _p AS SELECT * FROM progress_peers_country LIMIT 0",
+     "moved": "CREATE OR REPLACE TEMP TABLE _moved_country AS SELECT indicator_code, unit "
+              f"FROM (SELECT * FROM _p EXCEPT SELECT * FROM {_MINE_C}) UNION SELECT "
+              f"indicator_code, unit FROM (SELECT * FROM {_MINE_C} EXCEPT SELECT * FROM _p)",
+     "delete": "DELETE FROM progress_peers_country USING _refit_peers r WHERE "
+               "progress_peers_country.indicator_code = r.indicator_code "
+               "AND progress_peers_country.unit = r.unit",
+     "insert": "INSERT INTO progress_peers_country SELECT * FROM _p"})
 
 
 def _store_forecast_changed(con, fc) -> None:
@@ -459,14 +476,11 @@ def _as_of_moved(con: duckdb.DuckDBPyConnection) -> bool:
     the one before is read through the same view with the datasets' flags put back as they
     were (``_datasets_before``; the datasets the write added switched off), in a transaction
     rolled back."""
+    from .load import flags_as_before
     after = con.execute("SELECT as_of_order FROM progress_as_of").fetchone()
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("UPDATE datasets SET active = b.active FROM _datasets_before b "
-                    "WHERE datasets.dataset_id = b.dataset_id "
-                    "AND datasets.active IS DISTINCT FROM b.active")
-        con.execute("UPDATE datasets SET active = FALSE WHERE dataset_id NOT IN "
-                    "(SELECT dataset_id FROM _datasets_before)")
+        flags_as_before(con, "_datasets_before")
         before = con.execute("SELECT as_of_order FROM progress_as_of").fetchone()
     finally:
         con.execute("ROLLBACK")
