@@ -33,7 +33,7 @@ from typing import Callable
 
 import streamlit as st
 
-MAX_FIGURES = 256  # figures kept (least recently used dropped); ~30-300 KB each
+MAX_FIGURES = 128  # figures kept (least recently used dropped): ~0.2 MB each in memory
 
 
 def key_of(builder: Callable, args: tuple, kw: dict) -> str:
