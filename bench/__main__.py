@@ -492,8 +492,10 @@ def main(argv: list[str] | None = None) -> int:
 
     seed_db = build_seed_db(out)
     rss = results["bench_peak_rss_mb"] = {}
-    if "build" in args.skip and (out / f"synthetic-n{n}.duckdb").exists():
-        synth_db = out / f"synthetic-n{n}.duckdb"
+    needs_national = {"build", "progress", "pages", "upload", "browser"} - set(args.skip)
+    if not needs_national or ("build" in args.skip
+                              and (out / f"synthetic-n{n}.duckdb").exists()):
+        synth_db = out / f"synthetic-n{n}.duckdb"  # only the ingest runs: not built
     else:
         reset_peak_rss()
         synth_db = section_build(out, n, args.seed, build_runs, results)

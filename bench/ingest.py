@@ -48,9 +48,8 @@ def _init() -> None:
 
 def _understand(path: str):
     from etl.cli import understand_file
-    u = understand_file(Path(path), _CATALOG, synthetic=True)  # generated
-    u.tables = []  # not needed to load; keeps the pickle back to the parent small
-    return u
+    from etl.load import pack
+    return pack(understand_file(Path(path), _CATALOG, synthetic=True))  # generated; as etl load
 
 
 def ingest_once(files: list[Path], db: Path, jobs: int, reader: str = "auto") -> dict:
