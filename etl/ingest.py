@@ -20,6 +20,9 @@ from .store import Discard, derived_stale, write_session
 
 # Below this many files the processes cost more to start (~1 s each) than they save.
 MIN_FILES_FOR_PROCESSES = 16
+# DuckDB threads of the writer while the parsing processes run: the machine's cores are
+# theirs; the writer's inserts are small and its own threads only compete with them.
+WRITER_THREADS = 1
 
 
 @dataclass
@@ -96,6 +99,8 @@ def load_files(db: Path, paths: list[Path], catalog, *, commune=None, province=N
                               verbose=verbose, jobs=jobs, reader=reader, synthetic=synthetic)
     with write_session(db) as con:
         sync_catalog(con, catalog)
+        if WRITER_THREADS and jobs != 1 and len(paths) >= MIN_FILES_FOR_PROCESSES:
+            con.execute(f"SET threads = {int(WRITER_THREADS)}")
         batch: list[tuple[Packed, str]] = []
 
         def flush() -> None:
@@ -114,6 +119,7 @@ def load_files(db: Path, paths: list[Path], catalog, *, commune=None, province=N
                 flush()
         if batch:
             flush()
+        con.execute("RESET threads")  # the snapshot refresh at the end has the cores alone
         if synthetic:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
         totals = con.execute(
