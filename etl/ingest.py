@@ -101,6 +101,12 @@ def load_files(db: Path, paths: list[Path], catalog, *, commune=None, province=N
         sync_catalog(con, catalog)
         if WRITER_THREADS and jobs != 1 and len(paths) >= MIN_FILES_FOR_PROCESSES:
             con.execute(f"SET threads = {int(WRITER_THREADS)}")
+        # No automatic checkpoint after a batch (DuckDB's default: whenever the WAL passes
+        # 16 MB, i.e. every few batches here, rewriting the tables' last row groups each
+        # time): the session checkpoints once at its end. The session writes a copy of the
+        # database that replaces the live file only after that checkpoint, so a crash
+        # mid-ingest still leaves the live file as it was.
+        con.execute("SET checkpoint_threshold = '1TB'")
         batch: list[tuple[Packed, str]] = []
 
         def flush() -> None:
@@ -120,6 +126,7 @@ def load_files(db: Path, paths: list[Path], catalog, *, commune=None, province=N
         if batch:
             flush()
         con.execute("RESET threads")  # the snapshot refresh at the end has the cores alone
+        con.execute("RESET checkpoint_threshold")
         if synthetic:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
         totals = con.execute(
