@@ -712,7 +712,7 @@ def _classify_row(sheet: SheetData, table: Table, r: int) -> TableRow | None:
         if f:
             formulas[col.letter] = f
         if col.role in VALUE_ROLES:
-            if clean(v) or f:
+            if (col.index < width and texts[col.index]) or f:  # texts: the cells cleaned
                 values.append((col, v, (r, col.index) in sheet.percent_cells))
         elif col.role not in ("ignored",):
             if col.role in cells:

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .load import BATCH_FILES, LoadResult, load_many, sync_catalog
-from .pipeline import Understanding
+from .load import BATCH_FILES, LoadResult, Packed, load_many, pack, sync_catalog
 from .store import Discard, derived_stale, write_session
 
 # Below this many files the processes cost more to start (~1 s each) than they save.
 MIN_FILES_FOR_PROCESSES = 16
+# DuckDB threads of the writer while the parsing processes run: the machine's cores are
+# theirs; the writer's inserts are small and its own threads only compete with them.
+WRITER_THREADS = 1
 
 
 @dataclass
@@ -47,7 +49,7 @@ def _init(catalog, options: dict) -> None:
     _WORKER["options"] = options
 
 
-def _understand_one(path: str) -> tuple[Understanding, str]:
+def _understand_one(path: str) -> tuple[Packed, str]:
     from .cli import report, understand_file
     opts = _WORKER["options"]
     u = understand_file(Path(path), _WORKER["catalog"], commune=opts["commune"],
@@ -56,14 +58,16 @@ def _understand_one(path: str) -> tuple[Understanding, str]:
                         reader=opts.get("reader", "auto"))
     out = io.StringIO()
     report(u, verbose=opts["verbose"], out=out)
-    u.tables = []  # only the report needs them: keeps what travels back to the writer small
-    return u, out.getvalue()
+    # The rows travel back to the writer as columns, not as thousands of record objects
+    # (unpickling those cost the writer's process ~2.5 ms a file); the tables stay here.
+    return pack(u), out.getvalue()
 
 
 def understand_files(paths: list[Path], catalog, *, commune=None, province=None, year=None,
                      verbose: bool = False, jobs: int | None = None, reader: str = "auto",
-                     synthetic: bool = False) -> Iterator[tuple[Understanding, str]]:
-    """(understanding, report text) per file, in the order given; on ``jobs`` processes.
+                     synthetic: bool = False) -> Iterator[tuple[Packed, str]]:
+    """(packed understanding, report text) per file, in the order given (see
+    :class:`etl.load.Packed`); on ``jobs`` processes.
     ``reader``: see :func:`etl.read.read_workbook_bytes` ("auto": calamine, openpyxl where
     calamine cannot read a file the same; "openpyxl": openpyxl only, for comparison)."""
     options = dict(commune=commune, province=province, year=year, verbose=verbose,
@@ -95,7 +99,15 @@ def load_files(db: Path, paths: list[Path], catalog, *, commune=None, province=N
                               verbose=verbose, jobs=jobs, reader=reader, synthetic=synthetic)
     with write_session(db) as con:
         sync_catalog(con, catalog)
-        batch: list[tuple[Understanding, str]] = []
+        if WRITER_THREADS and jobs != 1 and len(paths) >= MIN_FILES_FOR_PROCESSES:
+            con.execute(f"SET threads = {int(WRITER_THREADS)}")
+        # No automatic checkpoint after a batch (DuckDB's default: whenever the WAL passes
+        # 16 MB, i.e. every few batches here, rewriting the tables' last row groups each
+        # time): the session checkpoints once at its end. The session writes a copy of the
+        # database that replaces the live file only after that checkpoint, so a crash
+        # mid-ingest still leaves the live file as it was.
+        con.execute("SET checkpoint_threshold = '1TB'")
+        batch: list[tuple[Packed, str]] = []
 
         def flush() -> None:
             results = load_many(con, [u for u, _ in batch], loaded_by=loaded_by,
@@ -113,6 +125,8 @@ def load_files(db: Path, paths: list[Path], catalog, *, commune=None, province=N
                 flush()
         if batch:
             flush()
+        con.execute("RESET threads")  # the snapshot refresh at the end has the cores alone
+        con.execute("RESET checkpoint_threshold")
         if synthetic:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('synthetic', 'true')")
         totals = con.execute(

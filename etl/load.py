@@ -15,7 +15,7 @@ import duckdb
 from . import problems as P
 from .catalog import Catalog
 from .pipeline import Understanding
-from .records import ActualRecord, BudgetRecord, TargetRecord
+from .records import ActualRecord, BudgetRecord, Context, TargetRecord
 
 
 @dataclass
@@ -111,18 +111,121 @@ def user_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("SELECT alias, indicator_code FROM user_aliases").fetchall())
 
 
-def _dataset_keys(u: Understanding) -> dict[tuple[str, str], list]:
-    groups: dict[tuple[str, str], list] = {}
-    for t in u.targets:
-        groups.setdefault(("targets", str(t.target_year)), []).append(t)
-    for a in u.actuals:
-        groups.setdefault(("actuals", a.period), []).append(a)
-    for b in u.budget:
-        groups.setdefault(("budget", str(b.plan_year)), []).append(b)
+# The columns of each base table a file's records fill, in this order (the writer adds
+# dataset_id, import_id, synthetic, commune_code and legacy_commune_code). ``period_key``: the
+# dataset the row belongs to (targets: the target year; actuals: the period; budget: the plan
+# year); it is not a column of the table.
+_COLUMNS = {
+    "targets": ["period_key", "commune", "province", "indicator_code", "pillar", "label",
+                "target_year", "target_text", "value_kind", "op", "value_low", "value_high",
+                "unit", "lead_unit", "partner_unit", "section", "line_no", "match_method",
+                "match_confidence", "suggested_code", "note", "source_ref", "scope", "flags",
+                "source_file", "source_sheet", "source_row", "source_col"],
+    "actuals": ["period_key", "commune", "province", "indicator_code", "pillar", "label",
+                "period", "period_year", "value", "value_text", "value_kind", "op",
+                "value_low", "value_high", "unit", "numerator", "denominator",
+                "stated_percent", "assessment", "section", "line_no", "match_method",
+                "match_confidence", "suggested_code", "note", "source_ref", "scope", "flags",
+                "source_file", "source_sheet", "source_row", "source_col"],
+    "budget": ["period_key", "commune", "province", "plan_year", "line_no", "task",
+               "objective", "expected_result", "pillar", "lead_unit", "amount_million_vnd",
+               "amount_text", "funding_source", "status", "note", "flags", "source_file",
+               "source_sheet", "source_row", "source_col"],
+}
+_PROBLEM_COLUMNS = ["code", "severity", "message", "source_sheet", "source_row", "source_col",
+                    "params"]
+
+
+def _target_row(r: TargetRecord) -> tuple:
+    p = r.prov
+    return (str(r.target_year), r.commune, r.province, r.indicator_code, r.pillar, r.label,
+            r.target_year, r.target_text, r.kind, r.op, r.value_low, r.value_high, r.unit,
+            r.lead_unit, r.partner_unit, r.section, r.stt, r.match_method, r.match_confidence,
+            r.suggested_code, r.note, r.source_ref, r.scope, _flags(r.flags), p.source_file,
+            p.source_sheet, p.source_row, p.source_col)
+
+
+def _actual_row(r: ActualRecord) -> tuple:
+    p = r.prov
+    return (r.period, r.commune, r.province, r.indicator_code, r.pillar, r.label, r.period,
+            r.period_year, r.value, r.value_text, r.kind, r.op, r.value_low, r.value_high,
+            r.unit, r.numerator, r.denominator, r.stated_percent, r.assessment, r.section,
+            r.stt, r.match_method, r.match_confidence, r.suggested_code, r.note, r.source_ref,
+            r.scope, _flags(r.flags), p.source_file, p.source_sheet, p.source_row,
+            p.source_col)
+
+
+def _budget_row(r: BudgetRecord) -> tuple:
+    p = r.prov
+    return (str(r.plan_year), r.commune, r.province, r.plan_year, r.line_no, r.task,
+            r.objective, r.expected_result, r.pillar, r.lead_unit, r.amount_million_vnd,
+            r.amount_text, r.funding_source, r.status, r.note, _flags(r.flags), p.source_file,
+            p.source_sheet, p.source_row, p.source_col)
+
+
+@dataclass
+class Packed:
+    """One understood file as the writer needs it: its rows as columns (one list per column
+    of each base table) instead of record objects. :func:`pack` builds it where the file was
+    parsed (etl.ingest's worker processes), so what travels back to the single writer is a
+    few lists per file, cheap to send and to append, and the writer's work per row is only
+    the ids it assigns. Everything :func:`load_many` decides (refused, unchanged, replaced)
+    is decided from it exactly as from the records."""
+    file_name: str
+    sha256: str
+    context: Context
+    problems: list[P.Problem]
+    ok: bool
+    counts: dict[str, int]  # rows per kind (targets, actuals, budget)
+    columns: dict[str, dict[str, list]]  # kind -> column -> values, in _COLUMNS order
+    problem_columns: dict[str, list]  # import_problems rows (warnings, errors), by column
+
+    @property
+    def n_rows(self) -> int:
+        return sum(self.counts.values())
+
+
+def pack(u: "Understanding | Packed") -> Packed:
+    """``u``'s rows as columns (see :class:`Packed`); a Packed is returned as it is."""
+    if isinstance(u, Packed):
+        return u
+    columns: dict[str, dict[str, list]] = {}
+    for kind, recs, row in (("targets", u.targets, _target_row),
+                            ("actuals", u.actuals, _actual_row),
+                            ("budget", u.budget, _budget_row)):
+        if recs:
+            columns[kind] = dict(zip(_COLUMNS[kind], map(list, zip(*map(row, recs)))))
+    probs = [(p.code, p.severity, p.message, p.sheet, p.row, p.column, P.params_json(p.params))
+             for p in u.problems if p.severity != "info"]
+    return Packed(file_name=u.file_name, sha256=u.sha256, context=u.context,
+                  problems=u.problems, ok=u.ok,
+                  counts={"targets": len(u.targets), "actuals": len(u.actuals),
+                          "budget": len(u.budget)},
+                  columns=columns,
+                  problem_columns=dict(zip(_PROBLEM_COLUMNS, map(list, zip(*probs))))
+                  if probs else {})
+
+
+def _dataset_keys(u: Packed) -> dict[tuple[str, str], int]:
+    """(kind, period key) -> rows, in the order the rows first name them."""
+    groups: dict[tuple[str, str], int] = {}
+    for kind in ("targets", "actuals", "budget"):
+        for key in u.columns.get(kind, {}).get("period_key", ()):
+            groups[(kind, key)] = groups.get((kind, key), 0) + 1
     return groups
 
 
-def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
+def _record_keys(u: Packed, kind: str, period: str) -> list[tuple]:
+    """What makes two rows "the same" (:data:`_ROW_KEY`), for the rows of one dataset."""
+    cols = u.columns.get(kind)
+    if not cols:
+        return []
+    names = [c.strip() for c in _ROW_KEY[kind].split(",")]
+    return [tuple(k) for pk, *k in zip(cols["period_key"], *(cols[c] for c in names))
+            if pk == period]
+
+
+def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding | Packed, *,
                        loaded_by: str = "cli", synthetic: bool = False) -> LoadResult:
     """Insert one workbook's rows in one transaction. Refuses a workbook with errors.
 
@@ -136,7 +239,7 @@ def load_understanding(con: duckdb.DuckDBPyConnection, u: Understanding, *,
 BATCH_FILES = 200
 
 
-def load_many(con: duckdb.DuckDBPyConnection, us: list[Understanding], *,
+def load_many(con: duckdb.DuckDBPyConnection, us: list[Understanding | Packed], *,
               loaded_by: str = "cli", synthetic: bool = False,
               batch_files: int = BATCH_FILES) -> list[LoadResult]:
     """Load several workbooks, a batch of files per transaction; one import per file.
@@ -145,7 +248,8 @@ def load_many(con: duckdb.DuckDBPyConnection, us: list[Understanding], *,
     Two files for the same commune never share a batch (the later one sees the earlier one,
     exactly as when they are loaded one by one). If writing a batch fails, the batch is rolled
     back and its files are written again one transaction each: the file at fault is reported
-    ``rejected`` with the database's message and loads nothing; the others load."""
+    ``rejected`` with the database's message and loads nothing; the others load.
+    ``us``: understood files, or the same packed (:func:`pack`) where they were parsed."""
     results: list[LoadResult] = []
     batch: list[Understanding] = []
     seen: set[tuple] = set()
@@ -156,7 +260,7 @@ def load_many(con: duckdb.DuckDBPyConnection, us: list[Understanding], *,
         batch.clear()
         seen.clear()
 
-    for u in us:
+    for u in map(pack, us):
         key = (u.context.commune, u.context.province)
         if key in seen or len(batch) >= batch_files:
             flush()
@@ -166,7 +270,7 @@ def load_many(con: duckdb.DuckDBPyConnection, us: list[Understanding], *,
     return results
 
 
-def _load_batch_or_each(con, batch: list[Understanding], loaded_by: str,
+def _load_batch_or_each(con, batch: list[Packed], loaded_by: str,
                         synthetic: bool) -> list[LoadResult]:
     try:
         return _load_batch(con, batch, loaded_by=loaded_by, synthetic=synthetic)
@@ -182,21 +286,22 @@ def _load_batch_or_each(con, batch: list[Understanding], loaded_by: str,
     return [r for rs in out for r in rs]
 
 
-def _failed(u: Understanding, e: Exception | None = None) -> LoadResult:
+def _failed(u: Packed, e: Exception | None = None) -> LoadResult:
     why = str(e).splitlines()[0] if e else "lỗi cơ sở dữ liệu"
-    return LoadResult(None, "rejected", rejected=len(u.targets) + len(u.actuals) + len(u.budget),
+    return LoadResult(None, "rejected", rejected=u.n_rows,
                       message=f"Ghi vào cơ sở dữ liệu thất bại ({why}): tệp không được nạp, "
                               f"không ghi gì từ tệp này.")
 
 
-def _load_batch(con: duckdb.DuckDBPyConnection, us: list[Understanding], *, loaded_by: str,
-                synthetic: bool) -> list[LoadResult]:
+def _load_batch(con: duckdb.DuckDBPyConnection, us: list[Understanding | Packed], *,
+                loaded_by: str, synthetic: bool) -> list[LoadResult]:
     """Write the good files of ``us`` (distinct communes) in one transaction."""
+    us = [pack(u) for u in us]
     results: list[LoadResult | None] = [None] * len(us)
     for i, u in enumerate(us):
         if not u.ok:
             results[i] = LoadResult(
-                None, "rejected", rejected=len(u.targets) + len(u.actuals) + len(u.budget),
+                None, "rejected", rejected=u.n_rows,
                 message="Tệp có lỗi: không ghi gì vào cơ sở dữ liệu.")
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
@@ -251,45 +356,50 @@ def _load_batch(con: duckdb.DuckDBPyConnection, us: list[Understanding], *, load
             u, ctx = us[i], us[i].context
             syn = synthetic or ctx.synthetic  # a generated workbook says so itself
             code = ctx.commune_code or None  # official unit (None: a fictional commune)
-            unit = dict(commune_code=code, legacy_commune_code=ctx.legacy_code or None)
+            legacy = ctx.legacy_code or None
             added: dict[str, int] = {}
             replaced: dict[str, int] = {}
             unchanged: dict[str, int] = {}
             ids: dict[tuple[str, str], int] = {}
-            for (kind, period), recs in groups[i].items():
+            for (kind, period), n in groups[i].items():
                 old_keys = [k for ds in active.get((ctx.commune, ctx.province, kind, period), [])
                             for k in old_rows.get(ds, [])]
-                same = _count_same(old_keys, [_record_key(kind, r) for r in recs]) \
-                    if old_keys else 0
+                same = _count_same(old_keys, _record_keys(u, kind, period)) if old_keys else 0
                 if old_keys:
                     replaced[kind] = len(old_keys) - same
                     unchanged[kind] = same
                 ids[(kind, period)] = next(ds_iter)
-                added[kind] = added.get(kind, 0) + len(recs) - unchanged.get(kind, 0)
-            _insert(rows, "datasets", [dict(
-                dataset_id=ids[key], import_id=import_id, commune=ctx.commune,
-                province=ctx.province, kind=key[0], period_key=key[1], active=True,
-                replaced_by=None, commune_code=code) for key in groups[i]])
-            _insert_targets(rows, u.targets, ids, import_id, syn, unit)
-            _insert_actuals(rows, u.actuals, ids, import_id, syn, unit)
-            _insert_budget(rows, u.budget, ids, import_id, syn, unit)
-            probs = [p for p in u.problems if p.severity != "info"]
-            _insert(rows, "import_problems", [dict(
-                import_id=import_id, code=p.code, severity=p.severity, message=p.message,
-                source_sheet=p.sheet, source_row=p.row, source_col=p.column,
-                params=P.params_json(p.params)) for p in probs])
-            _insert(rows, "imports", [dict(
-                import_id=import_id, file_name=u.file_name, sha256=u.sha256, loaded_at=now,
-                loaded_by=loaded_by, commune=ctx.commune, province=ctx.province,
-                status="active", n_targets=len(u.targets), n_actuals=len(u.actuals),
-                n_budget=len(u.budget), n_replaced=sum(replaced.values()),
-                n_warnings=sum(1 for p in probs if p.severity == "warning"),
-                synthetic=syn, undone_at=None, commune_code=code,
-                legacy_commune_code=unit["legacy_commune_code"])])
+                added[kind] = added.get(kind, 0) + n - unchanged.get(kind, 0)
+            rows.add("datasets", dict(
+                dataset_id=[ids[k] for k in groups[i]], import_id=[import_id] * len(groups[i]),
+                commune=[ctx.commune] * len(groups[i]), province=[ctx.province] * len(groups[i]),
+                kind=[k for k, _ in groups[i]], period_key=[p for _, p in groups[i]],
+                active=[True] * len(groups[i]), replaced_by=[None] * len(groups[i]),
+                commune_code=[code] * len(groups[i])))
+            for kind, cols in u.columns.items():
+                n = len(cols["period_key"])
+                rows.add(_TABLE[kind], dict(
+                    dataset_id=[ids[(kind, k)] for k in cols["period_key"]],
+                    import_id=[import_id] * n,
+                    **{c: v for c, v in cols.items() if c != "period_key"},
+                    synthetic=[syn] * n, commune_code=[code] * n,
+                    legacy_commune_code=[legacy] * n))
+            pc = u.problem_columns
+            if pc:
+                rows.add("import_problems", dict(import_id=[import_id] * len(pc["code"]), **pc))
+            rows.add("imports", dict(
+                import_id=[import_id], file_name=[u.file_name], sha256=[u.sha256],
+                loaded_at=[now], loaded_by=[loaded_by], commune=[ctx.commune],
+                province=[ctx.province], status=["active"], n_targets=[u.counts["targets"]],
+                n_actuals=[u.counts["actuals"]], n_budget=[u.counts["budget"]],
+                n_replaced=[sum(replaced.values())],
+                n_warnings=[sum(1 for s in pc.get("severity", ()) if s == "warning")],
+                synthetic=[syn], undone_at=[None], commune_code=[code],
+                legacy_commune_code=[legacy]))
             results[i] = LoadResult(import_id, "loaded", added=added, replaced=replaced,
                                     unchanged=unchanged)
-        for table, table_rows in rows.tables.items():
-            _insert(con, table, table_rows)
+        for table, columns in rows.tables.items():
+            _insert(con, table, columns)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -301,10 +411,19 @@ _TABLE = {"targets": "target_rows", "actuals": "actual_rows", "budget": "budget_
 
 
 class _Rows:
-    """Collects the rows of a batch per table (stands in for a connection in ``_insert``)."""
+    """Collects the rows of a batch per table, one list per column, written in one statement
+    per table at the end."""
 
     def __init__(self) -> None:
-        self.tables: dict[str, list[dict]] = {}
+        self.tables: dict[str, dict[str, list]] = {}
+
+    def add(self, table: str, columns: dict[str, list]) -> None:
+        into = self.tables.get(table)
+        if into is None:
+            self.tables[table] = {c: list(v) for c, v in columns.items()}
+            return
+        for c, v in columns.items():
+            into[c].extend(v)
 
 
 def _nextvals(con: duckdb.DuckDBPyConnection, seq: str, n: int) -> list[int]:
@@ -400,75 +519,33 @@ def _flags(flags: list[str]) -> str:
 SMALL_INSERT_ROWS = 2000
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    """Insert rows (dicts with the same keys) in one statement."""
+def _insert(con: duckdb.DuckDBPyConnection, table: str,
+            rows: list[dict] | dict[str, list]) -> None:
+    """Insert rows in one statement: dicts with the same keys, or one list per column."""
     if not rows:
         return
-    if isinstance(con, _Rows):  # a batch being collected: written in one statement later
-        con.tables.setdefault(table, []).extend(rows)
+    columns = rows if isinstance(rows, dict) else {c: [r[c] for r in rows] for c in rows[0]}
+    names = list(columns)
+    n = len(columns[names[0]])
+    if not n:
         return
-    names = list(rows[0])
     cols = ", ".join(f'"{c}"' for c in names)
-    if len(rows) <= SMALL_INSERT_ROWS:
+    if n <= SMALL_INSERT_ROWS:
         # the table the INSERT below resolves (pragma_table_info: ~1 ms, where a query of
         # information_schema.columns took 10-90 ms on the national database)
         types = dict(con.execute("SELECT name, type FROM pragma_table_info(?)",
                                  [table]).fetchall())
         con.execute(_relation("_frame", names, [types[c] for c in names])
                     + f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame",
-                    [[r[c] for r in rows] for c in names])
+                    [columns[c] for c in names])
         return
     import pyarrow as pa  # imported here: it imports pandas (~0.4 s), needed for big writes only
-    frame = pa.Table.from_pylist(rows)
+    frame = pa.Table.from_pydict(columns)
     con.register("_frame", frame)
     try:
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _frame")
     finally:
         con.unregister("_frame")
-
-
-def _insert_targets(con, rows: list[TargetRecord], ds: dict, import_id: int, synthetic: bool,
-                    unit: dict):
-    _insert(con, "target_rows", [dict(
-        dataset_id=ds[("targets", str(r.target_year))], import_id=import_id, commune=r.commune,
-        province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
-        target_year=r.target_year, target_text=r.target_text, value_kind=r.kind, op=r.op,
-        value_low=r.value_low, value_high=r.value_high, unit=r.unit, lead_unit=r.lead_unit,
-        partner_unit=r.partner_unit, section=r.section, line_no=r.stt,
-        match_method=r.match_method, match_confidence=r.match_confidence,
-        suggested_code=r.suggested_code, note=r.note, source_ref=r.source_ref, scope=r.scope,
-        flags=_flags(r.flags), source_file=r.prov.source_file, source_sheet=r.prov.source_sheet,
-        source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic, **unit)
-        for r in rows])
-
-
-def _insert_actuals(con, rows: list[ActualRecord], ds: dict, import_id: int, synthetic: bool,
-                    unit: dict):
-    _insert(con, "actual_rows", [dict(
-        dataset_id=ds[("actuals", r.period)], import_id=import_id, commune=r.commune,
-        province=r.province, indicator_code=r.indicator_code, pillar=r.pillar, label=r.label,
-        period=r.period, period_year=r.period_year, value=r.value, value_text=r.value_text,
-        value_kind=r.kind, op=r.op, value_low=r.value_low, value_high=r.value_high, unit=r.unit,
-        numerator=r.numerator, denominator=r.denominator, stated_percent=r.stated_percent,
-        assessment=r.assessment, section=r.section, line_no=r.stt, match_method=r.match_method,
-        match_confidence=r.match_confidence, suggested_code=r.suggested_code, note=r.note,
-        source_ref=r.source_ref, scope=r.scope, flags=_flags(r.flags),
-        source_file=r.prov.source_file, source_sheet=r.prov.source_sheet,
-        source_row=r.prov.source_row, source_col=r.prov.source_col, synthetic=synthetic,
-        **unit) for r in rows])
-
-
-def _insert_budget(con, rows: list[BudgetRecord], ds: dict, import_id: int, synthetic: bool,
-                   unit: dict):
-    _insert(con, "budget_rows", [dict(
-        dataset_id=ds[("budget", str(r.plan_year))], import_id=import_id, commune=r.commune,
-        province=r.province, plan_year=r.plan_year, line_no=r.line_no, task=r.task,
-        objective=r.objective, expected_result=r.expected_result, pillar=r.pillar,
-        lead_unit=r.lead_unit, amount_million_vnd=r.amount_million_vnd,
-        amount_text=r.amount_text, funding_source=r.funding_source, status=r.status,
-        note=r.note, flags=_flags(r.flags), source_file=r.prov.source_file,
-        source_sheet=r.prov.source_sheet, source_row=r.prov.source_row,
-        source_col=r.prov.source_col, synthetic=synthetic, **unit) for r in rows])
 
 
 def problems_json(u: Understanding) -> str:

@@ -345,7 +345,11 @@ ROW_FLAGS = {
 
 def _row_flags(row: TableRow) -> list[str]:
     """Flags an analyst typed in a "Cờ dữ liệu" column ("inferred", "funding_source_unclear")."""
-    return [w for w in re.split(r"[\s,;]+", clean(row.cells.get("flags")).lower()) if w]
+    text = clean(row.cells.get("flags"))
+    return [w for w in _FLAG_SPLIT.split(text.lower()) if w] if text else []
+
+
+_FLAG_SPLIT = re.compile(r"[\s,;]+")
 
 
 def _actual(ctx: Context, label: str, year: int, parsed: Parsed, assessment: str,

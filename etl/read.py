@@ -96,10 +96,29 @@ def sniff(data: bytes, file_name: str) -> list[P.Problem]:
 
 
 def check_zip(data: bytes, file_name: str) -> list[P.Problem]:
+    return _open_checked(data, file_name)[1]
+
+
+def _open_checked(data: bytes, file_name: str) -> tuple[_Parts | None, list[P.Problem]]:
+    """The zip checked (entries, sizes, ratios, a Strict or non-workbook package, a DTD in
+    any XML part's prolog) and, when it passes, opened once for the reader: the parts the
+    checks decompressed are kept (:class:`_Parts`) and not decompressed again."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
-        return [P.make("file.corrupt", file=file_name, detail=f"tệp nén hỏng ({e})")]
+        return None, [P.make("file.corrupt", file=file_name, detail=f"tệp nén hỏng ({e})")]
+    parts = _Parts(zf)
+    problems = _check_parts(parts, file_name)
+    return (None, problems) if problems else (parts, [])
+
+
+# Parts the reader decompresses whole anyway: the checks read them through the cache.
+_READ_WHOLE = ("xl/workbook.xml", "xl/_rels/", "xl/worksheets/", "xl/styles.xml",
+               "xl/sharedStrings.xml")
+
+
+def _check_parts(parts: _Parts, file_name: str) -> list[P.Problem]:
+    zf = parts.zf
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
         return [P.make("file.zip_bomb", file=file_name, detail=f"{len(infos)} thành phần")]
@@ -119,13 +138,16 @@ def check_zip(data: bytes, file_name: str) -> list[P.Problem]:
         if "word/document.xml" in names:
             return [P.make("file.not_xlsx", file=file_name, detail="đây là tệp Word (.docx)")]
         return [P.make("file.not_xlsx", file=file_name, detail="thiếu xl/workbook.xml")]
-    with zf.open("xl/workbook.xml") as fh:
-        if STRICT_NS in fh.read(4096):
-            return [P.make("file.strict_ooxml", file=file_name)]
+    if STRICT_NS in parts.read("xl/workbook.xml")[:4096]:
+        return [P.make("file.strict_ooxml", file=file_name)]
     for i in infos:  # a DTD may only stand in the prolog: the first bytes of each part
         if i.filename.endswith((".xml", ".rels")):
-            with zf.open(i) as fh:
-                prolog = fh.read(4096)
+            if i.filename.startswith(_READ_WHOLE) and zf.getinfo(i.filename) is i:
+                # (the entry zf.read gives: a name twice in the zip is read entry by entry)
+                prolog = parts.read(i.filename)[:4096]
+            else:
+                with zf.open(i) as fh:
+                    prolog = fh.read(4096)
             if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                 return [P.make("file.zip_bomb", file=file_name,
                                detail=f"'{i.filename}' khai báo DOCTYPE/ENTITY (XML bomb)")]
@@ -212,11 +234,13 @@ def read_workbook_bytes(data: bytes, name: str, *, reader: str = "auto"
     with calamine only (a file it cannot be sure of is then refused as file.corrupt: for
     tests and the bench)."""
     name = visible_name(name)
-    problems = sniff(data, name) or check_zip(data, name)
+    problems = sniff(data, name)
+    if problems:
+        return None, problems
+    zf, problems = _open_checked(data, name)
     if problems:
         return None, problems
     sha = hashlib.sha256(data).hexdigest()
-    zf = _Parts(zipfile.ZipFile(io.BytesIO(data)))
     sheet_paths = _sheet_paths(zf)
     for sheet_name, part in sheet_paths.items():  # refuse a too long sheet before parsing it
         with contextlib.suppress(KeyError):

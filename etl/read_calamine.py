@@ -43,6 +43,7 @@ from . import problems as P
 from . import read as R
 
 _DATE_TYPES = (dt.datetime, dt.date, dt.time, dt.timedelta)
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})  # no date among these exact types
 _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _TYPE = re.compile(rb'\bt="([^"]*)"')
@@ -321,9 +322,10 @@ def _grid(ws, xml: bytes, styles: dict, epoch) -> tuple[list[list[Any]], dict] |
     # A date where openpyxl sees a plain number. Only a cell with a number format other than
     # General can be a date: with none in the stylesheet (ids empty) there is nothing to see.
     for r, row in enumerate(rows if ids else ()):
-        for c, v in enumerate(row):
-            if isinstance(v, _DATE_TYPES) and (r, c) not in fixed:
-                return "a date calamine found in a cell openpyxl reads as a number"
+        if not _PLAIN_TYPES.issuperset(map(type, row)):  # only text, numbers, empty: no date
+            for c, v in enumerate(row):
+                if isinstance(v, _DATE_TYPES) and (r, c) not in fixed:
+                    return "a date calamine found in a cell openpyxl reads as a number"
     while rows and not rows[-1]:
         rows.pop()
     return rows, kinds
