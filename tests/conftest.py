@@ -18,6 +18,20 @@ SEED_DIR = ROOT / "data" / "seed"
 SEED_FILES = sorted(SEED_DIR.glob("*.xlsx"))
 
 
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    """Put ``sys.modules["__main__"]`` back after each test. Streamlit's AppTest leaves the
+    last script it ran there (a temporary file for ``AppTest.from_function``); a process
+    started later with multiprocessing's "spawn" (``etl load --jobs 2``) then re-runs that
+    script, dies with a NameError before reading what it was sent, and the parent waits on
+    the pipe forever (seen: the whole suite hung in test_load_batch)."""
+    import sys
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None and sys.modules.get("__main__") is not main:
+        sys.modules["__main__"] = main
+
+
 @pytest.fixture(scope="session")
 def seed_files() -> list[Path]:
     assert len(SEED_FILES) == 5, SEED_FILES
