@@ -227,7 +227,9 @@ def overview_tiles(con, f: Filters) -> pd.DataFrame:
             FROM p
         ),
         bud AS (
-            SELECT coalesce(sum(amount_million_vnd), 0) AS budget_total,
+            -- NULL, not 0, when the scope has no budget line with an amount: the tile
+            -- says "–" (no budget reported), never "0 million VND"
+            SELECT sum(amount_million_vnd) AS budget_total,
                    count(*) AS n_budget_lines,
                    coalesce(bool_or(synthetic), FALSE) AS synthetic_budget
             FROM budget_lines b WHERE {bw.sql}

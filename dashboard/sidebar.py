@@ -13,9 +13,12 @@ from .url_state import filters as current_filters, persist
 
 def controls() -> None:
     """Language and briefing toggles (rendered before st.navigation so titles translate)."""
+    ss = st.session_state
+    # the language just clicked (the widget's new value) labels the widget in this run too
+    now = ss.get("w_lang") if ss.get("w_lang") in LANGS else ss.get("lang", "vi")
     with st.sidebar:
         val = persist("lang", st.segmented_control, options=list(LANGS), default="vi",
-                      label=t("language"), format_func=lambda x: {"vi": "Tiếng Việt",
+                      label=t("language", now), format_func=lambda x: {"vi": "Tiếng Việt",
                                                                  "en": "English"}[x],
                       selection_mode="single")
         st.session_state["lang"] = val or "vi"

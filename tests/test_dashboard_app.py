@@ -165,6 +165,18 @@ def test_english_toggle(env):
     assert metrics(at)["Budget (bn VND)"] == ("3.15", "3,150 million VND")
 
 
+def test_language_switch_relabels_the_language_widget_in_the_same_run(env):
+    """Clicking "English" in a Vietnamese view: the widget's own label is English at once
+    (it said "Ngôn ngữ" until the next click, seen in the browser)."""
+    at = run()
+    lang = at.button_group(key="w_lang")
+    assert lang.label == "Ngôn ngữ"
+    lang.set_value("en").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Overview"
+    assert at.button_group(key="w_lang").label == "Language"
+
+
 def test_empty_states_say_what_is_missing(env):
     at = run("pages/gaps.py", xa=PHU_TRUNG)
     assert "Chưa có chỉ tiêu nào không đạt hoặc chậm tiến độ" in shown(at)

@@ -136,6 +136,14 @@ def test_default_year_is_each_communes_current_plan(con):
     assert tiles["budget_total"] == 3150
 
 
+def test_a_scope_without_budget_lines_has_no_budget_total_not_zero(con):
+    """Nam Đàn (Nghệ An) planned no budget line: the overview tile must say "–", not 0."""
+    tiles = one(Q.overview_tiles(cur(con), F.with_(communes=(NAM_DAN,))))
+    assert tiles["n_budget_lines"] == 0 and tiles["n_targets"] > 0
+    assert tiles["budget_total"] is None or tiles["budget_total"] != tiles["budget_total"]
+    assert charts.billions_tile(tiles["budget_total"], "en") == ("–", "")
+
+
 @pytest.mark.parametrize("year", [2024, 2025, 2026, 2030])
 def test_status_counts_match_the_progress_view(con, year):
     direct = dict(con.execute("SELECT status, count(*) FROM dash.progress WHERE target_year = ? "
