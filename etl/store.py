@@ -310,13 +310,7 @@ def _store_peers_of(con, peers) -> None:
     changed or gone. Compared as stored (through a table of the same types)."""
     for frame, sql in zip(peers, _PEERS_OF):
         con.execute(sql["empty"])
-        if len(frame):
-            cols = ", ".join(frame.columns)
-            con.register("_peers_df", frame)
-            try:
-                con.execute(f"INSERT INTO _p ({cols}) SELECT {cols} FROM _peers_df")
-            finally:
-                con.unregister("_peers_df")
+        _insert_frame(con, "INSERT INTO _p", frame)
         for step in ("moved", "delete", "insert"):
             con.execute(sql[step])
         con.execute("DROP TABLE _p")
@@ -356,11 +350,7 @@ def _store_forecast_changed(con, fc) -> None:
     from .forecast import OUT_COLS
     cols = ", ".join(OUT_COLS)
     con.execute("CREATE OR REPLACE TEMP TABLE _fc AS SELECT * FROM progress_forecast LIMIT 0")
-    con.register("_forecast_df", fc)
-    try:
-        con.execute(f"INSERT INTO _fc ({cols}) SELECT {cols} FROM _forecast_df")
-    finally:
-        con.unregister("_forecast_df")
+    _insert_frame(con, "INSERT INTO _fc", fc, OUT_COLS)
     con.execute(f"CREATE OR REPLACE TEMP TABLE _refit AS SELECT target_ref FROM "
                 f"(SELECT {cols} FROM _fc EXCEPT "
                 f"SELECT {cols} FROM progress_forecast SEMI JOIN _fc USING (target_ref))")
@@ -377,13 +367,7 @@ def _store_fits(con, fits, *, touched: bool) -> None:
     from .forecast import FIT_COLS, SERIES
     if not touched:
         con.execute("DELETE FROM progress_series_fits")
-    if len(fits):
-        cols = ", ".join([*SERIES, *FIT_COLS])
-        con.register("_fits_df", fits)
-        try:
-            con.execute(f"INSERT INTO progress_series_fits ({cols}) SELECT {cols} FROM _fits_df")
-        finally:
-            con.unregister("_fits_df")
+    _insert_frame(con, "INSERT INTO progress_series_fits", fits, [*SERIES, *FIT_COLS])
 
 
 # progress_forecast as the refresh writes it. Recreated by a refresh of the whole country's
@@ -400,15 +384,14 @@ _FORECAST_TYPES = {"target_ref": "VARCHAR", "forecast_method": "VARCHAR",
 
 def _store_forecast(con, fc, *, replace_all: bool) -> None:
     from .forecast import OUT_COLS
+    if not replace_all:
+        _insert_frame(con, "INSERT INTO progress_forecast", fc, OUT_COLS)
+        return
+    cols = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in _FORECAST_TYPES.items())
     con.register("_forecast_df", fc)
     try:
-        if replace_all:
-            cols = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in _FORECAST_TYPES.items())
-            con.execute(f"CREATE OR REPLACE TABLE progress_forecast AS SELECT {cols} "
-                        "FROM _forecast_df ORDER BY target_ref")
-        elif len(fc):
-            con.execute(f"INSERT INTO progress_forecast ({', '.join(OUT_COLS)}) "
-                        f"SELECT {', '.join(OUT_COLS)} FROM _forecast_df")
+        con.execute(f"CREATE OR REPLACE TABLE progress_forecast AS SELECT {cols} "
+                    "FROM _forecast_df ORDER BY target_ref")
     finally:
         con.unregister("_forecast_df")
 
@@ -425,13 +408,23 @@ def _store_peers(con, peers) -> None:
     by_province, country = peers
     con.execute("DELETE FROM progress_peers_province")
     con.execute("DELETE FROM progress_peers_country")
-    for frame, insert in ((by_province, "INSERT INTO progress_peers_province"),
-                          (country, "INSERT INTO progress_peers_country")):
-        if len(frame):
-            con.register("_peers_df", frame)
-            cols = ", ".join(frame.columns)
-            con.execute(f"{insert} ({cols}) SELECT {cols} FROM _peers_df")
-            con.unregister("_peers_df")
+    _insert_frame(con, "INSERT INTO progress_peers_province", by_province)
+    _insert_frame(con, "INSERT INTO progress_peers_country", country)
+
+
+def _insert_frame(con, insert: str, frame, columns=None) -> None:
+    """``insert`` ("INSERT INTO <a derived table>", written out by the caller so the table
+    it names stands in the source: tests/test_synth.py checks no base table is written
+    here) ``(columns) SELECT columns FROM frame`` (a DataFrame; its own columns when none
+    are named); nothing for an empty frame."""
+    if not len(frame):
+        return
+    cols = ", ".join(columns if columns is not None else frame.columns)
+    con.register("_insert_df", frame)
+    try:
+        con.execute(f"{insert} ({cols}) SELECT {cols} FROM _insert_df")
+    finally:
+        con.unregister("_insert_df")
 
 
 def _bump_versions(con, refresh: str) -> None:
