@@ -25,14 +25,12 @@ def _info(path: str, version: str, f: Filters) -> tuple[object, tuple[str, ...],
     r = row.iloc[0].to_dict() if len(row) else {}
     files = tuple(sorted({s for s in columns.as_list(r.get("files"))  # each name whole
                           if isinstance(s, str) and s}))
-    synthetic = bool("synthetic" in row.columns and len(row)
-                     and row["synthetic"].fillna(False).any())
-    return r.get("loaded_at"), files, synthetic
+    return r.get("loaded_at"), files, page_frame.has_synthetic(row)
 
 
 def info(f: Filters) -> dict:
     """The data date (in the page's language) and the files behind the communes of ``f``
-    (sorted, distinct); notes simulated rows for the banner as :meth:`Frame.query` does."""
+    (sorted, distinct); notes simulated rows for the banner, as :meth:`Frame.query` does."""
     fr = page_frame.current()
     loaded_at, files, synthetic = _info(fr.data.path, fr.data.version, f)
     if synthetic:

@@ -59,13 +59,18 @@ class Frame:
     def query(self, fn: Callable[..., pd.DataFrame], f: Filters | None, **kw) -> pd.DataFrame:
         """A cached query (:func:`dashboard.db.run`); notes when its rows are simulated."""
         df = db.run(fn, f, **kw)
-        if "synthetic" in df.columns and len(df) and bool(df["synthetic"].fillna(False).any()):
+        if has_synthetic(df):
             self.synthetic = True
         return df
 
     def use_param(self, name: str) -> None:
         """This page shows setting ``name`` (``?chi_tieu=``, …): keep it in the URL."""
         self.page_params.add(name)
+
+
+def has_synthetic(df: pd.DataFrame) -> bool:
+    """Whether any row of a query's result is simulated (its ``synthetic`` column)."""
+    return "synthetic" in df.columns and len(df) > 0 and bool(df["synthetic"].fillna(False).any())
 
 
 def build(filters: Filters | None = None, alone: bool = False) -> Frame:
